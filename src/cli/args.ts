@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import {
+  DELIMITERS,
+  TEXT_ENCODINGS,
+  type Delimiter,
+  type IngestOptions,
+  type TextEncodingName,
+} from '../ingest/options.ts';
+
+export const USAGE = `Usage: smartdata analyze FILE [options]
+
+Analyse a CSV, TSV, XLSX or XLS file and print the JSON report (schemaVersion 1).
+
+Options:
+  --out FILE             write the report to FILE instead of stdout
+  --pretty               indent the JSON
+  --format json|text     json (default) or a readable text summary
+  --delimiter D          force the delimiter: comma, semicolon, tab, pipe (or , ; |)
+  --decimal D            force the decimal separator: . or ,
+  --encoding E           force the text encoding: utf-8, utf-16le, utf-16be, windows-1252
+  --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
+  --header-row N         the header is the N-th non-blank row (default: detected)
+  --max-mb N             refuse files over N MB (default 100)
+  -h, --help             show this help
+  -v, --version          print the version
+
+Exit codes: 0 success, 1 the file could not be analysed (reason on stderr), 2 bad usage.`;
+
+export interface CliArgs {
+  readonly command: 'analyze' | 'help' | 'version';
+  readonly file?: string;
+  readonly out?: string;
+  readonly pretty: boolean;
+  readonly format: 'json' | 'text';
+  readonly ingest: IngestOptions;
+}
+
+/** A usage mistake: the CLI prints it with the usage text and exits 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const DELIMITER_NAMES: Readonly<Record<string, Delimiter>> = {
+  comma: ',',
+  semicolon: ';',
+  tab: '\t',
+  pipe: '|',
+  '\\t': '\t',
+};
+
+function parseDelimiter(value: string): Delimiter {
+  const named = DELIMITER_NAMES[value.toLowerCase()];
+  if (named !== undefined) return named;
+  if ((DELIMITERS as readonly string[]).includes(value)) return value as Delimiter;
+  throw new UsageError(`--delimiter must be comma, semicolon, tab or pipe, not "${value}"`);
+}
+
+function parsePositiveInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+function parseIngest(values: Record<string, string | boolean | undefined>): IngestOptions {
+  const str = (key: string): string | undefined => {
+    const v = values[key];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const options: { -readonly [K in keyof IngestOptions]: IngestOptions[K] } = {};
+  const delimiter = str('delimiter');
+  if (delimiter !== undefined) options.delimiter = parseDelimiter(delimiter);
+  const decimal = str('decimal');
+  if (decimal !== undefined) {
+    if (decimal !== '.' && decimal !== ',') throw new UsageError(`--decimal must be . or , not "${decimal}"`);
+    options.decimal = decimal;
+  }
+  const encoding = str('encoding')?.toLowerCase();
+  if (encoding !== undefined) {
+    if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
+      throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${encoding}"`);
+    }
+    options.encoding = encoding as TextEncodingName;
+  }
+  const sheet = str('sheet');
+  if (sheet !== undefined) options.sheet = sheet;
+  const headerRow = str('header-row');
+  if (headerRow !== undefined) options.headerRow = parsePositiveInt('--header-row', headerRow);
+  const maxMb = str('max-mb');
+  if (maxMb !== undefined) options.maxFileBytes = parsePositiveInt('--max-mb', maxMb) * 1024 * 1024;
+  return options;
+}
+
+/** Parses the command line. Throws {@link UsageError} on any mistake. */
+export function parseCliArgs(argv: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        pretty: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'json' },
+        delimiter: { type: 'string' },
+        decimal: { type: 'string' },
+        encoding: { type: 'string' },
+        sheet: { type: 'string' },
+        'header-row': { type: 'string' },
+        'max-mb': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const base = { pretty: values.pretty, format: 'json' as const, ingest: {} };
+  if (values.help) return { ...base, command: 'help' };
+  if (values.version) return { ...base, command: 'version' };
+  const [command, file, ...extra] = positionals;
+  if (command !== 'analyze')
+    throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
+  if (file === undefined) throw new UsageError('missing FILE');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0] ?? ''}"`);
+  if (values.format !== 'json' && values.format !== 'text') {
+    throw new UsageError(`--format must be json or text, not "${values.format}"`);
+  }
+  return {
+    command: 'analyze',
+    file,
+    out: values.out,
+    pretty: values.pretty,
+    format: values.format,
+    ingest: parseIngest(values),
+  };
+}

@@ -1,0 +1,166 @@
+/*
+ * The main thread's only door to the analysis worker: spawns it lazily, wraps it once, turns wire
+ * results into values or errors, and makes cancellation and crashes deterministic. A worker that
+ * crashed or was terminated is replaced on the next call; tables it held are gone, which callers see
+ * as UNKNOWN_TABLE and answer by parsing the File again.
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import { CancelledError } from '../core/cancel.ts';
+import { AnalysisError } from '../core/errors.ts';
+import type { ProgressCallback } from '../core/progress.ts';
+import type { Report } from '../core/report.ts';
+import type { IngestOptions } from '../ingest/options.ts';
+import type { AnalysisApi, BackendInfo, ParseOutcome, TableHandle, WireResult } from '../../workers/api.ts';
+import { unwrap } from './unwrap.ts';
+
+/** How long a cancelled job may take to stop by itself before its worker is terminated. */
+export const CANCEL_GRACE_MS = 500;
+
+export interface JobOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressCallback;
+}
+
+/** A table handle tied to the worker instance that holds the table. */
+export interface ClientTableHandle {
+  readonly generation: number;
+  readonly handle: TableHandle;
+}
+
+export interface ClientParseOutcome extends Omit<ParseOutcome, 'handle'> {
+  readonly table: ClientTableHandle;
+}
+
+export interface AnalysisClientOptions {
+  readonly createWorker?: () => Worker;
+  readonly cancelGraceMs?: number;
+}
+
+interface Running {
+  readonly fail: (error: Error) => void;
+}
+
+function defaultWorker(): Worker {
+  return new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'smartdata-analysis',
+  });
+}
+
+export class AnalysisClient {
+  #worker: Worker | undefined;
+  #api: Remote<AnalysisApi> | undefined;
+  #generation = 0;
+  #nextJobId = 1;
+  readonly #running = new Set<Running>();
+  readonly #createWorker: () => Worker;
+  readonly #graceMs: number;
+
+  constructor(options: AnalysisClientOptions = {}) {
+    this.#createWorker = options.createWorker ?? defaultWorker;
+    this.#graceMs = options.cancelGraceMs ?? CANCEL_GRACE_MS;
+  }
+
+  /** Sends the File itself to the worker (not its bytes) and parses it there. */
+  async parse(
+    file: Blob,
+    fileName: string,
+    options: IngestOptions = {},
+    job: JobOptions = {},
+  ): Promise<ClientParseOutcome> {
+    const { handle, ...rest } = await this.#run(job, (api, jobId, onProgress) =>
+      api.parse(jobId, file, fileName, options, onProgress),
+    );
+    return { ...rest, table: { generation: this.#generation, handle } };
+  }
+
+  /** Builds the report of a parsed table. Throws UNKNOWN_TABLE if its worker has since been replaced. */
+  analyze(table: ClientTableHandle, job: JobOptions = {}): Promise<Report> {
+    if (table.generation !== this.#generation) return Promise.reject(unknownTable());
+    return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, onProgress));
+  }
+
+  /** Starts TF.js in the worker (once) and reports which backend runs. */
+  backend(): Promise<BackendInfo> {
+    return this.#run({}, (api) => api.backend());
+  }
+
+  /** Frees a table in the worker; harmless for stale handles. */
+  async release(table: ClientTableHandle): Promise<void> {
+    if (table.generation === this.#generation && this.#api !== undefined) await this.#api.release(table.handle);
+  }
+
+  /** Terminates the worker; pending calls reject with WORKER_CRASHED-free AbortErrors. */
+  dispose(): void {
+    this.#terminate(new CancelledError());
+  }
+
+  #ensureApi(): Remote<AnalysisApi> {
+    if (this.#api !== undefined) return this.#api;
+    const worker = this.#createWorker();
+    const onCrash = (event: Event): void => {
+      if (event instanceof ErrorEvent) event.preventDefault();
+      const detail = event instanceof ErrorEvent ? event.message : event.type;
+      this.#terminate(
+        new AnalysisError('WORKER_CRASHED', 'The analysis worker stopped unexpectedly.', {
+          cause: detail || 'unknown',
+        }),
+      );
+    };
+    worker.addEventListener('error', onCrash);
+    worker.addEventListener('messageerror', onCrash);
+    this.#worker = worker;
+    this.#generation++;
+    this.#api = wrap<AnalysisApi>(worker);
+    return this.#api;
+  }
+
+  #terminate(reason: Error): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#api = undefined;
+    for (const running of [...this.#running]) running.fail(reason);
+  }
+
+  #run<T>(
+    job: JobOptions,
+    call: (api: Remote<AnalysisApi>, jobId: number, onProgress?: ProgressCallback) => Promise<WireResult<T>>,
+  ): Promise<T> {
+    const { signal, onProgress } = job;
+    if (signal?.aborted === true) return Promise.reject(new CancelledError());
+    const api = this.#ensureApi();
+    const jobId = this.#nextJobId++;
+    return new Promise<T>((resolve, reject) => {
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      const running: Running = { fail: (error) => settle(() => reject(error)) };
+      const onAbort = (): void => {
+        void api.cancel(jobId);
+        graceTimer = setTimeout(() => this.#terminate(new CancelledError()), this.#graceMs);
+      };
+      const settle = (finish: () => void): void => {
+        if (!this.#running.delete(running)) return;
+        clearTimeout(graceTimer);
+        signal?.removeEventListener('abort', onAbort);
+        finish();
+      };
+      this.#running.add(running);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const progress = onProgress === undefined ? undefined : proxy(onProgress);
+      call(api, jobId, progress).then(
+        (result) => settle(() => (signal?.aborted === true ? reject(new CancelledError()) : resolveOrReject(result))),
+        (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
+      );
+      function resolveOrReject(result: WireResult<T>): void {
+        try {
+          resolve(unwrap(result));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+    });
+  }
+}
+
+function unknownTable(): AnalysisError {
+  return new AnalysisError('UNKNOWN_TABLE', 'This table is no longer loaded: open the file again.');
+}

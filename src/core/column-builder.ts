@@ -1,0 +1,141 @@
+import type { Column } from './table.ts';
+
+/** One cell handed to a builder: already typed (spreadsheets) or still text (delimited files). */
+export type CellValue = number | string | boolean | Date | null;
+
+const INITIAL_CAPACITY = 1024;
+
+/**
+ * Accumulates one column cell by cell into typed storage, growing by doubling.
+ *
+ * It starts numeric; the first cell that is neither missing nor a number turns it into a
+ * dictionary-encoded string column (earlier numbers become their shortest round-trip text and are
+ * counted in `numericCells`). Dates (from spreadsheets) keep a date column until a non-date arrives.
+ * Amortised O(1) per cell; one Float64 or Int32 per cell plus one string per distinct value.
+ */
+export class ColumnBuilder {
+  private mode: 'number' | 'date' | 'string' | 'empty' = 'empty';
+  private numbers = new Float64Array(INITIAL_CAPACITY);
+  private codes = new Int32Array(0);
+  private readonly dictionary: string[] = [];
+  private readonly codeOf = new Map<string, number>();
+  private numericCells = 0;
+  private length = 0;
+
+  constructor(readonly name: string) {}
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** Appends a missing cell. */
+  pushMissing(): void {
+    if (this.mode === 'string') this.pushCode(-1);
+    else this.pushNumber(NaN);
+  }
+
+  /** Appends a number that was parsed from the file (not missing). */
+  pushNumber(value: number): void {
+    if (this.mode === 'string') {
+      if (!Number.isNaN(value)) this.numericCells++;
+      this.pushCode(Number.isNaN(value) ? -1 : this.encode(String(value)));
+      return;
+    }
+    if (this.mode === 'empty' && !Number.isNaN(value)) this.mode = 'number';
+    if (this.mode === 'date' && !Number.isNaN(value)) {
+      this.toStringMode();
+      this.pushNumber(value);
+      return;
+    }
+    this.ensureNumberCapacity();
+    this.numbers[this.length++] = value;
+  }
+
+  /** Appends a date (spreadsheets only; delimited files keep date text and infer it later). */
+  pushDate(value: Date): void {
+    const ms = value.getTime();
+    if (this.mode === 'empty') this.mode = 'date';
+    if (this.mode !== 'date' || Number.isNaN(ms)) {
+      this.pushText(Number.isNaN(ms) ? String(value) : value.toISOString());
+      return;
+    }
+    this.ensureNumberCapacity();
+    this.numbers[this.length++] = ms;
+  }
+
+  /** Appends a non-missing, non-numeric text cell. */
+  pushText(text: string): void {
+    if (this.mode !== 'string') this.toStringMode();
+    this.pushCode(this.encode(text));
+  }
+
+  /** Appends a typed cell as produced by a spreadsheet reader. */
+  pushValue(value: CellValue): void {
+    if (value === null) this.pushMissing();
+    else if (typeof value === 'number') this.pushNumber(value);
+    else if (typeof value === 'boolean') this.pushText(value ? 'TRUE' : 'FALSE');
+    else if (value instanceof Date) this.pushDate(value);
+    else this.pushText(value);
+  }
+
+  /** Freezes the column. The builder must not be used afterwards. */
+  finish(): Column {
+    if (this.mode === 'string') {
+      return {
+        kind: 'string',
+        name: this.name,
+        codes: this.codes.slice(0, this.length),
+        dictionary: this.dictionary,
+        numericCells: this.numericCells,
+      };
+    }
+    const values = this.numbers.slice(0, this.length);
+    return this.mode === 'date'
+      ? { kind: 'date', name: this.name, values }
+      : { kind: 'number', name: this.name, values };
+  }
+
+  private encode(text: string): number {
+    let code = this.codeOf.get(text);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(text);
+      this.codeOf.set(text, code);
+    }
+    return code;
+  }
+
+  private pushCode(code: number): void {
+    if (this.length === this.codes.length) {
+      const grown = new Int32Array(Math.max(INITIAL_CAPACITY, this.codes.length * 2));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[this.length++] = code;
+  }
+
+  private ensureNumberCapacity(): void {
+    if (this.length === this.numbers.length) {
+      const grown = new Float64Array(this.numbers.length * 2);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+  }
+
+  private toStringMode(): void {
+    const wasDate = this.mode === 'date';
+    const codes = new Int32Array(Math.max(INITIAL_CAPACITY, this.numbers.length));
+    for (let i = 0; i < this.length; i++) {
+      const v = this.numbers[i] ?? NaN;
+      if (Number.isNaN(v)) {
+        codes[i] = -1;
+      } else {
+        if (!wasDate) this.numericCells++;
+        codes[i] = this.encode(wasDate ? new Date(v).toISOString() : String(v));
+      }
+    }
+    this.codes = codes;
+    this.numbers = new Float64Array(0);
+    this.mode = 'string';
+  }
+}

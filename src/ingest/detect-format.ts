@@ -1,0 +1,93 @@
+import { AnalysisError } from '../core/errors.ts';
+
+import type { FileFormat } from '../core/file-facts.ts';
+
+/** What the first bytes say a file is. `text` is refined to csv or tsv once the delimiter is known. */
+export type Container = 'text' | 'xlsx' | 'xls';
+
+const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+];
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function containsAscii(bytes: Uint8Array, text: string, limit: number): boolean {
+  const end = Math.min(bytes.length, limit) - text.length;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let j = 0; j < text.length; j++) {
+      if (bytes[i + j] !== text.charCodeAt(j)) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Decides the container from content, never from the name. Throws UNSUPPORTED_FORMAT for known
+ * non-tabular files (PDF, images, archives, OpenDocument, other ZIPs). Binary junk that is not
+ * recognised here is refused later by the text decoder. Reads at most the first 64 KiB.
+ */
+export function detectContainer(bytes: Uint8Array): Container {
+  if (bytes.length === 0) throw new AnalysisError('EMPTY_FILE', 'The file is empty (0 bytes).');
+  for (const { bytes: magic, what } of SIGNATURES) {
+    if (startsWith(bytes, magic)) {
+      throw new AnalysisError('UNSUPPORTED_FORMAT', `This file is ${what}, not a table (CSV, TSV, XLSX or XLS).`, {
+        detected: what,
+      });
+    }
+  }
+  if (startsWith(bytes, CFB_MAGIC)) return 'xls';
+  if (startsWith(bytes, ZIP_MAGIC)) return classifyZip(bytes);
+  return 'text';
+}
+
+function classifyZip(bytes: Uint8Array): Container {
+  const window = 64 * 1024;
+  if (containsAscii(bytes, 'application/vnd.oasis.opendocument', window)) {
+    throw new AnalysisError(
+      'UNSUPPORTED_FORMAT',
+      'OpenDocument spreadsheets (.ods) are not supported: save the file as .xlsx or .csv and try again.',
+      { detected: 'ods' },
+    );
+  }
+  if (containsAscii(bytes, 'xl/', bytes.length) || containsAscii(bytes, '[Content_Types].xml', window)) {
+    if (containsAscii(bytes, 'word/', window) || containsAscii(bytes, 'ppt/', window)) {
+      throw new AnalysisError('UNSUPPORTED_FORMAT', 'This is a Word or PowerPoint file, not a spreadsheet.', {
+        detected: 'office',
+      });
+    }
+    return 'xlsx';
+  }
+  throw new AnalysisError('UNSUPPORTED_FORMAT', 'This is a ZIP archive that holds no Excel workbook.', {
+    detected: 'zip',
+  });
+}
+
+const EXTENSIONS: Readonly<Record<string, readonly FileFormat[]>> = {
+  csv: ['csv', 'tsv'],
+  txt: ['csv', 'tsv'],
+  tsv: ['tsv', 'csv'],
+  tab: ['tsv', 'csv'],
+  xlsx: ['xlsx'],
+  xlsm: ['xlsx'],
+  xls: ['xls'],
+};
+
+/** True when the file name's extension is known and does not fit the detected format. */
+export function isExtensionMismatch(fileName: string, format: FileFormat): boolean {
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return false;
+  const expected = EXTENSIONS[fileName.slice(dot + 1).toLowerCase()];
+  return expected !== undefined && !expected.includes(format);
+}

@@ -1,0 +1,247 @@
+import type { CellObject, WorkBook, WorkSheet } from 'xlsx';
+import { AnalysisError } from '../core/errors.ts';
+import { ColumnBuilder, type CellValue } from '../core/column-builder.ts';
+import { throwIfCancelled } from '../core/cancel.ts';
+import type { JobHooks } from '../core/job.ts';
+import type { SheetInfo } from '../core/file-facts.ts';
+import type { Warning } from '../core/warnings.ts';
+import { excelSerialToEpochMs } from './excel-dates.ts';
+import { makeUniqueHeaders } from './headers.ts';
+import type { ParsedTable } from './parse-delimited.ts';
+
+export interface WorkbookLimits {
+  readonly missingTokens: ReadonlySet<string>;
+  readonly maxColumns: number;
+  readonly sheet?: string;
+  readonly headerRow?: number;
+}
+
+export interface ParsedWorkbook extends ParsedTable {
+  readonly sheet: string;
+  readonly sheets: readonly SheetInfo[];
+  /** 1-based sheet row of the header. */
+  readonly headerRow: number;
+}
+
+type Row = readonly (CellObject | undefined)[];
+/** How many leading non-empty rows are searched for a header below title rows. */
+const HEADER_SEARCH_ROWS = 20;
+
+async function readWorkbook(bytes: Uint8Array): Promise<{ workbook: WorkBook; isDate: (fmt: string) => boolean }> {
+  const XLSX = await import('xlsx');
+  const ssf = XLSX.SSF as { is_date: (fmt: string) => boolean };
+  try {
+    const workbook = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellHTML: false });
+    return { workbook, isDate: (fmt) => ssf.is_date(fmt) };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(text)) {
+      throw new AnalysisError(
+        'UNSUPPORTED_FORMAT',
+        'This workbook is password-protected or encrypted: remove the password in Excel and try again.',
+        { detected: 'encrypted' },
+      );
+    }
+    throw new AnalysisError('CORRUPT_FILE', `The workbook could not be read: it looks damaged or truncated.`, {
+      cause: text,
+    });
+  }
+}
+
+function rowsOf(sheet: WorkSheet | undefined): Row[] {
+  const data = (sheet as { '!data'?: Row[] } | undefined)?.['!data'] ?? [];
+  let last = data.length - 1;
+  while (last >= 0 && !hasContent(data[last])) last--;
+  return data.slice(0, last + 1);
+}
+
+function hasContent(row: Row | undefined): boolean {
+  return row !== undefined && row.some((cell) => cell !== undefined && cell.t !== 'z' && cell.v !== undefined);
+}
+
+function filledCount(row: Row | undefined): number {
+  return row === undefined ? 0 : row.filter((cell) => cell !== undefined && cell.t !== 'z' && cell.v !== '').length;
+}
+
+function widthOf(rows: readonly Row[]): number {
+  let width = 0;
+  for (const row of rows) {
+    for (let c = row.length - 1; c >= width; c--) {
+      const cell = row[c];
+      if (cell !== undefined && cell.t !== 'z') {
+        width = c + 1;
+        break;
+      }
+    }
+  }
+  return width;
+}
+
+function pickSheet(workbook: WorkBook, requested: string | undefined): string {
+  const names = workbook.SheetNames;
+  if (requested !== undefined) {
+    const index = /^\d+$/.test(requested) ? Number(requested) - 1 : -1;
+    const name = names.includes(requested) ? requested : names[index];
+    if (name === undefined) {
+      throw new AnalysisError('INVALID_OPTION', `There is no sheet "${requested}". Sheets: ${names.join(', ')}.`, {
+        sheet: requested,
+      });
+    }
+    return name;
+  }
+  const first = names.find((name) => rowsOf(workbook.Sheets[name]).length > 0);
+  if (first === undefined) throw new AnalysisError('EMPTY_FILE', 'Every sheet of this workbook is empty.');
+  return first;
+}
+
+/* The header is the first row, among the first non-empty ones, that fills at least half the width. */
+function findHeaderRow(rows: readonly Row[], forced: number | undefined): number {
+  const nonEmpty = rows.flatMap((row, index) => (hasContent(row) ? [index] : []));
+  if (forced !== undefined) return nonEmpty[forced - 1] ?? rows.length;
+  const head = nonEmpty.slice(0, HEADER_SEARCH_ROWS);
+  const widest = Math.max(0, ...head.map((r) => filledCount(rows[r])));
+  return head.find((r) => filledCount(rows[r]) >= Math.ceil(widest / 2)) ?? 0;
+}
+
+interface CellReader {
+  readonly missingTokens: ReadonlySet<string>;
+  readonly isDate: (fmt: string) => boolean;
+  readonly is1904: boolean;
+  errorCells: number;
+}
+
+function readCell(cell: CellObject | undefined, reader: CellReader): CellValue {
+  if (cell === undefined || cell.v === undefined || cell.t === 'z') return null;
+  switch (cell.t) {
+    case 'n': {
+      const value = cell.v as number;
+      const format = typeof cell.z === 'string' ? cell.z : '';
+      return format !== '' && reader.isDate(format) ? new Date(excelSerialToEpochMs(value, reader.is1904)) : value;
+    }
+    case 'b':
+      return cell.v;
+    case 'e':
+      reader.errorCells++;
+      return null;
+    case 'd':
+      return cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+    default: {
+      const text = String(cell.v);
+      return reader.missingTokens.has(text.trim()) ? null : text;
+    }
+  }
+}
+
+/**
+ * Reads a workbook (XLSX or BIFF8 XLS) with SheetJS, loaded on demand. Lists every sheet with its
+ * real size (the declared dimension is ignored), picks the requested or the first non-empty sheet,
+ * finds the header row below title rows, and turns date-formatted numbers into UTC dates (1900 and
+ * 1904 systems). Formulas are never evaluated: cached values are used. Error cells are missing.
+ */
+export async function parseWorkbook(
+  bytes: Uint8Array,
+  limits: WorkbookLimits,
+  hooks: JobHooks = {},
+): Promise<ParsedWorkbook> {
+  const { workbook, isDate } = await readWorkbook(bytes);
+  throwIfCancelled(hooks.cancel);
+  const sheets = workbook.SheetNames.map((name) => {
+    const rows = rowsOf(workbook.Sheets[name]);
+    return { name, rows: rows.length, columns: widthOf(rows) };
+  });
+  const sheet = pickSheet(workbook, limits.sheet);
+  const worksheet = workbook.Sheets[sheet];
+  const rows = rowsOf(worksheet);
+  const width = widthOf(rows);
+  if (width > limits.maxColumns) {
+    throw new AnalysisError(
+      'TOO_MANY_COLUMNS',
+      `The sheet has ${width} columns; at most ${limits.maxColumns} can be analysed.`,
+      {
+        columns: width,
+        limit: limits.maxColumns,
+      },
+    );
+  }
+  const headerIndex = findHeaderRow(rows, limits.headerRow);
+  const reader: CellReader = {
+    missingTokens: limits.missingTokens,
+    isDate,
+    is1904: workbook.Workbook?.WBProps?.date1904 === true,
+    errorCells: 0,
+  };
+  const headerCells = Array.from({ length: width }, (_, c) => readCell(rows[headerIndex]?.[c], reader));
+  const { names, renamed } = makeUniqueHeaders(headerCells.map((v) => (v === null ? '' : cellText(v))));
+  const builders = names.map((name) => new ColumnBuilder(name));
+  let blank = 0;
+  let rowCount = 0;
+  for (let r = headerIndex + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!hasContent(row)) {
+      blank++;
+      continue;
+    }
+    rowCount++;
+    builders.forEach((builder, c) => builder.pushValue(readCell(row?.[c], reader)));
+    if ((r & 4095) === 0) {
+      throwIfCancelled(hooks.cancel);
+      hooks.onProgress?.({ stage: 'parse', done: r, total: rows.length });
+    }
+  }
+  const merges = (worksheet as { '!merges'?: unknown[] } | undefined)?.['!merges']?.length ?? 0;
+  const warnings = workbookWarnings({ headerIndex, blank, merges, renamed, errorCells: reader.errorCells, sheet });
+  const table = { rowCount, columns: builders.map((b) => b.finish()) };
+  return { table, warnings, rowsSkipped: blank + headerIndex, sheet, sheets, headerRow: headerIndex + 1 };
+}
+
+function cellText(value: Exclude<CellValue, null>): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+function workbookWarnings(facts: {
+  headerIndex: number;
+  blank: number;
+  merges: number;
+  renamed: string[];
+  errorCells: number;
+  sheet: string;
+}): Warning[] {
+  const warnings: Warning[] = [];
+  if (facts.headerIndex > 0) {
+    warnings.push({
+      code: 'ROWS_BEFORE_HEADER_SKIPPED',
+      message: `The header is on row ${facts.headerIndex + 1} of sheet "${facts.sheet}": ${facts.headerIndex} row(s) above it were skipped.`,
+      count: facts.headerIndex,
+    });
+  }
+  if (facts.blank > 0) {
+    warnings.push({
+      code: 'BLANK_LINES_SKIPPED',
+      message: `${facts.blank} empty row(s) were skipped.`,
+      count: facts.blank,
+    });
+  }
+  if (facts.merges > 0) {
+    warnings.push({
+      code: 'MERGED_CELLS',
+      message: `The sheet has ${facts.merges} merged range(s): only their top-left cell holds a value.`,
+      count: facts.merges,
+    });
+  }
+  if (facts.errorCells > 0) {
+    warnings.push({
+      code: 'EXCEL_ERROR_CELLS',
+      message: `${facts.errorCells} cell(s) hold Excel errors (#DIV/0!, #REF!…) and count as missing.`,
+      count: facts.errorCells,
+    });
+  }
+  if (facts.renamed.length > 0) {
+    warnings.push({
+      code: 'HEADER_RENAMED',
+      message: `${facts.renamed.length} header name(s) were empty or repeated and were made unique.`,
+      count: facts.renamed.length,
+      examples: facts.renamed.slice(0, 5),
+    });
+  }
+  return warnings;
+}

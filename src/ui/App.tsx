@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { isEmbedded } from '../embed/embed-mode.ts';
+import { DropZone } from './DropZone.tsx';
+import { ErrorPanel } from './ErrorPanel.tsx';
+import type { Language } from './i18n.ts';
+import { translate } from './i18n.ts';
+import { LanguageContext } from './language-context.tsx';
+import { initialLanguage, rememberLanguage } from './preferences.ts';
+import { ProgressPanel } from './ProgressPanel.tsx';
+import { ResultView } from './ResultView.tsx';
+import { useAnalysis } from './use-analysis.ts';
+
+const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  const { job, result, analyzeFile, cancel } = useAnalysis();
+  const [dismissed, setDismissed] = useState(false);
+  const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
+
+  const loadSample = useCallback(async () => {
+    const response = await fetch(new URL(SAMPLE.path, document.baseURI));
+    await analyzeFile(await response.blob(), SAMPLE.name);
+  }, [analyzeFile]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = translate(language, 'appTitle');
+  }, [language]);
+
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('sample') !== null) void loadSample();
+  }, [loadSample]);
+
+  const onFile = (file: File): void => {
+    setDismissed(false);
+    void analyzeFile(file, file.name);
+  };
+
+  return (
+    <LanguageContext.Provider value={language}>
+      <header className="app-header">
+        <h1>{t('appTitle')}</h1>
+        <label>
+          {t('language')}{' '}
+          <select
+            value={language}
+            data-testid="language-select"
+            onChange={(event) => {
+              const next = event.target.value === 'es' ? 'es' : 'en';
+              setLanguage(next);
+              rememberLanguage(next);
+            }}
+          >
+            <option value="en">English</option>
+            <option value="es">Español</option>
+          </select>
+        </label>
+      </header>
+      <main>
+        {!isEmbedded(window) && <p className="tagline">{t('tagline')}</p>}
+        <DropZone onFile={onFile} onSample={() => void loadSample()} disabled={false} />
+        {job.kind === 'running' && <ProgressPanel {...job} onCancel={cancel} />}
+        {job.kind === 'failed' && !dismissed && <ErrorPanel error={job.error} onDismiss={() => setDismissed(true)} />}
+        {result !== null && result.report.engine?.backend !== 'wasm' && (
+          <p className="notice" role="status" data-testid="cpu-notice">
+            {t('cpuNotice')}
+          </p>
+        )}
+        {result !== null && <ResultView report={result.report} />}
+      </main>
+    </LanguageContext.Provider>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ErrorData } from '../core/errors.ts';
+import { messageFor } from './error-messages.ts';
+import { useTranslation } from './language-context.tsx';
+
+/** A specific message and next step for an error code; the worker's own text under "Details". */
+export function ErrorPanel({ error, onDismiss }: { readonly error: ErrorData; readonly onDismiss: () => void }) {
+  const { t, language } = useTranslation();
+  const { message, action } = messageFor(language, error.code);
+  return (
+    <section className="error" role="alert" data-testid="error" data-code={error.code}>
+      <h2>{t('errorTitle')}</h2>
+      <p>{message}</p>
+      <p data-testid="error-detail">{error.message}</p>
+      <p>{action}</p>
+      {error.details !== undefined && (
+        <details>
+          <summary>{t('details')}</summary>
+          <pre>{JSON.stringify(error.details, null, 2)}</pre>
+        </details>
+      )}
+      <button type="button" onClick={onDismiss}>
+        {t('dismiss')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { Stage } from '../core/progress.ts';
+import { useTranslation } from './language-context.tsx';
+
+interface Props {
+  readonly fileName: string;
+  readonly stage: Stage;
+  readonly fraction: number;
+  readonly startedAt: number;
+  readonly onCancel: () => void;
+}
+
+/** Stage, percentage, elapsed time and Cancel for the running job. */
+export function ProgressPanel({ fileName, stage, fraction, startedAt, onCancel }: Props) {
+  const { t, language } = useTranslation();
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(performance.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const percent = Math.round(fraction * 100);
+  const seconds = Math.max(0, (now - startedAt) / 1000).toLocaleString(language, { maximumFractionDigits: 1 });
+  return (
+    <section className="progress" aria-live="polite" data-testid="progress">
+      <p>
+        <strong>{t(`stage_${stage}`)}</strong> {fileName} — {percent}%
+      </p>
+      <progress max={100} value={percent} aria-label={t(`stage_${stage}`)} />
+      <p className="hint">{t('elapsed', { seconds })}</p>
+      <button type="button" onClick={onCancel} data-testid="cancel-button">
+        {t('cancel')}
+      </button>
+    </section>
+  );
+}

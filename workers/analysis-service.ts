@@ -1,0 +1,160 @@
+/*
+ * The worker's state and methods, free of comlink and of worker globals so that contract tests can
+ * call it in-process. The dataset lives here (actor model): callers hold only handles.
+ */
+import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
+import { toErrorData, AnalysisError } from '../src/core/errors.ts';
+import type { JobHooks } from '../src/core/job.ts';
+import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
+import { buildReport } from '../src/core/report.ts';
+import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
+import type { IngestOptions } from '../src/ingest/options.ts';
+import type { Warning } from '../src/core/warnings.ts';
+import type { AnalysisApi, BackendInfo, ParseOutcome, TableHandle, WireResult } from './api.ts';
+
+export interface ServiceDeps {
+  readonly initBackend: () => Promise<BackendInfo>;
+  readonly version: string;
+  /** Lets queued messages (a cancel) run; a macrotask in workers. */
+  readonly yieldNow: () => Promise<void>;
+  readonly now?: () => number;
+}
+
+const READ_PROGRESS_INTERVAL_MS = 100;
+
+async function wire<T>(run: () => Promise<T>): Promise<WireResult<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    return { ok: false, error: toErrorData(error) };
+  }
+}
+
+/** Reads a Blob through its stream into one buffer, reporting bytes read and honouring cancel. */
+export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array> {
+  const bytes = new Uint8Array(blob.size);
+  const reader = blob.stream().getReader();
+  let offset = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      throwIfCancelled(hooks.cancel);
+      if (offset + value.length > bytes.length)
+        throw new AnalysisError('CORRUPT_FILE', 'The file changed while it was read.');
+      bytes.set(value, offset);
+      offset += value.length;
+      hooks.onProgress?.({ stage: 'read', done: offset, total: bytes.length });
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+}
+
+interface StoredTable {
+  readonly ingest: IngestResult;
+  readonly timings: Record<string, number>;
+}
+
+/** Creates the worker-side implementation of {@link AnalysisApi}. */
+export function createAnalysisService(deps: ServiceDeps) {
+  const now = deps.now ?? (() => performance.now());
+  const tables = new Map<number, StoredTable>();
+  const jobs = new Map<number, { aborted: boolean }>();
+  let nextHandle = 1;
+
+  function startJob(jobId: number): { aborted: boolean } {
+    const token = jobs.get(jobId) ?? { aborted: false };
+    jobs.set(jobId, token);
+    return token;
+  }
+
+  function hooksFor(cancel: CancelToken, onProgress: ProgressCallback | undefined): JobHooks {
+    return {
+      cancel,
+      yieldNow: deps.yieldNow,
+      onProgress: throttleProgress(onProgress, READ_PROGRESS_INTERVAL_MS),
+    };
+  }
+
+  function tableFor(handle: TableHandle): StoredTable {
+    const stored = tables.get(handle.id);
+    if (stored === undefined) {
+      throw new AnalysisError('UNKNOWN_TABLE', 'This table is no longer loaded: open the file again.');
+    }
+    return stored;
+  }
+
+  const service = {
+    async parse(jobId, file, fileName, options: IngestOptions, onProgress) {
+      const cancel = startJob(jobId);
+      try {
+        return await wire(async () => {
+          const hooks = hooksFor(cancel, onProgress);
+          const t0 = now();
+          const bytes = await readBlob(file, hooks);
+          const t1 = now();
+          const ingest = await ingestBytes(bytes, fileName, options, hooks);
+          const timings = { read: t1 - t0, parse: now() - t1 };
+          const handle = { id: nextHandle++ };
+          tables.set(handle.id, { ingest, timings });
+          const outcome: ParseOutcome = {
+            handle,
+            file: ingest.file,
+            rows: ingest.table.rowCount,
+            rowsSkipped: ingest.rowsSkipped,
+            columnNames: ingest.table.columns.map((c) => c.name),
+            warnings: ingest.warnings,
+            timings,
+          };
+          return outcome;
+        });
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    async analyze(jobId, handle, onProgress) {
+      const cancel = startJob(jobId);
+      try {
+        return await wire(async () => {
+          const { ingest, timings } = tableFor(handle);
+          const backend = await deps.initBackend();
+          throwIfCancelled(cancel);
+          const progress = hooksFor(cancel, onProgress).onProgress;
+          progress?.({ stage: 'profile', done: 0, total: 1 });
+          const t0 = now();
+          const report = buildReport({
+            ...ingest,
+            timings,
+            engine: { backend: backend.backend },
+            version: deps.version,
+          });
+          const profileMs = now() - t0;
+          progress?.({ stage: 'profile', done: 1, total: 1 });
+          const notice: Warning[] =
+            backend.notice === null ? [] : [{ code: 'WASM_UNAVAILABLE', message: backend.notice.message }];
+          return { ...report, warnings: [...notice, ...report.warnings], timings: { ...timings, profile: profileMs } };
+        });
+      } finally {
+        jobs.delete(jobId);
+      }
+    },
+
+    release(handle) {
+      tables.delete(handle.id);
+      return Promise.resolve();
+    },
+
+    cancel(jobId) {
+      const token = jobs.get(jobId);
+      if (token !== undefined) token.aborted = true;
+    },
+
+    backend() {
+      return wire(() => deps.initBackend());
+    },
+  } satisfies AnalysisApi;
+  return service;
+}

@@ -1,0 +1,39 @@
+/*
+ * Worker entry: expose the analysis service over comlink and nothing else. Progress callbacks
+ * arrive as comlink proxies; they are released when their call settles so ports do not leak.
+ */
+import { expose, releaseProxy, type Remote } from 'comlink';
+import type { ProgressCallback } from '../src/core/progress.ts';
+import type { AnalysisApi } from './api.ts';
+import { createAnalysisService } from './analysis-service.ts';
+import { initBrowserBackend } from './tf-backend.ts';
+
+const service = createAnalysisService({
+  initBackend: initBrowserBackend,
+  version: __APP_VERSION__,
+  yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+});
+
+function release(callback: ProgressCallback | undefined): void {
+  if (callback !== undefined) (callback as unknown as Remote<ProgressCallback>)[releaseProxy]();
+}
+
+const api = {
+  ...service,
+  async parse(jobId, file, fileName, options, onProgress) {
+    try {
+      return await service.parse(jobId, file, fileName, options, onProgress);
+    } finally {
+      release(onProgress);
+    }
+  },
+  async analyze(jobId, handle, onProgress) {
+    try {
+      return await service.analyze(jobId, handle, onProgress);
+    } finally {
+      release(onProgress);
+    }
+  },
+} satisfies AnalysisApi;
+
+expose(api);

@@ -1,0 +1,58 @@
+/*
+ * The one contract between the main thread and the analysis worker. Both sides import it: the
+ * worker object is declared `satisfies AnalysisApi`, the client does `wrap<AnalysisApi>()`.
+ * Only plain data crosses: results are WireResult values, never thrown custom errors.
+ */
+import type { ErrorData } from '../src/core/errors.ts';
+import type { FileFacts } from '../src/core/file-facts.ts';
+import type { ProgressCallback } from '../src/core/progress.ts';
+import type { Report } from '../src/core/report.ts';
+import type { Warning } from '../src/core/warnings.ts';
+import type { IngestOptions } from '../src/ingest/options.ts';
+
+/** Success or failure, as data. */
+export type WireResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorData };
+
+/** Names a table that lives in the worker. The table itself never crosses the boundary. */
+export interface TableHandle {
+  readonly id: number;
+}
+
+export interface ParseOutcome {
+  readonly handle: TableHandle;
+  readonly file: FileFacts;
+  readonly rows: number;
+  readonly rowsSkipped: number;
+  readonly columnNames: readonly string[];
+  readonly warnings: readonly Warning[];
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+export interface BackendInfo {
+  /** 'wasm' normally; 'cpu' when the WASM backend could not start. */
+  readonly backend: string;
+  /** Set when the app runs on a fallback (code WASM_UNAVAILABLE). */
+  readonly notice: ErrorData | null;
+  /** Result of a probe op (sum of [1, 2, 3] = 6) run on that backend: proof that it computes. */
+  readonly probe: number;
+}
+
+export interface AnalysisApi {
+  /** Reads and parses a file; the table stays in the worker under the returned handle. */
+  parse(
+    jobId: number,
+    file: Blob,
+    fileName: string,
+    options: IngestOptions,
+    onProgress?: ProgressCallback,
+  ): Promise<WireResult<ParseOutcome>>;
+  /** Builds the report for a parsed table. */
+  analyze(jobId: number, handle: TableHandle, onProgress?: ProgressCallback): Promise<WireResult<Report>>;
+  /** Frees a table. Unknown handles are ignored. */
+  release(handle: TableHandle): Promise<void>;
+  /** Asks a running job to stop at its next check. Unknown or finished jobs are ignored. */
+  cancel(jobId: number): void;
+  /** Initialises TF.js once (WASM, else CPU) and reports which backend runs. */
+  backend(): Promise<WireResult<BackendInfo>>;
+}
