@@ -3,10 +3,10 @@
  * call it in-process. The dataset lives here (actor model): callers hold only handles.
  */
 import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
-import { toErrorData, AnalysisError } from '../src/core/errors.ts';
+import { toErrorData, AnalysisError, type ErrorData } from '../src/core/errors.ts';
 import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
-import { buildReport } from '../src/core/report.ts';
+import { buildReport, type Report } from '../src/core/report.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
@@ -50,6 +50,29 @@ export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array>
     reader.releaseLock();
   }
   return offset === bytes.length ? bytes : bytes.subarray(0, offset);
+}
+
+/** The WASM_UNAVAILABLE notice as a report warning, keeping the technical cause. */
+export function noticeWarning(notice: ErrorData): Warning {
+  const cause = notice.details?.cause;
+  return { code: 'WASM_UNAVAILABLE', message: notice.message, ...(typeof cause === 'string' ? { detail: cause } : {}) };
+}
+
+/**
+ * Builds the report of an ingested table, shared by the worker and the CLI: adds the engine, the
+ * WASM notice (when on the CPU fallback) and the profile time to the given stage timings.
+ */
+export function profileTable(
+  ingest: IngestResult,
+  backend: BackendInfo,
+  timings: Readonly<Record<string, number>>,
+  version: string,
+  now: () => number = () => performance.now(),
+): Report {
+  const t0 = now();
+  const report = buildReport({ ...ingest, timings, engine: { backend: backend.backend }, version });
+  const notice = backend.notice === null ? [] : [noticeWarning(backend.notice)];
+  return { ...report, warnings: [...notice, ...report.warnings], timings: { ...timings, profile: now() - t0 } };
 }
 
 interface StoredTable {
@@ -124,18 +147,9 @@ export function createAnalysisService(deps: ServiceDeps) {
           throwIfCancelled(cancel);
           const progress = hooksFor(cancel, onProgress).onProgress;
           progress?.({ stage: 'profile', done: 0, total: 1 });
-          const t0 = now();
-          const report = buildReport({
-            ...ingest,
-            timings,
-            engine: { backend: backend.backend },
-            version: deps.version,
-          });
-          const profileMs = now() - t0;
+          const report = profileTable(ingest, backend, timings, deps.version, now);
           progress?.({ stage: 'profile', done: 1, total: 1 });
-          const notice: Warning[] =
-            backend.notice === null ? [] : [{ code: 'WASM_UNAVAILABLE', message: backend.notice.message }];
-          return { ...report, warnings: [...notice, ...report.warnings], timings: { ...timings, profile: profileMs } };
+          return report;
         });
       } finally {
         jobs.delete(jobId);

@@ -11,6 +11,11 @@ let ready: Promise<BackendInfo> | undefined;
 
 /** Starts TF.js once per worker; later calls share the same promise. */
 export function initBrowserBackend(): Promise<BackendInfo> {
-  ready ??= startTf({ 'tfjs-backend-wasm.wasm': wasmPlainUrl, 'tfjs-backend-wasm-simd.wasm': wasmSimdUrl });
+  ready ??= startTf({
+    'tfjs-backend-wasm.wasm': wasmPlainUrl,
+    'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
+    // setWasmPaths demands an entry for every binary; threads are off, so this one is never fetched.
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmSimdUrl,
+  });
   return ready;
 }

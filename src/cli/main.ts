@@ -6,9 +6,9 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressEvent } from '../core/progress.ts';
-import { buildReport } from '../core/report.ts';
 import { ingestBytes } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
+import { profileTable } from '../../workers/analysis-service.ts';
 import { startTf } from '../../workers/tf-init.ts';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { formatTextSummary } from './text-summary.ts';
@@ -56,20 +56,7 @@ async function analyze(args: CliArgs, io: CliIo): Promise<string> {
   const ingest = await ingestBytes(bytes, basename(path), args.ingest, hooks);
   const t2 = performance.now();
   const backend = await startTf();
-  const t3 = performance.now();
-  const report = buildReport({
-    ...ingest,
-    timings: { read: t1 - t0, parse: t2 - t1 },
-    engine: { backend: backend.backend },
-    version: io.version,
-  });
-  const notice =
-    backend.notice === null ? [] : [{ code: 'WASM_UNAVAILABLE' as const, message: backend.notice.message }];
-  const final = {
-    ...report,
-    warnings: [...notice, ...report.warnings],
-    timings: { ...report.timings, profile: performance.now() - t3 },
-  };
+  const final = profileTable(ingest, backend, { read: t1 - t0, parse: t2 - t1 }, io.version);
   if (io.isStderrTty) io.stderr('\r\x1b[K');
   if (args.format === 'text') return formatTextSummary(final);
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;

@@ -20,4 +20,6 @@ export interface Warning {
   readonly count?: number;
   /** 1-based data row numbers (or column names) of the first few cases. */
   readonly examples?: readonly (number | string)[];
+  /** Technical detail for bug reports (e.g. why WASM failed to start). */
+  readonly detail?: string;
 }

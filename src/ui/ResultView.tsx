@@ -51,7 +51,9 @@ export function ResultView({ report }: { readonly report: Report }) {
           <h3>{t('warnings')}</h3>
           <ul className="warnings" data-testid="warnings">
             {report.warnings.map((w) => (
-              <li key={w.code}>{w.message}</li>
+              <li key={w.code} title={w.detail}>
+                {w.message}
+              </li>
             ))}
           </ul>
         </>

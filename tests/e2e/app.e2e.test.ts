@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { dropFile, foreignRequests, openSession, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+const SMALL_CSV = 'id,name,score\n1,Ana,3.5\n2,Luis,4\n3,Marta,\n4,Ana,2.25\n';
+
+let session: Session;
+
+beforeEach(async () => {
+  session = await openSession();
+  await session.page.goto(baseUrl);
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+describe('the built app', () => {
+  it('analyses a dropped CSV in the worker and shows its counts and columns', async () => {
+    const { page } = session;
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
+    expect(await page.getByTestId('column-count').textContent()).toBe('3');
+    const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
+    expect(names).toEqual(['id', 'name', 'score']);
+    expect(foreignRequests(session.requests, origin)).toEqual([]);
+  });
+
+  it('runs TF.js on the wasm backend, with the binary served by the app itself', async () => {
+    const { page } = session;
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'scores.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(SMALL_CSV),
+    });
+    await expect.poll(() => page.getByTestId('engine').textContent()).toBe('wasm');
+    const wasm = session.requests.filter((r) => r.url().endsWith('.wasm'));
+    expect(wasm.length).toBeGreaterThan(0);
+    for (const request of wasm) {
+      expect(new URL(request.url()).origin).toBe(origin);
+      const response = await request.response();
+      expect(response?.status()).toBe(200);
+      expect(response?.headers()['content-type']).toBe('application/wasm');
+    }
+    expect(await page.getByTestId('cpu-notice').count()).toBe(0);
+  });
+
+  it('falls back to the CPU backend with a visible notice when WASM cannot load', async () => {
+    const { page, context } = session;
+    await context.route('**/*.wasm', (route) => route.abort());
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('engine').textContent(), { timeout: 30_000 }).toBe('cpu');
+    expect(await page.getByTestId('cpu-notice').isVisible()).toBe(true);
+    expect(await page.getByTestId('row-count').textContent()).toBe('4');
+  });
+
+  it('refuses a PDF named .csv with a specific message, then analyses the next file', async () => {
+    const { page } = session;
+    await dropFile(page, 'report.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
+    await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('UNSUPPORTED_FORMAT');
+    expect(await page.getByTestId('error-detail').textContent()).toContain('PDF');
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
+    expect(await page.getByTestId('error').count()).toBe(0);
+  });
+
+  it('opens the bundled Spanish sample: semicolons, decimal commas, Windows-1252', async () => {
+    const { page } = session;
+    await page.getByTestId('sample-button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('400');
+    const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
+    expect(names).toContain('Región');
+    expect(names).toContain('Satisfacción');
+    expect(await page.getByText('windows-1252', { exact: true }).count()).toBe(1);
+    expect(foreignRequests(session.requests, origin)).toEqual([]);
+  });
+
+  it('shows progress for a large file, cancels it, and then analyses the next file', async () => {
+    const { page } = session;
+    const dir = mkdtempSync(join(tmpdir(), 'smartdata-big-'));
+    const path = join(dir, 'big.csv');
+    const row = '12345,67.25,some text here,"quoted, with comma",2024-01-31\n';
+    writeFileSync(path, `a,b,c,d,e\n${row.repeat(700_000)}`);
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByTestId('progress').waitFor();
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await page.getByTestId('error').count()).toBe(0);
+    expect(await page.getByTestId('results').count()).toBe(0); // cancelled before it finished
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
+  });
+
+  it('detects a worker that fails to start, reports it, and respawns for the next file', async () => {
+    const { page, context } = session;
+    await context.route('**/analysis.worker-*.js', (route) => route.abort());
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('WORKER_CRASHED');
+    await context.unroute('**/analysis.worker-*.js');
+    await dropFile(page, 'scores.csv', SMALL_CSV);
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
+  });
+
+  it('switches the interface to Spanish', async () => {
+    const { page } = session;
+    await page.getByTestId('language-select').selectOption('es');
+    expect(await page.getByRole('button', { name: 'Elegir un archivo' }).count()).toBe(1);
+    await page.getByTestId('sample-button').click();
+    await expect.poll(() => page.getByText('Filas').count()).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+  });
+});

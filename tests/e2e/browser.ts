@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+/** Where Debian's Chromium lives; CHROMIUM_PATH overrides. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every request any page, worker or service worker of the context made. */
+  readonly requests: Request[];
+  readonly consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh headless Chromium with an empty profile, recording every request. */
+export async function openSession(): Promise<Session> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'smartdata-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: FLAGS,
+    locale: 'en-US',
+  });
+  const requests: Request[] = [];
+  const consoleErrors: string[] = [];
+  context.on('request', (request) => requests.push(request));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  return {
+    context,
+    page,
+    requests,
+    consoleErrors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** URLs of requests that went anywhere but `origin` (data: and blob: URLs stay in the browser). */
+export function foreignRequests(requests: readonly Request[], origin: string): string[] {
+  return requests
+    .map((r) => r.url())
+    .filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+}
+
+/** Drops a file on the drop zone the way a user's drag and drop does (a real DataTransfer). */
+export async function dropFile(page: Page, name: string, content: string | Buffer, type = 'text/csv'): Promise<void> {
+  const bytes = Array.from(typeof content === 'string' ? Buffer.from(content) : content);
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, bytes, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      return transfer;
+    },
+    { name, bytes, type },
+  );
+  await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
+}
