@@ -90,7 +90,7 @@ export class AnalysisClient {
     if (table.generation === this.#generation && this.#api !== undefined) await this.#api.release(table.handle);
   }
 
-  /** Terminates the worker; pending calls reject with WORKER_CRASHED-free AbortErrors. */
+  /** Terminates the worker; pending calls reject with an AbortError. */
   dispose(): void {
     this.#terminate(new CancelledError());
   }
@@ -99,8 +99,9 @@ export class AnalysisClient {
     if (this.#api !== undefined) return this.#api;
     const worker = this.#createWorker();
     const onCrash = (event: Event): void => {
-      if (event instanceof ErrorEvent) event.preventDefault();
-      const detail = event instanceof ErrorEvent ? event.message : event.type;
+      event.preventDefault(); // the crash is handled here; keep it out of the console as uncaught
+      const message = (event as Partial<ErrorEvent>).message;
+      const detail = typeof message === 'string' && message !== '' ? message : event.type;
       this.#terminate(
         new AnalysisError('WORKER_CRASHED', 'The analysis worker stopped unexpectedly.', {
           cause: detail || 'unknown',

@@ -19,6 +19,8 @@ export const CATEGORICAL_MAX_DISTINCT = 50;
 export const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
 /** A text column whose non-missing cells are numbers at least this often is "numbers as text". */
 export const NUMBERS_AS_TEXT_SHARE = 0.9;
+/** A column is called an identifier only from this many rows on: tiny tables are unique by chance. */
+export const ID_MIN_ROWS = 10;
 
 const BOOLEAN_TOKENS = new Set(['true', 'false', 'yes', 'no', 'sí', 'si', 'verdadero', 'falso']);
 
@@ -74,7 +76,7 @@ export function summarizeColumn(column: Column, rowCount: number): ColumnSummary
   }
   if (count === 0) flags.push('empty');
   if (distinct === 1) flags.push('constant');
-  if (count > 1 && distinct === count && count === rowCount && (type === 'integer' || type === 'text')) {
+  if (count >= ID_MIN_ROWS && distinct === count && count === rowCount && (type === 'integer' || type === 'text')) {
     flags.push('id');
   }
   return { name: column.name, type, count, missing: rowCount - count, distinct, flags };

@@ -1,5 +1,6 @@
 import { AnalysisError } from '../core/errors.ts';
 import type { TextEncodingName } from './options.ts';
+import { decodeWindows1252 } from './windows-1252.ts';
 
 export interface DecodedText {
   readonly text: string;
@@ -65,7 +66,7 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   const body = bom === undefined ? bytes : bytes.subarray(bom.length);
   const chosen = bom?.encoding ?? forced ?? sniffUtf16(bytes);
   if (chosen !== undefined) {
-    const text = new TextDecoder(chosen).decode(body);
+    const text = chosen === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(chosen).decode(body);
     assertLooksLikeText(text);
     return { text, encoding: chosen, hasBom: bom !== undefined, isFallback: false };
   }
@@ -75,7 +76,7 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
     return { text, encoding: 'utf-8', hasBom: false, isFallback: false };
   } catch (error) {
     if (error instanceof AnalysisError) throw error;
-    const text = new TextDecoder('windows-1252').decode(body);
+    const text = decodeWindows1252(body);
     assertLooksLikeText(text);
     return { text, encoding: 'windows-1252', hasBom: false, isFallback: true };
   }

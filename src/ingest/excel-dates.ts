@@ -8,12 +8,12 @@ const OFFSET_1904 = 1_462;
  * Converts an Excel date serial to UTC epoch milliseconds, without time zones.
  *
  * In the 1900 system Excel counts the non-existent 1900-02-29 as serial 60 (Lotus' bug), so serials
- * below 60 are one day later than the plain formula gives; serial 60 itself maps to 1900-03-01
- * minus nothing real and is returned as 1900-02-28's successor (1900-03-01), as pandas/openpyxl do.
- * Fractions are times of day. Returns NaN for non-finite input.
+ * up to 60 are shifted by one day, as openpyxl (and so pandas) does: 1 → 1900-01-01,
+ * 59 → 1900-02-28, 60 (the phantom leap day) → 1900-03-01, 61 → 1900-03-01.
+ * Fractions are times of day, rounded to the millisecond. Returns NaN for non-finite input.
  */
 export function excelSerialToEpochMs(serial: number, is1904 = false): number {
   if (!Number.isFinite(serial)) return NaN;
-  const days = is1904 ? serial + OFFSET_1904 : serial < 60 ? serial + 1 : serial;
+  const days = is1904 ? serial + OFFSET_1904 : serial <= 60 ? serial + 1 : serial;
   return Math.round((days - EPOCH_OFFSET_1900) * MS_PER_DAY);
 }

@@ -169,8 +169,9 @@ function runPapa(
           onRows(results.data, results.errors);
           hooks.onProgress?.({ stage: 'parse', done: results.meta.cursor, total: body.length });
         } catch (error) {
-          parser.abort();
+          // Reject first: abort() calls `complete` synchronously, which would resolve instead.
           reject(error instanceof Error ? error : new Error(String(error)));
+          parser.abort();
           return;
         }
         if (hooks.yieldNow === undefined) return;

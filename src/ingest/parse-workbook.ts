@@ -49,10 +49,11 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ workbook: WorkBook; is
 }
 
 function rowsOf(sheet: WorkSheet | undefined): Row[] {
-  const data = (sheet as { '!data'?: Row[] } | undefined)?.['!data'] ?? [];
+  const data = (sheet as { '!data'?: (Row | undefined)[] } | undefined)?.['!data'] ?? [];
   let last = data.length - 1;
   while (last >= 0 && !hasContent(data[last])) last--;
-  return data.slice(0, last + 1);
+  // Dense sheets are sparse arrays: empty rows are holes.
+  return Array.from(data.slice(0, last + 1), (row) => row ?? []);
 }
 
 function hasContent(row: Row | undefined): boolean {

@@ -84,27 +84,26 @@ function scoreDelimiter(text: string, delimiter: Delimiter): number {
   return share * (0.5 + (0.5 * clean) / cells) * (1 + Math.log2(width) / 100);
 }
 
-/** Chooses the number format under which the most numeric-looking cells parse. */
-export function sniffNumberFormat(cells: readonly string[], delimiter: Delimiter): NumberFormat {
-  const formats: NumberFormat[] =
-    delimiter === ','
-      ? [
-          { decimal: '.', thousands: '' },
-          { decimal: '.', thousands: ' ' },
-        ]
-      : [
-          { decimal: '.', thousands: '' },
-          { decimal: ',', thousands: '' },
-          { decimal: '.', thousands: ',' },
-          { decimal: ',', thousands: '.' },
-          { decimal: ',', thousands: ' ' },
-        ];
-  let best = formats[0] ?? { decimal: '.', thousands: '' };
+/*
+ * Candidate number formats, simplest first: on a tie the earlier one wins. In comma-delimited files
+ * only quoted cells can hold a comma, so the same list serves every delimiter.
+ */
+const NUMBER_FORMATS: readonly NumberFormat[] = [
+  { decimal: '.', thousands: '' },
+  { decimal: ',', thousands: '' },
+  { decimal: '.', thousands: ',' },
+  { decimal: ',', thousands: '.' },
+  { decimal: '.', thousands: ' ' },
+  { decimal: ',', thousands: ' ' },
+];
+
+/** Chooses the number format under which the most cells parse as numbers (ties: the simpler one). */
+export function sniffNumberFormat(cells: readonly string[]): NumberFormat {
+  let best = NUMBER_FORMATS[0] ?? { decimal: '.', thousands: '' };
   let bestCount = -1;
-  for (const format of formats) {
+  for (const format of NUMBER_FORMATS) {
     let count = 0;
     for (const cell of cells) if (!Number.isNaN(parseNumber(cell, format))) count++;
-    // Strictly more: ties keep the earlier, simpler format (no thousands separator, '.' decimal).
     if (count > bestCount) {
       best = format;
       bestCount = count;
@@ -126,7 +125,7 @@ export function sniffDialect(
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
   const delimiter = forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body);
   const cells = splitSample(body, delimiter).slice(1).flat();
-  const sniffed = sniffNumberFormat(cells, delimiter);
+  const sniffed = sniffNumberFormat(cells);
   const decimal = forced.decimal ?? sniffed.decimal;
   const thousands = forced.thousands ?? (decimal === sniffed.decimal ? sniffed.thousands : '');
   return { delimiter, format: { decimal, thousands: thousands === decimal ? '' : thousands }, hasSepLine };

@@ -103,7 +103,13 @@ export function translate(language: Language, key: MessageKey, values: Record<st
   return CATALOGS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
-/** Formats a number for the language (1.234,56 in Spanish). */
+/**
+ * Formats a number for the language: 1,234.56 in English, 1.234,56 in Spanish. Grouping is forced
+ * on, since Spanish CLDR data leaves four-digit numbers ungrouped (1234,56), which users misread.
+ */
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', { maximumFractionDigits }).format(value);
+  return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', {
+    maximumFractionDigits,
+    useGrouping: true,
+  }).format(value);
 }

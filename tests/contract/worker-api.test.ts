@@ -1,0 +1,99 @@
+/*
+ * The worker's API over a real comlink channel (Node MessageChannel), in-process: wire shapes,
+ * errors as data, progress through proxied callbacks, cancellation and table handles.
+ */
+import { expose, proxy, wrap, type Remote } from 'comlink';
+import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { ProgressEvent } from '../../src/core/progress.ts';
+import type { Report } from '../../src/core/report.ts';
+import { createAnalysisService } from '../../workers/analysis-service.ts';
+import type { AnalysisApi, ParseOutcome, WireResult } from '../../workers/api.ts';
+import { startTf } from '../../workers/tf-init.ts';
+import { reportSchemaErrors } from '../unit/schema.ts';
+
+const channel = new MessageChannel();
+const service = createAnalysisService({
+  initBackend: () => startTf(),
+  version: 'contract',
+  yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+});
+expose(service, channel.port1);
+const api: Remote<AnalysisApi> = wrap<AnalysisApi>(channel.port2);
+
+afterAll(() => {
+  channel.port1.close();
+  channel.port2.close();
+});
+
+const csv = (text: string): Blob => new Blob([text], { type: 'text/csv' });
+
+describe('AnalysisApi contract', () => {
+  it('is implemented by the service, and comlink keeps its result types', () => {
+    expectTypeOf(service).toExtend<AnalysisApi>();
+    expectTypeOf<Awaited<ReturnType<typeof api.parse>>>().toExtend<WireResult<ParseOutcome>>();
+    expectTypeOf<Awaited<ReturnType<typeof api.analyze>>>().toExtend<WireResult<Report>>();
+    expectTypeOf<WireResult<Report>>().toExtend<Awaited<ReturnType<typeof api.analyze>>>();
+  });
+
+  it('parses a Blob, keeps the table in the worker and reports progress', async () => {
+    const events: ProgressEvent[] = [];
+    const result = await api.parse(
+      1,
+      csv('a,b\n1,x\n2,y\n'),
+      'ab.csv',
+      {},
+      proxy((e: ProgressEvent) => events.push(e)),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ rows: 2, columnNames: ['a', 'b'], file: { name: 'ab.csv', format: 'csv' } });
+    expect(result.value.handle).toEqual({ id: expect.any(Number) as number });
+    await new Promise((resolve) => setTimeout(resolve, 10)); // proxied calls are fire-and-forget
+    expect(events.map((e) => e.stage)).toContain('read');
+    const report = await api.analyze(2, result.value.handle);
+    expect(report.ok).toBe(true);
+    if (!report.ok) return;
+    expect(reportSchemaErrors(report.value)).toBe('');
+    expect(report.value.engine).toEqual({ backend: 'wasm' });
+    expect(Object.keys(report.value.timings)).toEqual(['read', 'parse', 'profile']);
+  });
+
+  it('returns expected failures as data with a known code', async () => {
+    const result = await api.parse(3, new Blob(['%PDF-1.4 junk']), 'x.csv', {});
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'UNSUPPORTED_FORMAT',
+        message: expect.stringContaining('PDF') as string,
+        details: { detected: 'a PDF document' },
+      },
+    });
+  });
+
+  it('answers UNKNOWN_TABLE for released or foreign handles', async () => {
+    const parsed = await api.parse(4, csv('a\n1\n'), 'a.csv', {});
+    if (!parsed.ok) throw new Error('parse failed');
+    await api.release(parsed.value.handle);
+    const result = await api.analyze(5, parsed.value.handle);
+    expect(!result.ok && result.error.code).toBe('UNKNOWN_TABLE');
+  });
+
+  it('stops a running parse when cancelled and reports CANCELLED', async () => {
+    const big = csv(`a,b,c\n${'1,2,3\n'.repeat(1_500_000)}`);
+    let cancelled = false;
+    const onProgress = proxy((e: ProgressEvent) => {
+      if (e.stage === 'parse' && !cancelled) {
+        cancelled = true;
+        void api.cancel(6);
+      }
+    });
+    const result = await api.parse(6, big, 'big.csv', {}, onProgress);
+    expect(cancelled).toBe(true);
+    expect(!result.ok && result.error.code).toBe('CANCELLED');
+  });
+
+  it('reports the backend it computes on', async () => {
+    const result = await api.backend();
+    expect(result).toEqual({ ok: true, value: { backend: 'wasm', notice: null, probe: 6 } });
+  });
+});

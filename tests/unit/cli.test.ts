@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { parseCliArgs } from '../../src/cli/args.ts';
+import { reportSchemaErrors } from './schema.ts';
+
+const run = promisify(execFile);
+const BIN = 'src/cli/smartdata.mjs';
+
+/** Runs the real bin in a child process, as `npx smartdata` would. */
+async function smartdata(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Runs main() in-process and captures its output. */
+async function runMain(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isStderrTty: false,
+    version: '9.9.9',
+  });
+  return { code, stdout, stderr };
+}
+
+function tempFile(name: string, content: string | Uint8Array): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'smartdata-cli-')), name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('smartdata analyze (child process)', () => {
+  it('prints a schema-valid report for a small CSV and exits 0', async () => {
+    const { code, stdout, stderr } = await smartdata('analyze', 'tests/fixtures/small.csv');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Record<string, unknown>;
+    expect(reportSchemaErrors(report)).toBe('');
+    expect(report).toMatchObject({ schemaVersion: 1, rows: 4, engine: { backend: 'wasm' } });
+  });
+
+  it('exits 1 with a one-line specific message for a bad file', async () => {
+    const pdf = tempFile('report.csv', '%PDF-1.7\n1 0 obj\n');
+    const { code, stdout, stderr } = await smartdata('analyze', pdf);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/PDF document.*\[UNSUPPORTED_FORMAT\]/);
+  });
+
+  it('exits 2 with the usage on bad usage', async () => {
+    const { code, stderr } = await smartdata('analyse', 'x.csv');
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown command "analyse"');
+    expect(stderr).toContain('Usage: smartdata analyze FILE');
+  });
+});
+
+describe('smartdata analyze (in process)', () => {
+  it.each([
+    ['an empty file', tempFile('empty.csv', ''), 'EMPTY_FILE'],
+    ['a missing file', '/nonexistent/file.csv', 'EMPTY_FILE'],
+    ['a directory', tmpdir(), 'UNSUPPORTED_FORMAT'],
+    [
+      'random binary',
+      tempFile(
+        'junk.csv',
+        new Uint8Array(2048).map((_, i) => (i * 131 + 7) % 256),
+      ),
+      'UNSUPPORTED_FORMAT',
+    ],
+  ])('exits 1 for %s', async (_, path, code) => {
+    const result = await runMain(['analyze', path]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`[${code}]`);
+  });
+
+  it('refuses a file over --max-mb before reading it', async () => {
+    const big = tempFile('big.csv', `a\n${'1\n'.repeat(600_000)}`);
+    const result = await runMain(['analyze', big, '--max-mb', '1']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[FILE_TOO_LARGE]');
+  });
+
+  it('writes --out, indents with --pretty and honours ingest overrides', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'smartdata-out-')), 'report.json');
+    const input = tempFile('x.csv', 'a;b\n1,5;2\n');
+    const result = await runMain([
+      'analyze',
+      input,
+      '--out',
+      out,
+      '--pretty',
+      '--delimiter',
+      'semicolon',
+      '--decimal',
+      '.',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('\n  "schemaVersion": 1');
+    const report = JSON.parse(text) as { file: { delimiter: string; decimalSeparator: string }; generator: object };
+    expect(report.file).toMatchObject({ delimiter: ';', decimalSeparator: '.' });
+    expect(report.generator).toEqual({ name: 'smartdata-analyzer', version: '9.9.9' });
+  });
+
+  it('prints a readable text summary', async () => {
+    const result = await runMain(['analyze', 'tests/fixtures/es-semicolon-cp1252.csv', '--format', 'text']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('4 rows × 4 columns');
+    expect(result.stdout).toContain('encoding windows-1252, delimiter ;, decimal ,');
+    expect(result.stdout).toMatch(/Importe \(€\)\s+numeric/);
+  });
+
+  it('prints help and version', async () => {
+    expect((await runMain(['--help'])).stdout).toContain('Exit codes');
+    expect((await runMain(['--version'])).stdout).toBe('9.9.9\n');
+  });
+});
+
+describe('parseCliArgs', () => {
+  it.each([
+    [['analyze'], 'missing FILE'],
+    [[], 'missing command'],
+    [['analyze', 'a.csv', 'b.csv'], 'unexpected argument'],
+    [['analyze', 'a.csv', '--format', 'xml'], '--format must be json or text'],
+    [['analyze', 'a.csv', '--delimiter', 'x'], '--delimiter must be'],
+    [['analyze', 'a.csv', '--decimal', ';'], '--decimal must be'],
+    [['analyze', 'a.csv', '--encoding', 'ebcdic'], '--encoding must be one of'],
+    [['analyze', 'a.csv', '--header-row', '0'], '--header-row must be a positive whole number'],
+    [['analyze', 'a.csv', '--bogus'], "Unknown option '--bogus'"],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
+  it('maps delimiter names and keeps the sheet', () => {
+    const args = parseCliArgs(['analyze', 'a.xlsx', '--delimiter', 'tab', '--sheet', 'Ventas', '--header-row', '3']);
+    expect(args.ingest).toEqual({ delimiter: '\t', sheet: 'Ventas', headerRow: 3 });
+  });
+});

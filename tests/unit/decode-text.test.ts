@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { AnalysisError } from '../../src/core/errors.ts';
+import { decodeText, sniffUtf16 } from '../../src/ingest/decode-text.ts';
+
+function utf16le(text: string, bom = true): Uint8Array {
+  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
+  let o = 0;
+  if (bom) {
+    out[o++] = 0xff;
+    out[o++] = 0xfe;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out[o++] = c & 0xff;
+    out[o++] = c >> 8;
+  }
+  return out;
+}
+
+describe('decodeText', () => {
+  it('strips a UTF-8 BOM', () => {
+    const result = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]));
+    expect(result).toMatchObject({ text: 'a,b', encoding: 'utf-8', hasBom: true, isFallback: false });
+  });
+
+  it('decodes UTF-16LE with and without a BOM', () => {
+    expect(decodeText(utf16le('año\tmes\n1\t2\n'))).toMatchObject({ text: 'año\tmes\n1\t2\n', encoding: 'utf-16le' });
+    expect(decodeText(utf16le('a\tb\n1\t2\n', false))).toMatchObject({ text: 'a\tb\n1\t2\n', encoding: 'utf-16le' });
+  });
+
+  it('decodes UTF-16BE with a BOM', () => {
+    const le = utf16le('x,y', false);
+    const be = new Uint8Array(le.length + 2);
+    be[0] = 0xfe;
+    be[1] = 0xff;
+    for (let i = 0; i < le.length; i += 2) {
+      be[i + 2] = le[i + 1] ?? 0;
+      be[i + 3] = le[i] ?? 0;
+    }
+    expect(decodeText(be)).toMatchObject({ text: 'x,y', encoding: 'utf-16be' });
+  });
+
+  it('keeps valid UTF-8 multi-byte characters', () => {
+    const bytes = new TextEncoder().encode('Región;Año\nMálaga;2024 €\n');
+    expect(decodeText(bytes)).toMatchObject({ text: 'Región;Año\nMálaga;2024 €\n', encoding: 'utf-8' });
+  });
+
+  it('falls back to Windows-1252 on invalid UTF-8', () => {
+    // "Región;€" in Windows-1252: ó = 0xF3, € = 0x80
+    const bytes = new Uint8Array([0x52, 0x65, 0x67, 0x69, 0xf3, 0x6e, 0x3b, 0x80]);
+    expect(decodeText(bytes)).toMatchObject({ text: 'Región;€', encoding: 'windows-1252', isFallback: true });
+  });
+
+  it('refuses binary junk', () => {
+    const junk = new Uint8Array(4096);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 256;
+    expect(() => decodeText(junk)).toThrow(AnalysisError);
+    try {
+      decodeText(junk);
+    } catch (error) {
+      expect((error as AnalysisError).code).toBe('UNSUPPORTED_FORMAT');
+    }
+  });
+
+  it('does not mistake ASCII for UTF-16', () => {
+    expect(sniffUtf16(new TextEncoder().encode('a,b,c\n1,2,3\n'))).toBeUndefined();
+  });
+});

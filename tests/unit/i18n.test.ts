@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src/core/errors.ts';
+import { messageFor } from '../../src/ui/error-messages.ts';
+import { detectLanguage, formatNumber, translate } from '../../src/ui/i18n.ts';
+
+describe('i18n', () => {
+  it('picks Spanish for any es-* browser language', () => {
+    expect(detectLanguage(['es-MX', 'en'])).toBe('es');
+    expect(detectLanguage(['en-GB', 'es'])).toBe('es');
+    expect(detectLanguage(['fr-FR'])).toBe('en');
+    expect(detectLanguage([])).toBe('en');
+  });
+
+  it('fills placeholders', () => {
+    expect(translate('en', 'accepted', { limit: 100 })).toBe('Accepted: .csv, .tsv, .txt, .xlsx, .xls — up to 100 MB');
+    expect(translate('es', 'elapsed', { seconds: '1,5' })).toBe('1,5 s transcurridos');
+  });
+
+  it('formats numbers per language, grouping four-digit Spanish numbers too', () => {
+    expect(formatNumber('en', 1234.56)).toBe('1,234.56');
+    expect(formatNumber('es', 1234.56)).toBe('1.234,56');
+    expect(formatNumber('es', 1234567.891)).toBe('1.234.567,89');
+  });
+
+  it('has a distinct message and next step for every error code in both languages', () => {
+    for (const code of ERROR_CODES) {
+      const en = messageFor('en', code);
+      const es = messageFor('es', code);
+      expect(en.message.length).toBeGreaterThan(0);
+      expect(en.action.length).toBeGreaterThan(0);
+      expect(es.message).not.toBe(en.message);
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { cells, ingestText, rejectionCode } from './helpers.ts';
+
+describe('ingest of delimited text', () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks', async () => {
+    const { table } = await ingestText('name,notes\n"Doe, John","said ""hi""\nthen left"\nAna,plain\n');
+    expect(table.rowCount).toBe(2);
+    expect(cells(table.columns[0])).toEqual(['Doe, John', 'Ana']);
+    expect(cells(table.columns[1])).toEqual(['said "hi"\nthen left', 'plain']);
+  });
+
+  it.each([
+    ['CRLF', 'a,b\r\n1,2\r\n3,4\r\n'],
+    ['LF', 'a,b\n1,2\n3,4\n'],
+    ['CR', 'a,b\r1,2\r3,4\r'],
+    ['no final newline', 'a,b\n1,2\n3,4'],
+  ])('reads %s line endings', async (_, text) => {
+    const { table, warnings } = await ingestText(text);
+    expect(table.rowCount).toBe(2);
+    expect(cells(table.columns[1])).toEqual([2, 4]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads the Spanish dialect without being told', async () => {
+    const { table, file } = await ingestText('importe;cantidad\n1,5;2\n1.234,75;3\n-0,25;4\n');
+    expect(file).toMatchObject({ delimiter: ';', decimalSeparator: ',', thousandsSeparator: '.' });
+    expect(cells(table.columns[0])).toEqual([1.5, 1234.75, -0.25]);
+  });
+
+  it('skips and counts blank lines; keeps rows of empty fields as missing cells', async () => {
+    const { table, warnings, rowsSkipped } = await ingestText('a,b\n1,2\n\n\n,\n3,4\n');
+    expect(table.rowCount).toBe(3);
+    expect(cells(table.columns[0])).toEqual([1, null, 3]);
+    expect(rowsSkipped).toBe(2);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'BLANK_LINES_SKIPPED', count: 2 }));
+  });
+
+  it('pads short rows and cuts long ones, never silently', async () => {
+    const { table, warnings } = await ingestText('a,b,c\n1,2,3\n4,5\n6,7,8,9,10\n');
+    expect(table.rowCount).toBe(3);
+    expect(cells(table.columns[2])).toEqual([3, null, 8]);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'RAGGED_ROWS_PADDED', count: 1, examples: [2] }));
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'RAGGED_ROWS_CUT', count: 2, examples: [3] }));
+  });
+
+  it('makes empty, duplicate and hostile header names unique and keeps them', async () => {
+    const { table, warnings } = await ingestText('a,,a,__proto__,<b>x</b>,a.1\n1,2,3,4,5,6\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'column_2', 'a.2', '__proto__', '<b>x</b>', 'a.1']);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'HEADER_RENAMED', count: 2 }));
+  });
+
+  it('treats the default missing tokens as missing', async () => {
+    const { table } = await ingestText('x\n1\nNA\nN/A\nn/a\nNaN\nnan\nnull\nNULL\n#N/A\n\n 2 \n');
+    expect(cells(table.columns[0])).toEqual([1, null, null, null, null, null, null, null, null, 2]);
+  });
+
+  it('accepts custom missing tokens', async () => {
+    const { table } = await ingestText('x\n1\n-\n2\n', 'x.csv', { missingTokens: ['', '-'] });
+    expect(cells(table.columns[0])).toEqual([1, null, 2]);
+  });
+
+  it('keeps zero-padded codes and long identifiers as text', async () => {
+    const { table } = await ingestText('code,id\n007,12345678901234567890\n010,12345678901234567891\n');
+    expect(table.columns[0]?.kind).toBe('string');
+    expect(cells(table.columns[0])).toEqual(['007', '010']);
+    expect(cells(table.columns[1])).toEqual(['12345678901234567890', '12345678901234567891']);
+  });
+
+  it('reads a header-only file as zero rows', async () => {
+    const { table } = await ingestText('a,b,c\n');
+    expect(table.rowCount).toBe(0);
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses files with nothing in them', async () => {
+    expect(await rejectionCode(ingestText(''))).toBe('EMPTY_FILE');
+    expect(await rejectionCode(ingestText('\n\n\n'))).toBe('EMPTY_FILE');
+  });
+
+  it('refuses more columns than the limit', async () => {
+    const header = Array.from({ length: 11 }, (_, i) => `c${i}`).join(',');
+    expect(await rejectionCode(ingestText(`${header}\n`, 'w.csv', { maxColumns: 10 }))).toBe('TOO_MANY_COLUMNS');
+  });
+
+  it('refuses files over the size limit', async () => {
+    expect(await rejectionCode(ingestText('a\n1\n', 'x.csv', { maxFileBytes: 3 }))).toBe('FILE_TOO_LARGE');
+  });
+
+  it('skips rows above a chosen header row', async () => {
+    const { table, warnings } = await ingestText('Report 2025\na,b\n1,2\n', 'r.csv', { headerRow: 2 });
+    expect(table.columns.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'ROWS_BEFORE_HEADER_SKIPPED', count: 1 }));
+  });
+
+  it('reports an unclosed quote', async () => {
+    const { warnings } = await ingestText('a,b\n1,"oops\n2,3\n');
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'UNCLOSED_QUOTE' }));
+  });
+
+  it('notes a file whose name says xlsx but whose content is CSV', async () => {
+    const { file, warnings } = await ingestText('a,b\n1,2\n', 'data.xlsx');
+    expect(file.format).toBe('csv');
+    expect(warnings[0]?.code).toBe('EXTENSION_MISMATCH');
+  });
+
+  it('calls a tab-delimited file TSV', async () => {
+    const { file } = await ingestText('a\tb\n1\t2\n', 'x.txt');
+    expect(file).toMatchObject({ format: 'tsv', delimiter: '\t' });
+  });
+
+  it('stops at a cancel request between chunks', async () => {
+    const text = `a,b\n${'1,2\n'.repeat(400_000)}`;
+    const { ingestBytes } = await import('../../src/ingest/ingest.ts');
+    const cancel = { aborted: false };
+    let chunks = 0;
+    const run = ingestBytes(
+      new TextEncoder().encode(text),
+      'big.csv',
+      {},
+      {
+        cancel,
+        yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        onProgress: () => {
+          chunks++;
+          cancel.aborted = true;
+        },
+      },
+    );
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(chunks).toBe(1);
+  });
+});

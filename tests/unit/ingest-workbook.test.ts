@@ -1,0 +1,84 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { ingestBytes } from '../../src/ingest/ingest.ts';
+import { cells, rejectionCode } from './helpers.ts';
+
+type Cell = XLSX.CellObject;
+const date = (serial: number): Cell => ({ t: 'n', v: serial, z: 'yyyy-mm-dd' });
+
+/** A two-sheet workbook with a title row, a date column, an error cell and a merged title. */
+function makeWorkbook(bookType: XLSX.BookType, is1904 = false): Uint8Array {
+  const sales: (Cell | string | number | boolean | null)[][] = [
+    ['Sales report 2024', null, null, null],
+    [],
+    ['Fecha', 'Región', 'Importe', 'Pagado'],
+    [date(is1904 ? 43860 : 45322), 'Málaga', 1234.5, true],
+    [date(is1904 ? 43861 : 45323), 'Sevilla', { t: 'e', v: 7 }, false],
+    [null, 'Madrid', 10, null],
+  ];
+  const workbook = XLSX.utils.book_new();
+  const first = XLSX.utils.aoa_to_sheet(sales);
+  first['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 3 } }];
+  XLSX.utils.book_append_sheet(workbook, first, 'Ventas');
+  XLSX.utils.book_append_sheet(
+    workbook,
+    XLSX.utils.aoa_to_sheet([
+      ['a', 'b'],
+      [1, 2],
+      [3, 4],
+    ]),
+    'Otra',
+  );
+  if (is1904) workbook.Workbook = { WBProps: { date1904: true } };
+  return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType }) as ArrayBuffer);
+}
+
+describe.each([
+  ['xlsx', 'xlsx'],
+  ['xls', 'biff8'],
+] as const)('ingest of %s workbooks', (format, bookType) => {
+  it('lists every sheet, finds the header under the title and reads dates as UTC dates', async () => {
+    const result = await ingestBytes(makeWorkbook(bookType), `book.${format}`);
+    expect(result.file).toMatchObject({ format, sheet: 'Ventas', headerRow: 3, encoding: null });
+    expect(result.file.sheets).toEqual([
+      { name: 'Ventas', rows: 6, columns: 4 },
+      { name: 'Otra', rows: 3, columns: 2 },
+    ]);
+    const { table } = result;
+    expect(table.columns.map((c) => c.name)).toEqual(['Fecha', 'Región', 'Importe', 'Pagado']);
+    expect(table.rowCount).toBe(3);
+    expect(cells(table.columns[0])).toEqual(['2024-01-31T00:00:00.000Z', '2024-02-01T00:00:00.000Z', null]);
+    expect(cells(table.columns[1])).toEqual(['Málaga', 'Sevilla', 'Madrid']);
+    expect(cells(table.columns[2])).toEqual([1234.5, null, 10]);
+    expect(cells(table.columns[3])).toEqual(['TRUE', 'FALSE', null]);
+    const codes = result.warnings.map((w) => w.code);
+    expect(codes).toContain('ROWS_BEFORE_HEADER_SKIPPED');
+    expect(codes).toContain('EXCEL_ERROR_CELLS');
+  });
+
+  it('reads another sheet by name or by 1-based index', async () => {
+    const bytes = makeWorkbook(bookType);
+    for (const sheet of ['Otra', '2']) {
+      const { table, file } = await ingestBytes(bytes, `book.${format}`, { sheet });
+      expect(file.sheet).toBe('Otra');
+      expect(cells(table.columns[1])).toEqual([2, 4]);
+    }
+    expect(await rejectionCode(ingestBytes(bytes, `book.${format}`, { sheet: 'Nope' }))).toBe('INVALID_OPTION');
+  });
+});
+
+describe('workbook dates', () => {
+  it('honours the 1904 date system', async () => {
+    const { table } = await ingestBytes(makeWorkbook('xlsx', true), 'mac.xlsx');
+    expect(cells(table.columns[0])).toEqual(['2024-01-31T00:00:00.000Z', '2024-02-01T00:00:00.000Z', null]);
+  });
+});
+
+describe('damaged workbooks', () => {
+  it('reports a truncated XLSX as corrupt', async () => {
+    const bytes = makeWorkbook('xlsx');
+    expect(await rejectionCode(ingestBytes(bytes.subarray(0, Math.floor(bytes.length / 2)), 'cut.xlsx'))).toMatch(
+      /CORRUPT_FILE|UNSUPPORTED_FORMAT/,
+    );
+  });
+});

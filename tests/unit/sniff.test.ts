@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { sniffDialect, sniffNumberFormat, splitSample } from '../../src/ingest/sniff.ts';
+
+describe('sniffDialect', () => {
+  it('infers ; and the decimal comma jointly', () => {
+    const dialect = sniffDialect('a;b\n1,5;2,25\n3,75;4\n');
+    expect(dialect.delimiter).toBe(';');
+    expect(dialect.format).toEqual({ decimal: ',', thousands: '' });
+  });
+
+  it('infers Spanish thousands and decimal separators', () => {
+    const dialect = sniffDialect('x;y\n1.420,08;3\n788,80;4\n12.000,5;5\n');
+    expect(dialect).toMatchObject({ delimiter: ';', format: { decimal: ',', thousands: '.' } });
+  });
+
+  it.each([
+    ['a,b,c\n1,2,3\n4,5,6\n', ','],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a|b|c\n1|2|3\n', '|'],
+    ['name;city\n"Doe, John";Madrid\n"Roe, Jane";Sevilla\n', ';'],
+    ['name,notes\nAna,"a; b; c"\nLuis,"d; e"\n', ','],
+  ])('picks the delimiter of %j', (text, delimiter) => {
+    expect(sniffDialect(text).delimiter).toBe(delimiter);
+  });
+
+  it("honours Excel's sep= line", () => {
+    const dialect = sniffDialect('sep=;\r\na,b;c\r\n1,2;3\r\n');
+    expect(dialect.delimiter).toBe(';');
+    expect(dialect.hasSepLine).toBe(true);
+  });
+
+  it('keeps forced values', () => {
+    const dialect = sniffDialect('a;b\n1,5;2,25\n', { delimiter: ',', decimal: '.' });
+    expect(dialect.delimiter).toBe(',');
+    expect(dialect.format.decimal).toBe('.');
+  });
+
+  it('reads quoted thousands in comma files', () => {
+    const dialect = sniffDialect('id,amount\n1,"10,301"\n2,"1,200,000"\n3,5\n');
+    expect(dialect.format).toEqual({ decimal: '.', thousands: ',' });
+  });
+});
+
+describe('sniffNumberFormat', () => {
+  it('prefers the simplest format on a tie', () => {
+    expect(sniffNumberFormat(['1', '2', 'x'])).toEqual({ decimal: '.', thousands: '' });
+  });
+});
+
+describe('splitSample', () => {
+  it('honours quotes, doubled quotes and line breaks inside quotes', () => {
+    expect(splitSample('a,b\n"x, y","say ""hi""\nthere"\n', ',')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere'],
+    ]);
+  });
+});
