@@ -33,6 +33,14 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
       message: 'The file has more columns than can be analysed here.',
       action: 'Keep only the columns you need.',
     },
+    FIELD_TOO_LONG: {
+      message: 'A single cell is far too long (often a quote that is never closed).',
+      action: 'Check the quotes near the row named in the details.',
+    },
+    UNSAFE_FILE: {
+      message: 'The file was refused for safety: it would expand to far more data than it holds (a "zip bomb").',
+      action: 'Open it in Excel, save it again, and retry.',
+    },
     NO_NUMERIC_COLUMNS: { message: 'There are no numeric columns to cluster.', action: 'Pick numeric features.' },
     K_OUT_OF_RANGE: { message: 'The number of clusters does not fit the data.', action: 'Choose a smaller k.' },
     WASM_UNAVAILABLE: {
@@ -66,6 +74,15 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
     TOO_MANY_COLUMNS: {
       message: 'El archivo tiene demasiadas columnas.',
       action: 'Conserva solo las columnas que necesites.',
+    },
+    FIELD_TOO_LONG: {
+      message: 'Una celda es demasiado larga (a menudo, una comilla que nunca se cierra).',
+      action: 'Revisa las comillas cerca de la fila indicada en los detalles.',
+    },
+    UNSAFE_FILE: {
+      message:
+        'El archivo se rechazó por seguridad: se expandiría a muchos más datos de los que contiene («bomba zip»).',
+      action: 'Ábrelo en Excel, guárdalo de nuevo y reinténtalo.',
     },
     NO_NUMERIC_COLUMNS: { message: 'No hay columnas numéricas para agrupar.', action: 'Elige variables numéricas.' },
     K_OUT_OF_RANGE: { message: 'El número de grupos no encaja con los datos.', action: 'Elige un k menor.' },
