@@ -28,6 +28,11 @@ export class ColumnBuilder {
     return this.length;
   }
 
+  /** True once the column holds text: numbers must then be pushed as their original text. */
+  get isText(): boolean {
+    return this.mode === 'string';
+  }
+
   /** Appends a missing cell. */
   pushMissing(): void {
     if (this.mode === 'string') this.pushCode(-1);
@@ -66,6 +71,13 @@ export class ColumnBuilder {
   /** Appends a non-missing, non-numeric text cell. */
   pushText(text: string): void {
     if (this.mode !== 'string') this.toStringMode();
+    this.pushCode(this.encode(text));
+  }
+
+  /** Appends a cell that reads as a number, keeping its original text (for columns that hold text). */
+  pushNumericText(text: string): void {
+    if (this.mode !== 'string') this.toStringMode();
+    this.numericCells++;
     this.pushCode(this.encode(text));
   }
 

@@ -13,6 +13,15 @@ export const MAX_INTEGER_DIGITS = 15;
 const CODE_0 = 48;
 const CODE_9 = 57;
 
+/** Strips ASCII spaces (only U+0020, as number and missing-token matching do) from both ends. */
+export function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 32) start++;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
 function isDigit(code: number): boolean {
   return code >= CODE_0 && code <= CODE_9;
 }

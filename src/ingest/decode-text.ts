@@ -1,13 +1,19 @@
 import { AnalysisError } from '../core/errors.ts';
 import type { TextEncodingName } from './options.ts';
+import { isValidUtf8, utf8Boundary } from './utf8.ts';
 import { decodeWindows1252 } from './windows-1252.ts';
 
-export interface DecodedText {
-  readonly text: string;
+/** How a text file's bytes are to be decoded. */
+export interface EncodingPlan {
   readonly encoding: TextEncodingName;
-  readonly hasBom: boolean;
-  /** True when strict UTF-8 failed and Windows-1252 was used instead. */
+  /** Bytes of BOM to skip. */
+  readonly bomLength: number;
+  /** True when strict UTF-8 failed and Windows-1252 was chosen instead. */
   readonly isFallback: boolean;
+}
+
+export interface DecodedText extends EncodingPlan {
+  readonly text: string;
 }
 
 /** Reads a byte-order mark. Returns the encoding it names and its length, or undefined. */
@@ -37,10 +43,57 @@ export function sniffUtf16(bytes: Uint8Array): TextEncodingName | undefined {
   return undefined;
 }
 
+/**
+ * Chooses the encoding: a BOM wins; then the forced encoding; then UTF-16 by zero-byte pattern;
+ * then strict UTF-8 (validated without decoding), falling back to Windows-1252, which maps every
+ * byte. O(n) for the UTF-8 check.
+ */
+export function planEncoding(bytes: Uint8Array, forced?: TextEncodingName): EncodingPlan {
+  const bom = readBom(bytes);
+  if (bom !== undefined) return { encoding: bom.encoding, bomLength: bom.length, isFallback: false };
+  const chosen = forced ?? sniffUtf16(bytes);
+  if (chosen !== undefined) return { encoding: chosen, bomLength: 0, isFallback: false };
+  return isValidUtf8(bytes)
+    ? { encoding: 'utf-8', bomLength: 0, isFallback: false }
+    : { encoding: 'windows-1252', bomLength: 0, isFallback: true };
+}
+
+/** True for encodings whose delimiters, quotes and line breaks are single ASCII bytes. */
+export function isAsciiCompatible(encoding: TextEncodingName): boolean {
+  return encoding === 'utf-8' || encoding === 'windows-1252';
+}
+
+const DECODE_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Decodes with a streaming decoder, `chunkBytes` at a time, so that memory stays bounded per step
+ * and a multi-byte character split across two chunks is still decoded whole.
+ */
+export function decodeAll(bytes: Uint8Array, plan: EncodingPlan, chunkBytes = DECODE_CHUNK_BYTES): string {
+  const body = bytes.subarray(plan.bomLength);
+  if (plan.encoding === 'windows-1252') return decodeWindows1252(body);
+  const decoder = new TextDecoder(plan.encoding, { ignoreBOM: true });
+  const parts: string[] = [];
+  for (let start = 0; start < body.length; start += chunkBytes) {
+    parts.push(decoder.decode(body.subarray(start, start + chunkBytes), { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+/** Decodes at most the first `maxBytes` of the body, never splitting a character. */
+export function decodeHead(bytes: Uint8Array, plan: EncodingPlan, maxBytes = 64 * 1024): string {
+  const body = bytes.subarray(plan.bomLength);
+  if (body.length <= maxBytes) return decodeAll(bytes, plan);
+  const end = plan.encoding === 'utf-8' ? utf8Boundary(body, maxBytes) : maxBytes & ~1;
+  return decodeAll(body.subarray(0, end), { ...plan, bomLength: 0 });
+}
+
 /** Share of C0 control characters (other than tab, CR, LF) above which text is called binary. */
 const MAX_CONTROL_SHARE = 0.01;
 
-function assertLooksLikeText(text: string): void {
+/** Refuses binary data: more than 1% control characters in the first 64 K characters. */
+export function assertLooksLikeText(text: string): void {
   const n = Math.min(text.length, 65536);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -56,28 +109,10 @@ function assertLooksLikeText(text: string): void {
   }
 }
 
-/**
- * Decodes a whole text file: a BOM wins; then the forced encoding; then UTF-16 by zero-byte
- * pattern; then strict UTF-8, falling back to Windows-1252 (which maps every byte) on the first
- * invalid sequence. Refuses binary data. The BOM is not part of the returned text.
- */
+/** Plans, decodes and checks a whole text file (the general path and tests). */
 export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): DecodedText {
-  const bom = readBom(bytes);
-  const body = bom === undefined ? bytes : bytes.subarray(bom.length);
-  const chosen = bom?.encoding ?? forced ?? sniffUtf16(bytes);
-  if (chosen !== undefined) {
-    const text = chosen === 'windows-1252' ? decodeWindows1252(body) : new TextDecoder(chosen).decode(body);
-    assertLooksLikeText(text);
-    return { text, encoding: chosen, hasBom: bom !== undefined, isFallback: false };
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
-    assertLooksLikeText(text);
-    return { text, encoding: 'utf-8', hasBom: false, isFallback: false };
-  } catch (error) {
-    if (error instanceof AnalysisError) throw error;
-    const text = decodeWindows1252(body);
-    assertLooksLikeText(text);
-    return { text, encoding: 'windows-1252', hasBom: false, isFallback: true };
-  }
+  const plan = planEncoding(bytes, forced);
+  const text = decodeAll(bytes, plan);
+  assertLooksLikeText(text);
+  return { ...plan, text };
 }

@@ -1,13 +1,21 @@
 import { AnalysisError } from '../core/errors.ts';
 import { throwIfCancelled } from '../core/cancel.ts';
-import type { JobHooks } from '../core/job.ts';
 import type { FileFacts } from '../core/file-facts.ts';
+import type { JobHooks } from '../core/job.ts';
 import type { Table } from '../core/table.ts';
 import type { Warning } from '../core/warnings.ts';
-import { decodeText } from './decode-text.ts';
+import { assertLooksLikeText, decodeAll, decodeHead, isAsciiCompatible, planEncoding } from './decode-text.ts';
+import type { DelimitedLimits, ParsedTable } from './delimited-table.ts';
 import { detectContainer, isExtensionMismatch } from './detect-format.ts';
-import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_FILE_BYTES, DEFAULT_MISSING_TOKENS, type IngestOptions } from './options.ts';
-import { parseDelimited, type ParsedTable } from './parse-delimited.ts';
+import { parseDelimitedBytes } from './fast-delimited.ts';
+import {
+  DEFAULT_MAX_COLUMNS,
+  DEFAULT_MAX_FIELD_CHARS,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MISSING_TOKENS,
+  type IngestOptions,
+} from './options.ts';
+import { parseDelimited } from './parse-delimited.ts';
 import { parseWorkbook } from './parse-workbook.ts';
 import { sniffDialect } from './sniff.ts';
 
@@ -16,6 +24,8 @@ export interface IngestResult {
   readonly file: FileFacts;
   readonly warnings: readonly Warning[];
   readonly rowsSkipped: number;
+  /** Which delimited parser produced the table (workbooks: 'sheetjs'). */
+  readonly parser: 'bytes' | 'papaparse' | 'sheetjs';
 }
 
 function assertSize(bytes: Uint8Array, maxFileBytes: number): void {
@@ -25,15 +35,20 @@ function assertSize(bytes: Uint8Array, maxFileBytes: number): void {
     throw new AnalysisError(
       'FILE_TOO_LARGE',
       `The file is ${mb(bytes.length)} MB; the limit is ${mb(maxFileBytes)} MB.`,
-      { bytes: bytes.length, limit: maxFileBytes },
+      {
+        bytes: bytes.length,
+        limit: maxFileBytes,
+      },
     );
   }
 }
 
 /**
- * Reads a file's bytes into a columnar table. The format is decided by content (magic bytes), the
- * encoding, delimiter and number format are detected unless forced in `options`. Refusals throw
- * AnalysisError with a specific code; recoverable quirks come back as `warnings`.
+ * Reads a file's bytes into a columnar table. The format is decided by content (magic bytes); the
+ * encoding, delimiter and number format are detected unless forced in `options`. Delimited files in
+ * UTF-8 or Windows-1252 go through the bytes-level parser, everything else (UTF-16, broken quotes,
+ * `forcePapaparse`) through papaparse. Refusals throw AnalysisError with a specific code;
+ * recoverable quirks come back as `warnings`.
  */
 export async function ingestBytes(
   bytes: Uint8Array,
@@ -46,43 +61,63 @@ export async function ingestBytes(
   const missingTokens = new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   throwIfCancelled(hooks.cancel);
-  if (container !== 'text') {
-    const parsed = await parseWorkbook(
-      bytes,
-      { missingTokens, maxColumns, sheet: options.sheet, headerRow: options.headerRow },
-      hooks,
-    );
-    const file: FileFacts = {
-      name: fileName,
-      bytes: bytes.length,
-      format: container,
-      encoding: null,
-      delimiter: null,
-      decimalSeparator: null,
-      thousandsSeparator: null,
-      sheet: parsed.sheet,
-      sheets: parsed.sheets,
-      headerRow: parsed.headerRow,
-    };
-    return finish(parsed, file);
-  }
-  const decoded = decodeText(bytes, options.encoding);
-  const dialect = sniffDialect(decoded.text, options);
-  const headerRow = options.headerRow ?? 1;
-  const parsed = await parseDelimited(decoded.text, dialect, { missingTokens, maxColumns, headerRow }, hooks);
+  if (container === 'text') return ingestText(bytes, fileName, options, hooks);
+  const parsed = await parseWorkbook(
+    bytes,
+    { missingTokens, maxColumns, sheet: options.sheet, headerRow: options.headerRow },
+    hooks,
+  );
+  const file: FileFacts = {
+    name: fileName,
+    bytes: bytes.length,
+    format: container,
+    encoding: null,
+    delimiter: null,
+    decimalSeparator: null,
+    thousandsSeparator: null,
+    sheet: parsed.sheet,
+    sheets: parsed.sheets,
+    headerRow: parsed.headerRow,
+  };
+  return finish(parsed, file, [], 'sheetjs');
+}
+
+async function ingestText(
+  bytes: Uint8Array,
+  fileName: string,
+  options: IngestOptions,
+  hooks: JobHooks,
+): Promise<IngestResult> {
+  const plan = planEncoding(bytes, options.encoding);
+  const head = decodeHead(bytes, plan);
+  assertLooksLikeText(head);
+  const dialect = sniffDialect(head, options);
+  const limits: DelimitedLimits = {
+    missingTokens: new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS),
+    maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,
+    maxFieldChars: options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS,
+    headerRow: options.headerRow ?? 1,
+  };
+  const canUseBytes = isAsciiCompatible(plan.encoding) && options.forcePapaparse !== true;
+  const body = bytes.subarray(plan.bomLength);
+  const fast =
+    canUseBytes && (plan.encoding === 'utf-8' || plan.encoding === 'windows-1252')
+      ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks)
+      : undefined;
+  const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,
     bytes: bytes.length,
     format: dialect.delimiter === '\t' ? 'tsv' : 'csv',
-    encoding: decoded.encoding,
+    encoding: plan.encoding,
     delimiter: dialect.delimiter,
     decimalSeparator: dialect.format.decimal,
     thousandsSeparator: dialect.format.thousands,
     sheet: null,
     sheets: [],
-    headerRow,
+    headerRow: limits.headerRow,
   };
-  const extra: Warning[] = decoded.isFallback
+  const extra: Warning[] = plan.isFallback
     ? [
         {
           code: 'ENCODING_FALLBACK',
@@ -90,10 +125,15 @@ export async function ingestBytes(
         },
       ]
     : [];
-  return finish(parsed, file, extra);
+  return finish(parsed, file, extra, fast === undefined ? 'papaparse' : 'bytes');
 }
 
-function finish(parsed: ParsedTable, file: FileFacts, extra: readonly Warning[] = []): IngestResult {
+function finish(
+  parsed: ParsedTable,
+  file: FileFacts,
+  extra: readonly Warning[],
+  parser: IngestResult['parser'],
+): IngestResult {
   const warnings = [...extra, ...parsed.warnings];
   if (isExtensionMismatch(file.name, file.format)) {
     warnings.unshift({
@@ -101,5 +141,5 @@ function finish(parsed: ParsedTable, file: FileFacts, extra: readonly Warning[] 
       message: `The file is named "${file.name}" but its content is ${file.format.toUpperCase()}: it was read as ${file.format.toUpperCase()}.`,
     });
   }
-  return { table: parsed.table, file, warnings, rowsSkipped: parsed.rowsSkipped };
+  return { table: parsed.table, file, warnings, rowsSkipped: parsed.rowsSkipped, parser };
 }

@@ -13,6 +13,8 @@ export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'n/a'
 export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
 /** More columns than this is refused: no real table has them, hostile files do. */
 export const DEFAULT_MAX_COLUMNS = 5000;
+/** Longest cell accepted (characters): Excel's own cell limit is 32,767, so 1 M means a broken quote. */
+export const DEFAULT_MAX_FIELD_CHARS = 1_000_000;
 
 /** What a user may force instead of letting ingest detect it. Every field is optional. */
 export interface IngestOptions {
@@ -27,4 +29,7 @@ export interface IngestOptions {
   readonly missingTokens?: readonly string[];
   readonly maxFileBytes?: number;
   readonly maxColumns?: number;
+  readonly maxFieldChars?: number;
+  /** Skip the bytes-level fast path (for differential tests and as an escape hatch). */
+  readonly forcePapaparse?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx';
 import { AnalysisError } from '../core/errors.ts';
+import { trimSpaces } from '../core/number-format.ts';
 import { ColumnBuilder, type CellValue } from '../core/column-builder.ts';
 import { throwIfCancelled } from '../core/cancel.ts';
 import type { JobHooks } from '../core/job.ts';
@@ -7,7 +8,7 @@ import type { SheetInfo } from '../core/file-facts.ts';
 import type { Warning } from '../core/warnings.ts';
 import { excelSerialToEpochMs } from './excel-dates.ts';
 import { makeUniqueHeaders } from './headers.ts';
-import type { ParsedTable } from './parse-delimited.ts';
+import type { ParsedTable } from './delimited-table.ts';
 
 export interface WorkbookLimits {
   readonly missingTokens: ReadonlySet<string>;
@@ -128,7 +129,7 @@ function readCell(cell: CellObject | undefined, reader: CellReader): CellValue {
       return cell.v instanceof Date ? cell.v : new Date(String(cell.v));
     default: {
       const text = String(cell.v);
-      return reader.missingTokens.has(text.trim()) ? null : text;
+      return reader.missingTokens.has(trimSpaces(text)) ? null : text;
     }
   }
 }

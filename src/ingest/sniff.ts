@@ -1,11 +1,17 @@
 import { parseNumber, type NumberFormat } from '../core/number-format.ts';
 import { DELIMITERS, type Delimiter } from './options.ts';
 
+export type Newline = '\n' | '\r\n' | '\r';
+
 export interface Dialect {
   readonly delimiter: Delimiter;
+  /** The line break, taken from the first one outside quotes; the others are data (as papaparse does). */
+  readonly newline: Newline;
   readonly format: NumberFormat;
   /** True when the file opened with Excel's `sep=X` line (it is skipped). */
   readonly hasSepLine: boolean;
+  /** Characters (ASCII, so also bytes) of that line with its line break; 0 without one. */
+  readonly sepLineLength: number;
 }
 
 const SAMPLE_CHARS = 64 * 1024;
@@ -120,7 +126,7 @@ export function sniffDialect(
   text: string,
   forced: { delimiter?: Delimiter; decimal?: NumberFormat['decimal']; thousands?: NumberFormat['thousands'] } = {},
 ): Dialect {
-  const sepLine = /^sep=([,;\t|])\r?\n/.exec(text.slice(0, 8));
+  const sepLine = /^sep=([,;\t|])(\r\n|\n|\r)/.exec(text.slice(0, 8));
   const hasSepLine = sepLine !== null;
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
   const delimiter = forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body);
@@ -128,7 +134,26 @@ export function sniffDialect(
   const sniffed = sniffNumberFormat(cells);
   const decimal = forced.decimal ?? sniffed.decimal;
   const thousands = forced.thousands ?? (decimal === sniffed.decimal ? sniffed.thousands : '');
-  return { delimiter, format: { decimal, thousands: thousands === decimal ? '' : thousands }, hasSepLine };
+  return {
+    delimiter,
+    newline: detectNewline(body),
+    format: { decimal, thousands: thousands === decimal ? '' : thousands },
+    hasSepLine,
+    sepLineLength: sepLine?.[0].length ?? 0,
+  };
+}
+
+/** The first line break outside double quotes; LF when there is none. */
+export function detectNewline(text: string): Newline {
+  let inQuotes = false;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && c === 13) return text.charCodeAt(i + 1) === 10 ? '\r\n' : '\r';
+    else if (!inQuotes && c === 10) return '\n';
+  }
+  return '\n';
 }
 
 function pickDelimiter(text: string): Delimiter {

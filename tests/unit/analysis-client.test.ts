@@ -91,7 +91,7 @@ describe('AnalysisClient', () => {
     const { client, workers } = clientWith(realService, 5_000);
     const controller = new AbortController();
     const run = client.parse(
-      csv(`a,b\n${'1,2\n'.repeat(1_000_000)}`),
+      csv(`a,b\n${'1,2\n'.repeat(3_000_000)}`),
       'big.csv',
       {},
       {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnalysisError } from '../../src/core/errors.ts';
-import { decodeText, sniffUtf16 } from '../../src/ingest/decode-text.ts';
+import { decodeAll, decodeHead, decodeText, planEncoding, sniffUtf16 } from '../../src/ingest/decode-text.ts';
+import { isValidUtf8, utf8Boundary } from '../../src/ingest/utf8.ts';
 
 function utf16le(text: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
@@ -20,7 +21,7 @@ function utf16le(text: string, bom = true): Uint8Array {
 describe('decodeText', () => {
   it('strips a UTF-8 BOM', () => {
     const result = decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62]));
-    expect(result).toMatchObject({ text: 'a,b', encoding: 'utf-8', hasBom: true, isFallback: false });
+    expect(result).toMatchObject({ text: 'a,b', encoding: 'utf-8', bomLength: 3, isFallback: false });
   });
 
   it('decodes UTF-16LE with and without a BOM', () => {
@@ -64,5 +65,58 @@ describe('decodeText', () => {
 
   it('does not mistake ASCII for UTF-16', () => {
     expect(sniffUtf16(new TextEncoder().encode('a,b,c\n1,2,3\n'))).toBeUndefined();
+  });
+});
+
+describe('streaming decode', () => {
+  const text = 'año;€;𝄞 música — «ñ»\n'.repeat(20);
+  const bytes = new TextEncoder().encode(text);
+
+  it.each([1, 2, 3, 5, 7, 64])('never corrupts a character split across %i-byte chunks', (chunk) => {
+    expect(decodeAll(bytes, planEncoding(bytes), chunk)).toBe(text);
+  });
+
+  it('decodes UTF-16 in odd-sized chunks too', () => {
+    const le = utf16le(text);
+    expect(decodeAll(le, planEncoding(le), 3)).toBe(text);
+  });
+
+  it('decodes a head without splitting a character', () => {
+    for (let max = 1; max < 40; max++) {
+      const head = decodeHead(bytes, planEncoding(bytes), max);
+      expect(text.startsWith(head)).toBe(true);
+      expect(head).not.toContain('\uFFFD');
+    }
+  });
+});
+
+describe('isValidUtf8', () => {
+  it.each([
+    ['ASCII', [0x61, 0x62], true],
+    ['two-byte', [0xc3, 0xb1], true],
+    ['three-byte', [0xe2, 0x82, 0xac], true],
+    ['four-byte', [0xf0, 0x9d, 0x84, 0x9e], true],
+    ['lone continuation', [0x80], false],
+    ['overlong', [0xc0, 0xaf], false],
+    ['overlong three-byte', [0xe0, 0x80, 0xaf], false],
+    ['surrogate', [0xed, 0xa0, 0x80], false],
+    ['above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], false],
+    ['truncated at the end', [0x61, 0xe2, 0x82], false],
+    ['Windows-1252 ó', [0x52, 0xf3, 0x6e], false],
+  ])('%s', (_, input, valid) => {
+    const bytes = new Uint8Array(input);
+    expect(isValidUtf8(bytes)).toBe(valid);
+    let decoderSaysValid = true;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      decoderSaysValid = false;
+    }
+    expect(decoderSaysValid).toBe(valid); // the WHATWG decoder is the oracle
+  });
+
+  it('finds character boundaries', () => {
+    const euro = new Uint8Array([0x61, 0xe2, 0x82, 0xac, 0x62]);
+    expect([1, 2, 3, 4, 5].map((end) => utf8Boundary(euro, end))).toEqual([1, 1, 1, 4, 5]);
   });
 });

@@ -109,7 +109,7 @@ describe('ingest of delimited text', () => {
   });
 
   it('stops at a cancel request between chunks', async () => {
-    const text = `a,b\n${'1,2\n'.repeat(400_000)}`;
+    const text = `a,b\n${'1,2\n'.repeat(2_000_000)}`;
     const { ingestBytes } = await import('../../src/ingest/ingest.ts');
     const cancel = { aborted: false };
     let chunks = 0;

@@ -1,0 +1,171 @@
+/*
+ * A row of fields held as byte spans of the file, with the cell readers the table builder needs.
+ * Numbers are parsed straight from the bytes (no string) in the common shapes; anything rarer is
+ * decoded and handed to parseNumber, so both paths agree exactly by construction.
+ */
+import { parseNumber, MAX_INTEGER_DIGITS, trimSpaces, type NumberFormat } from '../core/number-format.ts';
+import type { RowCells } from './delimited-table.ts';
+import { decodeWindows1252 } from './windows-1252.ts';
+
+const SPACE = 32;
+const MAX_EXACT_DIGITS = 15; // mantissas below 10^15 and powers of ten up to 10^22 are exact doubles
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+export type ByteEncoding = 'utf-8' | 'windows-1252';
+
+export class ByteRowCells implements RowCells {
+  bytes: Uint8Array = new Uint8Array(0);
+  length = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private escaped = new Uint8Array(64);
+  private readonly decoder: { decode: (bytes: Uint8Array) => string };
+  /** ASCII tokens, compared byte-wise; others can only be compared as decoded text. */
+  private readonly asciiTokens: readonly Uint8Array[];
+  private readonly hasNonAsciiTokens: boolean;
+  private readonly decimal: number;
+  private readonly thousands: number;
+
+  constructor(
+    encoding: ByteEncoding,
+    private readonly format: NumberFormat,
+    private readonly missingTokens: ReadonlySet<string>,
+  ) {
+    this.decoder = encoding === 'utf-8' ? new TextDecoder('utf-8', { ignoreBOM: true }) : { decode: decodeWindows1252 };
+    const isAscii = (t: string): boolean => /^[\x20-\x7e]*$/.test(t);
+    this.asciiTokens = [...missingTokens].filter(isAscii).map((t) => Uint8Array.from(t, (ch) => ch.charCodeAt(0)));
+    this.hasNonAsciiTokens = [...missingTokens].some((t) => !isAscii(t));
+    this.decimal = format.decimal.charCodeAt(0);
+    this.thousands = format.thousands === '' ? -1 : format.thousands.charCodeAt(0);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+
+  push(start: number, end: number, hasEscapedQuotes: boolean): void {
+    if (this.length === this.starts.length) this.grow();
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.escaped[this.length] = hasEscapedQuotes ? 1 : 0;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const escaped = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    escaped.set(this.escaped);
+    this.starts = starts;
+    this.ends = ends;
+    this.escaped = escaped;
+  }
+
+  isBlankLine(): boolean {
+    return this.length === 1 && this.starts[0] === this.ends[0];
+  }
+
+  text(index: number): string {
+    const start = this.starts[index] ?? 0;
+    const end = this.ends[index] ?? 0;
+    const text = decodeSpan(this.bytes, start, end, this.decoder);
+    return this.escaped[index] === 1 ? text.replaceAll('""', '"') : text;
+  }
+
+  isMissing(index: number): boolean {
+    const start = this.starts[index] ?? 0;
+    const end = this.ends[index] ?? 0;
+    if (this.matchesToken(start, end)) return true;
+    let s = start;
+    let e = end;
+    while (s < e && this.bytes[s] === SPACE) s++;
+    while (e > s && this.bytes[e - 1] === SPACE) e--;
+    if ((s !== start || e !== end) && this.matchesToken(s, e)) return true;
+    return this.hasNonAsciiTokens && this.missingTokens.has(trimSpaces(this.text(index)));
+  }
+
+  private matchesToken(start: number, end: number): boolean {
+    const n = end - start;
+    outer: for (const token of this.asciiTokens) {
+      if (token.length !== n) continue;
+      for (let i = 0; i < n; i++) if (token[i] !== this.bytes[start + i]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  number(index: number): number {
+    let s = this.starts[index] ?? 0;
+    let e = this.ends[index] ?? 0;
+    const bytes = this.bytes;
+    while (s < e && bytes[s] === SPACE) s++;
+    while (e > s && bytes[e - 1] === SPACE) e--;
+    if (s === e) return NaN;
+    const fast = parseSimpleNumber(bytes, s, e, this.decimal, this.thousands);
+    return fast === SLOW ? parseNumber(this.text(index), this.format) : fast;
+  }
+}
+
+/** Sentinel: the fast parser declines, the cell goes through parseNumber. */
+const SLOW = -0.5e-323;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/*
+ * [sign] digits [groups] [decimal digits], at most 15 digits in all: value = mantissa / 10^frac,
+ * one correctly rounded division, so it equals Number() of the same text. Returns NaN for cells
+ * that cannot be numbers, SLOW for every other shape (exponents, inf, long or odd digit groups).
+ */
+function parseSimpleNumber(bytes: Uint8Array, start: number, end: number, decimal: number, thousands: number): number {
+  const first = bytes[start] as number;
+  const hasSign = first === 45 || first === 43;
+  if (!hasSign && !isDigit(first) && first !== decimal) return first === 73 || first === 105 ? SLOW : NaN;
+  let i = hasSign ? start + 1 : start;
+  const intStart = i;
+  let mantissa = 0;
+  let intDigits = 0;
+  let group = -1;
+  for (; i < end; i++) {
+    const c = bytes[i] as number;
+    if (isDigit(c)) {
+      mantissa = mantissa * 10 + (c - 48);
+      intDigits++;
+      if (group >= 0) group++;
+    } else if (c === thousands && intDigits > 0 && (group < 0 ? intDigits <= 3 : group === 3)) group = 0;
+    else break;
+  }
+  let fracDigits = 0;
+  if (i < end && bytes[i] === decimal) {
+    for (i++; i < end && isDigit(bytes[i] as number); i++) {
+      mantissa = mantissa * 10 + ((bytes[i] as number) - 48);
+      fracDigits++;
+    }
+  }
+  if (i !== end || (group >= 0 && group !== 3)) return SLOW;
+  if (intDigits + fracDigits === 0) return NaN;
+  if (intDigits > 1 && bytes[intStart] === 48) return NaN; // zero-padded code such as 007
+  if (fracDigits === 0 && intDigits > MAX_INTEGER_DIGITS) return NaN; // an identifier, kept as text
+  if (intDigits + fracDigits > MAX_EXACT_DIGITS) return SLOW;
+  const value = fracDigits === 0 ? mantissa : mantissa / (POW10[fracDigits] as number);
+  return first === 45 ? -value : value;
+}
+
+function decodeSpan(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  decoder: { decode: (b: Uint8Array) => string },
+): string {
+  const n = end - start;
+  if (n <= 24) {
+    let ascii = true;
+    for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) ascii = false;
+    if (ascii) return String.fromCharCode(...bytes.subarray(start, end));
+  }
+  return decoder.decode(bytes.subarray(start, end));
+}

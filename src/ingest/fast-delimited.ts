@@ -1,0 +1,159 @@
+/*
+ * The bytes-level fast path for delimited files in ASCII-compatible encodings (UTF-8 and
+ * Windows-1252): fields are found as byte spans and numbers parsed from bytes, so numeric cells
+ * cost no string, no regex and no row object. Anything unusual (a quote that is never closed, text
+ * after a closing quote) returns `undefined` and the caller re-parses with papaparse, the oracle.
+ */
+import { throwIfCancelled } from '../core/cancel.ts';
+import type { JobHooks } from '../core/job.ts';
+import { ByteRowCells, type ByteEncoding } from './byte-cells.ts';
+import { assertFieldLength, DelimitedTableBuilder, type DelimitedLimits, type ParsedTable } from './delimited-table.ts';
+import type { Dialect } from './sniff.ts';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+/** Bytes between progress reports, cancel checks and yields. */
+const CHECKPOINT_BYTES = 2 * 1024 * 1024;
+/** Returned by the row scanner when papaparse must take over. */
+const FALLBACK = -1;
+
+interface Scanner {
+  readonly bytes: Uint8Array;
+  readonly end: number;
+  readonly delimiter: number;
+  readonly newline: Dialect['newline'];
+  readonly maxField: number;
+  readonly row: ByteRowCells;
+  /** 1-based data row being read, for messages. */
+  rowNumber: number;
+  /** True when the last row read ended with a line break (so an empty last line follows it). */
+  endedOnNewline: boolean;
+}
+
+/* Length of the line break at `i`, or 0. */
+function newlineAt(s: Scanner, i: number): number {
+  const c = s.bytes[i];
+  if (s.newline === '\n') return c === LF ? 1 : 0;
+  if (s.newline === '\r') return c === CR ? 1 : 0;
+  return c === CR && s.bytes[i + 1] === LF ? 2 : 0;
+}
+
+/* A quoted field opening at `pos`: returns the position after it, or FALLBACK. */
+function scanQuoted(s: Scanner, pos: number): number {
+  const contentStart = pos + 1;
+  let p = contentStart;
+  let hasEscapes = false;
+  for (;;) {
+    const q = s.bytes.indexOf(QUOTE, p);
+    if (q < 0 || q >= s.end) {
+      assertFieldLength(s.end - contentStart, s.maxField, s.rowNumber);
+      return FALLBACK; // never closed: papaparse reports it
+    }
+    if (q + 1 < s.end && s.bytes[q + 1] === QUOTE) {
+      hasEscapes = true;
+      p = q + 2;
+      continue;
+    }
+    assertFieldLength(q - contentStart, s.maxField, s.rowNumber);
+    s.row.push(contentStart, q, hasEscapes);
+    return q + 1;
+  }
+}
+
+/* An unquoted field opening at `pos`: returns the position of the byte that ends it. */
+function scanPlain(s: Scanner, pos: number): number {
+  let p = pos;
+  const { bytes, end, delimiter } = s;
+  const first = s.newline === '\n' ? LF : CR;
+  while (p < end) {
+    const c = bytes[p];
+    if (c === delimiter || (c === first && newlineAt(s, p) > 0)) break;
+    p++;
+  }
+  assertFieldLength(p - pos, s.maxField, s.rowNumber);
+  s.row.push(pos, p, false);
+  return p;
+}
+
+/* Reads one row starting at `pos` into s.row; returns the start of the next row or FALLBACK. */
+function scanRow(s: Scanner, pos: number): number {
+  s.row.reset();
+  let p = pos;
+  for (;;) {
+    p = p < s.end && s.bytes[p] === QUOTE ? scanQuoted(s, p) : scanPlain(s, p);
+    if (p === FALLBACK) return FALLBACK;
+    s.endedOnNewline = false;
+    if (p >= s.end) return s.end;
+    if (s.bytes[p] === s.delimiter) {
+      p++;
+      if (p === s.end) {
+        s.row.push(p, p, false); // a trailing delimiter ends with an empty field
+        return s.end;
+      }
+      continue;
+    }
+    const nl = newlineAt(s, p);
+    s.endedOnNewline = nl > 0;
+    return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
+  }
+}
+
+function bodyEnd(bytes: Uint8Array, newline: Dialect['newline']): number {
+  const n = bytes.length;
+  if (newline === '\r\n') return n >= 2 && bytes[n - 2] === CR && bytes[n - 1] === LF ? n - 2 : n;
+  const code = newline === '\n' ? LF : CR;
+  return n >= 1 && bytes[n - 1] === code ? n - 1 : n;
+}
+
+/**
+ * Parses an ASCII-compatible delimited file from its bytes (BOM already removed) into a columnar
+ * table, with the same header, blank-line, ragged-row and limit rules as the papaparse path.
+ * Reports progress in bytes every 4 MiB, checks cancel and yields there. Returns undefined when
+ * the file needs papaparse (unclosed or stray quotes). O(n) time; memory: the columns only.
+ */
+export async function parseDelimitedBytes(
+  bytes: Uint8Array,
+  encoding: ByteEncoding,
+  dialect: Dialect,
+  limits: DelimitedLimits,
+  hooks: JobHooks = {},
+): Promise<ParsedTable | undefined> {
+  const row = new ByteRowCells(encoding, dialect.format, limits.missingTokens);
+  row.bytes = bytes;
+  const scanner: Scanner = {
+    bytes,
+    end: Math.max(dialect.sepLineLength, bodyEnd(bytes, dialect.newline)),
+    delimiter: dialect.delimiter.charCodeAt(0),
+    newline: dialect.newline,
+    maxField: limits.maxFieldChars,
+    row,
+    rowNumber: 1,
+    endedOnNewline: false,
+  };
+  const builder = new DelimitedTableBuilder(limits);
+  let pos = dialect.sepLineLength;
+  let checkpoint = pos + CHECKPOINT_BYTES;
+  while (pos < scanner.end) {
+    scanner.rowNumber = builder.rows + 1;
+    const next = scanRow(scanner, pos);
+    if (next === FALLBACK) return undefined;
+    builder.addRow(row);
+    pos = next;
+    if (pos >= checkpoint) {
+      checkpoint = pos + CHECKPOINT_BYTES;
+      hooks.onProgress?.({ stage: 'parse', done: pos, total: scanner.end });
+      throwIfCancelled(hooks.cancel);
+      if (hooks.yieldNow !== undefined) await hooks.yieldNow();
+      throwIfCancelled(hooks.cancel);
+    }
+  }
+  if (scanner.endedOnNewline) {
+    // The body ends with a line break (beyond the final one already dropped): an empty last line.
+    row.reset();
+    row.push(scanner.end, scanner.end, false);
+    builder.addRow(row);
+  }
+  hooks.onProgress?.({ stage: 'parse', done: scanner.end, total: scanner.end });
+  return builder.finish();
+}
