@@ -13,6 +13,16 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 export type ByteEncoding = 'utf-8' | 'windows-1252';
 
+const INTERN_SLOTS = 1 << 14;
+const MAX_INTERNED_BYTES = 64;
+
+/** FNV-1a over a byte span. */
+function hashSpan(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
 export class ByteRowCells implements RowCells {
   bytes: Uint8Array = new Uint8Array(0);
   length = 0;
@@ -25,6 +35,9 @@ export class ByteRowCells implements RowCells {
   private readonly hasNonAsciiTokens: boolean;
   private readonly decimal: number;
   private readonly thousands: number;
+  /* Repeated short cells (categories, dates) decode once: a direct-mapped cache keyed by bytes. */
+  private readonly internedText: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
+  private readonly internedSpan = new Int32Array(2 * INTERN_SLOTS);
 
   constructor(
     encoding: ByteEncoding,
@@ -71,8 +84,29 @@ export class ByteRowCells implements RowCells {
   text(index: number): string {
     const start = this.starts[index] ?? 0;
     const end = this.ends[index] ?? 0;
+    if (end - start > MAX_INTERNED_BYTES) return this.decode(start, end, this.escaped[index] === 1);
+    const slot = hashSpan(this.bytes, start, end) & (INTERN_SLOTS - 1);
+    const cached = this.internedText[slot];
+    if (cached !== undefined && this.sameSpan(slot, start, end)) return cached;
+    const text = this.decode(start, end, this.escaped[index] === 1);
+    this.internedText[slot] = text;
+    this.internedSpan[2 * slot] = start;
+    this.internedSpan[2 * slot + 1] = end;
+    return text;
+  }
+
+  private decode(start: number, end: number, hasEscapedQuotes: boolean): string {
     const text = decodeSpan(this.bytes, start, end, this.decoder);
-    return this.escaped[index] === 1 ? text.replaceAll('""', '"') : text;
+    return hasEscapedQuotes ? text.replaceAll('""', '"') : text;
+  }
+
+  /* The interned span in `slot` has the same bytes as [start, end). */
+  private sameSpan(slot: number, start: number, end: number): boolean {
+    const otherStart = this.internedSpan[2 * slot] ?? 0;
+    const length = end - start;
+    if ((this.internedSpan[2 * slot + 1] ?? 0) - otherStart !== length) return false;
+    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== this.bytes[otherStart + i]) return false;
+    return true;
   }
 
   isMissing(index: number): boolean {
@@ -146,7 +180,13 @@ function parseSimpleNumber(bytes: Uint8Array, start: number, end: number, decima
       fracDigits++;
     }
   }
-  if (i !== end || (group >= 0 && group !== 3)) return SLOW;
+  if (i !== end) {
+    // parseNumber accepts more only with an exponent or a signed infinity; any other stop is text.
+    const c = bytes[i] as number;
+    const isSignedInfinity = i === intStart && hasSign && (c === 73 || c === 105);
+    return c === 101 || c === 69 || isSignedInfinity ? SLOW : NaN;
+  }
+  if (group >= 0 && group !== 3) return NaN;
   if (intDigits + fracDigits === 0) return NaN;
   if (intDigits > 1 && bytes[intStart] === 48) return NaN; // zero-padded code such as 007
   if (fracDigits === 0 && intDigits > MAX_INTEGER_DIGITS) return NaN; // an identifier, kept as text
@@ -161,11 +201,11 @@ function decodeSpan(
   end: number,
   decoder: { decode: (b: Uint8Array) => string },
 ): string {
-  const n = end - start;
-  if (n <= 24) {
+  if (end - start <= 256) {
     let ascii = true;
-    for (let i = start; i < end; i++) if ((bytes[i] as number) >= 0x80) ascii = false;
-    if (ascii) return String.fromCharCode(...bytes.subarray(start, end));
+    for (let i = start; i < end && ascii; i++) ascii = (bytes[i] as number) < 0x80;
+    // Every byte below 0x80 is its own character in both encodings.
+    if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   }
   return decoder.decode(bytes.subarray(start, end));
 }
