@@ -17,6 +17,9 @@ Options:
   --format json|text     json (default) or a readable text summary
   --delimiter D          force the delimiter: comma, semicolon, tab, pipe (or , ; |)
   --decimal D            force the decimal separator: . or ,
+  --thousands T          force the thousands separator: none, . , or space
+  --missing LIST         comma-separated missing-value tokens (default: NA,N/A,n/a,NaN,nan,null,NULL,#N/A
+                         and empty cells); an empty cell is always missing
   --encoding E           force the text encoding: utf-8, utf-16le, utf-16be, windows-1252
   --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
   --header-row N         the header is the N-th non-blank row (default: detected)
@@ -55,6 +58,21 @@ function parseDelimiter(value: string): Delimiter {
   throw new UsageError(`--delimiter must be comma, semicolon, tab or pipe, not "${value}"`);
 }
 
+const THOUSANDS: Readonly<Record<string, IngestOptions['thousands']>> = {
+  none: '',
+  '': '',
+  '.': '.',
+  ',': ',',
+  space: ' ',
+  ' ': ' ',
+};
+
+function parseThousands(value: string): NonNullable<IngestOptions['thousands']> {
+  const thousands = THOUSANDS[value.toLowerCase()];
+  if (thousands === undefined) throw new UsageError(`--thousands must be none, ".", "," or space, not "${value}"`);
+  return thousands;
+}
+
 function parsePositiveInt(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive whole number, not "${value}"`);
@@ -74,6 +92,10 @@ function parseIngest(values: Record<string, string | boolean | undefined>): Inge
     if (decimal !== '.' && decimal !== ',') throw new UsageError(`--decimal must be . or , not "${decimal}"`);
     options.decimal = decimal;
   }
+  const thousands = str('thousands');
+  if (thousands !== undefined) options.thousands = parseThousands(thousands);
+  const missing = str('missing');
+  if (missing !== undefined) options.missingTokens = ['', ...missing.split(',').filter((t) => t !== '')];
   const encoding = str('encoding')?.toLowerCase();
   if (encoding !== undefined) {
     if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
@@ -104,6 +126,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         format: { type: 'string', default: 'json' },
         delimiter: { type: 'string' },
         decimal: { type: 'string' },
+        thousands: { type: 'string' },
+        missing: { type: 'string' },
         encoding: { type: 'string' },
         sheet: { type: 'string' },
         'header-row': { type: 'string' },

@@ -146,6 +146,12 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 
+  it('reads thousands separators and missing tokens', () => {
+    const args = parseCliArgs(['analyze', 'a.csv', '--thousands', 'space', '--missing=-,?']);
+    expect(args.ingest).toEqual({ thousands: ' ', missingTokens: ['', '-', '?'] });
+    expect(() => parseCliArgs(['analyze', 'a.csv', '--thousands', '_'])).toThrow('--thousands must be');
+  });
+
   it('maps delimiter names and keeps the sheet', () => {
     const args = parseCliArgs(['analyze', 'a.xlsx', '--delimiter', 'tab', '--sheet', 'Ventas', '--header-row', '3']);
     expect(args.ingest).toEqual({ delimiter: '\t', sheet: 'Ventas', headerRow: 3 });

@@ -82,3 +82,49 @@ describe('damaged workbooks', () => {
     );
   });
 });
+
+describe('hostile and unusual workbooks', () => {
+  it('refuses an encrypted (password-protected) workbook with a specific message', async () => {
+    const CFB = (XLSX as unknown as { CFB: CfbApi }).CFB;
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, 'EncryptionInfo', new Uint8Array([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    CFB.utils.cfb_add(container, 'EncryptedPackage', new Uint8Array(64));
+    const bytes = new Uint8Array(CFB.write(container, { type: 'array' }));
+    const error = await ingestBytes(bytes, 'secret.xlsx').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringContaining('password') as string });
+  });
+
+  it('ignores a declared dimension of a million rows and reads the real ones', async () => {
+    const workbook = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([['a', 'b'], ...Array.from({ length: 10 }, (_, i) => [i, i * 2])]);
+    sheet['!ref'] = 'A1:C1048576';
+    XLSX.utils.book_append_sheet(workbook, sheet, 'Big');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const { table, file } = await ingestBytes(bytes, 'big.xlsx');
+    expect(table.rowCount).toBe(10);
+    expect(file.sheets).toEqual([{ name: 'Big', rows: 11, columns: 2 }]);
+  });
+
+  it('uses cached formula values and never evaluates formulas', async () => {
+    const workbook = XLSX.utils.book_new();
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['x', 'twice'],
+      [2, { t: 'n', v: 4, f: 'A2*2' }],
+      [5, { t: 'n', v: 999, f: 'A3*2' }], // a stale cache: we report what the file says
+    ]);
+    XLSX.utils.book_append_sheet(workbook, sheet, 'F');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const { table } = await ingestBytes(bytes, 'f.xlsx');
+    expect(cells(table.columns[1])).toEqual([4, 999]);
+  });
+
+  it('notes merged cells', async () => {
+    const { warnings } = await ingestBytes(makeWorkbook('xlsx'), 'book.xlsx');
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'MERGED_CELLS', count: 1 }));
+  });
+});
+
+interface CfbApi {
+  utils: { cfb_new: () => object; cfb_add: (container: object, name: string, data: Uint8Array) => void };
+  write: (container: object, options: { type: 'array' }) => ArrayBuffer;
+}
