@@ -91,8 +91,10 @@ export function decodeHead(bytes: Uint8Array, plan: EncodingPlan, maxBytes = 64 
 
 /** Share of C0 control characters (other than tab, CR, LF) above which text is called binary. */
 const MAX_CONTROL_SHARE = 0.01;
+/** ...and at least this many, so that one stray control character in a tiny file is just data. */
+const MIN_CONTROL_CHARS = 4;
 
-/** Refuses binary data: more than 1% control characters in the first 64 K characters. */
+/** Refuses binary data: more than 1% (and at least 4) control characters in the first 64 K characters. */
 export function assertLooksLikeText(text: string): void {
   const n = Math.min(text.length, 65536);
   let control = 0;
@@ -100,7 +102,7 @@ export function assertLooksLikeText(text: string): void {
     const c = text.charCodeAt(i);
     if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
   }
-  if (control > MAX_CONTROL_SHARE * n) {
+  if (control >= MIN_CONTROL_CHARS && control > MAX_CONTROL_SHARE * n) {
     throw new AnalysisError(
       'UNSUPPORTED_FORMAT',
       'This file is binary data, not text or a spreadsheet: it cannot be read as CSV, TSV, XLSX or XLS.',

@@ -129,4 +129,27 @@ describe('ingest of delimited text', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(chunks).toBe(1);
   });
+
+  it.each([false, true])('refuses a field over the length cap (forcePapaparse: %s)', async (forcePapaparse) => {
+    const text = `a,b\n1,${'x'.repeat(2_000_001)}\n2,3\n`;
+    const error = await ingestText(text, 'long.csv', { forcePapaparse }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FIELD_TOO_LONG', details: { row: 1 } });
+  });
+
+  it('refuses a quote opened early and never closed in a long file, naming the row', async () => {
+    const text = `a,b\n1,2\n3,"never closed\n${'4,5\n'.repeat(400_000)}`;
+    const error = await ingestText(text, 'broken.csv').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'FIELD_TOO_LONG', details: { row: 2 } });
+  });
+
+  it('refuses 10,000 columns with the default cap', async () => {
+    const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',');
+    expect(await rejectionCode(ingestText(`${header}\n`))).toBe('TOO_MANY_COLUMNS');
+  });
+
+  it('keeps HTML, bidi and control characters in cells as plain text', async () => {
+    const { table } = await ingestText('name,note\n<script>alert(1)</script>,\u202Eevil\u0007\n');
+    expect(cells(table.columns[0])).toEqual(['<script>alert(1)</script>']);
+    expect(cells(table.columns[1])).toEqual(['\u202Eevil\u0007']);
+  });
 });
