@@ -1,0 +1,153 @@
+import { compensatedSum } from './summation.ts';
+import { countDistinctSorted, medianSorted, quantileSorted } from './quantiles.ts';
+
+/** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
+export interface NumericStats {
+  /** Finite values used. */
+  readonly count: number;
+  /** ±Infinity cells: excluded from every statistic, counted here. */
+  readonly infinite: number;
+  /** Distinct finite values (-0 equals 0). */
+  readonly distinct: number;
+  readonly sum: number;
+  readonly mean: number;
+  /** Sample variance and standard deviation (n − 1 denominator, pandas' ddof=1). */
+  readonly var: number;
+  readonly std: number;
+  readonly min: number;
+  readonly max: number;
+  /** Quantiles by linear interpolation (pandas default, Excel PERCENTILE.INC). */
+  readonly q05: number;
+  readonly q25: number;
+  readonly median: number;
+  readonly q75: number;
+  readonly q95: number;
+  readonly iqr: number;
+  /** Median absolute deviation from the median, unscaled: median(|x − median(x)|). */
+  readonly mad: number;
+  /** Coefficient of variation std / mean (NaN when the mean is 0). */
+  readonly cv: number;
+  /** Adjusted Fisher–Pearson skewness G1, as pandas `skew` (NaN below 3 values). */
+  readonly skewness: number;
+  /** Excess kurtosis G2, as pandas `kurt` (NaN below 4 values). */
+  readonly kurtosis: number;
+  readonly zeros: number;
+  readonly negatives: number;
+}
+
+/** The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array. */
+export function sortedFinite(values: Float64Array): { sorted: Float64Array; infinite: number } {
+  const out = new Float64Array(values.length);
+  let n = 0;
+  let infinite = 0;
+  for (const v of values) {
+    if (Number.isFinite(v)) out[n++] = v;
+    else if (!Number.isNaN(v)) infinite++;
+  }
+  return { sorted: out.subarray(0, n).sort(), infinite };
+}
+
+interface Moments {
+  readonly m2: number;
+  readonly m3: number;
+  readonly m4: number;
+  /** The scale the moments are expressed in: true moment = m_k · scale^k. */
+  readonly scale: number;
+}
+
+/*
+ * Central moment sums about `mean`, two-pass and scaled by the largest deviation so that neither
+ * 1e300 nor 1e-300 overflows or underflows: the ratios that skewness and kurtosis need are exact
+ * in any scale.
+ */
+function centralMoments(sorted: Float64Array, mean: number): Moments {
+  const n = sorted.length;
+  const scale = Math.max(Math.abs((sorted[0] ?? mean) - mean), Math.abs((sorted[n - 1] ?? mean) - mean));
+  if (scale === 0 || !Number.isFinite(scale)) return { m2: 0, m3: 0, m4: 0, scale: scale || 1 };
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = ((sorted[i] as number) - mean) / scale;
+    const d2 = d * d;
+    m2 += d2;
+    m3 += d2 * d;
+    m4 += d2 * d2;
+  }
+  return { m2, m3, m4, scale };
+}
+
+/** Adjusted Fisher–Pearson G1 = n·√(n−1)/(n−2) · m3/m2^1.5 (pandas nanskew); 0 for constant data. */
+function skewnessOf(n: number, { m2, m3 }: Moments): number {
+  if (n < 3) return NaN;
+  if (m2 === 0) return 0;
+  return ((n * Math.sqrt(n - 1)) / (n - 2)) * (m3 / m2 ** 1.5);
+}
+
+/** Excess kurtosis G2 = n(n+1)(n−1)·m4 / ((n−2)(n−3)·m2²) − 3(n−1)²/((n−2)(n−3)) (pandas nankurt). */
+function kurtosisOf(n: number, { m2, m4 }: Moments): number {
+  if (n < 4) return NaN;
+  if (m2 === 0) return 0;
+  const denominator = (n - 2) * (n - 3);
+  return (n * (n + 1) * (n - 1) * m4) / (denominator * m2 * m2) - (3 * (n - 1) ** 2) / denominator;
+}
+
+/* Median of |x − median| via a second sorted array. */
+function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
+  const deviations = new Float64Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) deviations[i] = Math.abs((sorted[i] as number) - median);
+  return medianSorted(deviations.sort());
+}
+
+/**
+ * All descriptive statistics of one numeric column. NaN cells are missing and ±Infinity cells are
+ * excluded (counted in `infinite`), as pandas does with `use_inf_as_na`. Sums are compensated,
+ * moments two-pass and scaled. O(n log n) for the sorts, O(n) extra memory.
+ */
+export function computeNumericStats(values: Float64Array): NumericStats {
+  const { sorted, infinite } = sortedFinite(values);
+  return statsOfSorted(sorted, infinite);
+}
+
+/** {@link computeNumericStats} on values already filtered to finite and sorted ascending. */
+export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats {
+  const n = sorted.length;
+  const sum = compensatedSum(sorted);
+  const mean = n === 0 ? NaN : sum / n;
+  const moments = centralMoments(sorted, mean);
+  const variance = n < 2 ? NaN : (moments.m2 / (n - 1)) * moments.scale * moments.scale;
+  const std = Math.sqrt(variance);
+  const q25 = quantileSorted(sorted, 0.25);
+  const median = medianSorted(sorted);
+  const q75 = quantileSorted(sorted, 0.75);
+  let zeros = 0;
+  let negatives = 0;
+  for (let i = 0; i < n; i++) {
+    const v = sorted[i] as number;
+    if (v === 0) zeros++;
+    else if (v < 0) negatives++;
+  }
+  return {
+    count: n,
+    infinite,
+    distinct: countDistinctSorted(sorted),
+    sum,
+    mean,
+    var: variance,
+    std,
+    min: n === 0 ? NaN : (sorted[0] as number),
+    max: n === 0 ? NaN : (sorted[n - 1] as number),
+    q05: quantileSorted(sorted, 0.05),
+    q25,
+    median,
+    q75,
+    q95: quantileSorted(sorted, 0.95),
+    iqr: q75 - q25,
+    mad: n === 0 ? NaN : medianAbsoluteDeviation(sorted, median),
+    cv: mean === 0 ? NaN : std / mean,
+    skewness: skewnessOf(n, moments),
+    kurtosis: kurtosisOf(n, moments),
+    zeros,
+    negatives,
+  };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { computeNumericStats, type NumericStats } from '../../src/core/stats/numeric-stats.ts';
+import { quantileSorted } from '../../src/core/stats/quantiles.ts';
+import { ingestReferenceCsv, loadReference, relativeError, type Json } from './reference.ts';
+
+const f64 = (values: number[]): Float64Array => Float64Array.from(values);
+
+describe('computeNumericStats, hand-checked', () => {
+  it('describes 1, 2, 3, 4 with a missing cell and an infinity', () => {
+    const s = computeNumericStats(f64([4, NaN, 1, 3, Infinity, 2]));
+    // mean 2.5; squared deviations 2.25+0.25+0.25+2.25 = 5 → var 5/3; quantiles h = 3p.
+    expect(s).toMatchObject({ count: 4, infinite: 1, distinct: 4, sum: 10, mean: 2.5, min: 1, max: 4 });
+    expect(s.var).toBeCloseTo(5 / 3, 15);
+    [1.15, 1.75, 2.5, 3.25, 3.85].forEach((q, i) =>
+      expect([s.q05, s.q25, s.median, s.q75, s.q95][i]).toBeCloseTo(q, 14),
+    );
+    expect(s.iqr).toBe(1.5);
+    expect(s.mad).toBe(1); // |x − 2.5| = 1.5, 0.5, 0.5, 1.5 → median 1
+    expect(s.skewness).toBe(0);
+    expect(s.kurtosis).toBeCloseTo(-1.2, 12); // G2 of 4 equally spaced points
+  });
+
+  it('counts zeros and negatives, -0 and 0 as one distinct value', () => {
+    const s = computeNumericStats(f64([0, -0, -1, -2, 5]));
+    expect(s).toMatchObject({ zeros: 2, negatives: 2, distinct: 4 });
+  });
+
+  it('returns NaN where a statistic is undefined', () => {
+    expect(computeNumericStats(f64([])).mean).toBeNaN();
+    const one = computeNumericStats(f64([3]));
+    expect([one.var, one.skewness, one.kurtosis]).toEqual([NaN, NaN, NaN]);
+    expect(computeNumericStats(f64([0, 0])).cv).toBeNaN();
+  });
+
+  it('keeps small noise on a large offset, and survives 1e300 and 1e-300', () => {
+    const values = [1e9 + 0.001, 1e9 - 0.001, 1e9 + 0.002, 1e9 - 0.002];
+    // x − 1e9 is exact for these doubles (Sterbenz), so the reference variance is computed exactly.
+    const deviations = values.map((v) => v - 1e9);
+    const mean = deviations.reduce((a, b) => a + b) / 4;
+    const exactVar = deviations.reduce((a, d) => a + (d - mean) ** 2, 0) / 3;
+    const noisy = computeNumericStats(f64(values));
+    expect(relativeError(noisy.var, exactVar)).toBeLessThan(1e-9);
+    const huge = computeNumericStats(f64([1e300, 2e300, 3e300]));
+    expect(huge.mean).toBe(2e300);
+    expect(huge.skewness).toBe(0);
+    expect(huge.var).toBe(Infinity); // 1e600 does not fit a double
+    const tiny = computeNumericStats(f64([1e-300, 2e-300, 4e-300]));
+    expect(tiny.skewness).toBeCloseTo(computeNumericStats(f64([1, 2, 4])).skewness, 12);
+  });
+
+  it('interpolates quantiles like numpy, from the nearer end', () => {
+    const sorted = f64([0.1, 0.2, 0.7]);
+    const h = 2 * 0.95;
+    expect(quantileSorted(sorted, 0.95)).toBe(0.7 - (0.7 - 0.2) * (1 - (h - 1))); // from b, as t ≥ 0.5
+    expect(quantileSorted(sorted, 0.05)).toBe(0.1 + (0.2 - 0.1) * 0.1);
+  });
+});
+
+const EXACT_FIELDS = [
+  'count',
+  'distinct',
+  'zeros',
+  'negatives',
+  'min',
+  'max',
+  'q05',
+  'q25',
+  'median',
+  'q75',
+  'q95',
+  'iqr',
+  'mad',
+] as const;
+const MOMENT_FIELDS = ['sum', 'mean', 'var', 'std', 'cv'] as const;
+
+describe.each(['stats-small', 'stats-mixed'])('computeNumericStats against pandas on %s', (dataset) => {
+  const reference = loadReference(dataset);
+  const columns = reference.columns as Record<string, Json>;
+  const numeric = Object.entries(columns).filter(([, c]) => c.kind === 'numeric');
+
+  it.each(numeric)('%s', async (name, expected) => {
+    const { table } = await ingestReferenceCsv(dataset);
+    const column = table.columns.find((c) => c.name === name);
+    if (column?.kind !== 'number') throw new Error(`${name} is not numeric`);
+    const actual: NumericStats = computeNumericStats(column.values);
+    expect(table.rowCount - actual.count).toBe(expected.missing);
+    for (const field of EXACT_FIELDS) expect(actual[field], field).toBe(expected[field]);
+    for (const field of MOMENT_FIELDS) {
+      expect(relativeError(actual[field], expected[field] as number), field).toBeLessThan(1e-9);
+    }
+    // pandas zeroes skew/kurt when Σ(x−mean)² < 1e-14 (tiny-scale columns); we report the true,
+    // scale-invariant value, which the reference gives as skewnessFormula / kurtosisFormula.
+    const skew = (expected.skewnessFormula ?? expected.skewness) as number | null;
+    const kurt = (expected.kurtosisFormula ?? expected.kurtosis) as number | null;
+    if (skew === null) expect(actual.skewness === 0 || Number.isNaN(actual.skewness)).toBe(true);
+    else expect(relativeError(actual.skewness, skew), 'skewness').toBeLessThan(1e-9);
+    if (kurt === null) expect(actual.kurtosis === 0 || Number.isNaN(actual.kurtosis)).toBe(true);
+    else expect(relativeError(actual.kurtosis, kurt), 'kurtosis').toBeLessThan(1e-9);
+  });
+});
