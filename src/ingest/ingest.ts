@@ -18,6 +18,7 @@ import {
 import { parseDelimited } from './parse-delimited.ts';
 import { parseWorkbook } from './parse-workbook.ts';
 import { sniffDialect } from './sniff.ts';
+import { inspectZip, verifyZipSizes } from './zip-guard.ts';
 
 export interface IngestResult {
   readonly table: Table;
@@ -62,6 +63,11 @@ export async function ingestBytes(
   const maxColumns = options.maxColumns ?? DEFAULT_MAX_COLUMNS;
   throwIfCancelled(hooks.cancel);
   if (container === 'text') return ingestText(bytes, fileName, options, hooks);
+  if (container === 'xlsx') {
+    // Zip bombs and forged sizes are refused before SheetJS inflates anything.
+    const entries = inspectZip(bytes, options.zipLimits);
+    await verifyZipSizes(bytes, entries, options.zipLimits, hooks.cancel);
+  }
   const parsed = await parseWorkbook(
     bytes,
     { missingTokens, maxColumns, sheet: options.sheet, headerRow: options.headerRow },

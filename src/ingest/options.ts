@@ -1,4 +1,5 @@
 import type { NumberFormat } from '../core/number-format.ts';
+import type { ZipLimits } from './zip-guard.ts';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
@@ -30,6 +31,8 @@ export interface IngestOptions {
   readonly maxFileBytes?: number;
   readonly maxColumns?: number;
   readonly maxFieldChars?: number;
+  /** Caps for XLSX (ZIP) containers; see DEFAULT_ZIP_LIMITS. */
+  readonly zipLimits?: Partial<ZipLimits>;
   /** Skip the bytes-level fast path (for differential tests and as an escape hatch). */
   readonly forcePapaparse?: boolean;
 }

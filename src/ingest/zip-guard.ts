@@ -228,7 +228,8 @@ export function inspectZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): 
   });
 }
 
-async function feedChunks(writer: ZipStreamWriter, data: Uint8Array): Promise<void> {
+async function feedChunks(stream: DecompressionStream, data: Uint8Array): Promise<void> {
+  const writer = stream.writable.getWriter();
   for (let pos = 0; pos < data.length; pos += CHUNK_BYTES) {
     await writer.write(data.slice(pos, pos + CHUNK_BYTES)); // a copy: streams may refuse views of shared memory
   }
@@ -244,7 +245,7 @@ async function countInflated(data: Uint8Array, name: string, stopAfter: number, 
     throw fail('UNSUPPORTED_FORMAT', 'This browser cannot inflate ZIP data (DecompressionStream): update it.');
   }
   const reader = stream.readable.getReader();
-  const feeding = feedChunks(stream.writable.getWriter(), data).catch(() => undefined); // errors resurface in read()
+  const feeding = feedChunks(stream, data).catch(() => undefined); // errors resurface in read()
   let count = 0;
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {

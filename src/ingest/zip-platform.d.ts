@@ -1,8 +1,9 @@
 /*
  * The slice of the Compression Streams API that zip-guard.ts uses. Every target provides it with the
  * 'deflate-raw' format (Node 20, Chromium 103+, Firefox 113+, Safari 16.4+). Declared here because the
- * core/ingest tsconfig includes no DOM, WebWorker or Node types; the helper types are prefixed so they
- * cannot clash with the real stream classes should a lib ever be added.
+ * core/ingest tsconfig includes no DOM, WebWorker or Node types. The helper types are prefixed so that
+ * only DecompressionStream itself would clash if a DOM lib were ever added (then delete this file).
+ * Programs that have the DOM lib (the tests) type-check zip-guard.ts against the real declarations.
  */
 type ZipStreamReadResult = { done: false; value: Uint8Array } | { done: true; value?: undefined };
 

@@ -128,3 +128,13 @@ interface CfbApi {
   utils: { cfb_new: () => object; cfb_add: (container: object, name: string, data: Uint8Array) => void };
   write: (container: object, options: { type: 'array' }) => ArrayBuffer;
 }
+
+describe('zip guards before SheetJS', () => {
+  it('refuses a workbook that would expand past the cap, before reading it', async () => {
+    const bytes = makeWorkbook('xlsx');
+    const error = await ingestBytes(bytes, 'book.xlsx', { zipLimits: { maxUncompressedBytes: 1000 } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'UNSAFE_FILE', message: expect.stringContaining('zip bomb') as string });
+  });
+});
