@@ -105,6 +105,15 @@ describe('the built app', () => {
     await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
   });
 
+  it('reads a two-sheet workbook written by LibreOffice, through the zip guard', async () => {
+    const { page } = session;
+    await page.getByTestId('file-input').setInputFiles('tests/fixtures/libreoffice-two-sheets.xlsx');
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('3');
+    expect(await page.getByText('Ventas', { exact: true }).count()).toBe(1);
+    const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
+    expect(names).toEqual(['Fecha', 'Región', 'Importe', 'IVA']);
+  });
+
   it('switches the interface to Spanish', async () => {
     const { page } = session;
     await page.getByTestId('language-select').selectOption('es');

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -124,6 +124,16 @@ describe('smartdata analyze (in process)', () => {
     expect(result.stdout).toContain('encoding windows-1252, delimiter ;, decimal ,');
     expect(result.stdout).toMatch(/Importe \(€\)\s+numeric/);
   });
+
+  it.each(readdirSync('tests/fixtures').filter((f) => /\.(csv|tsv|xlsx|xls)$/.test(f)))(
+    'reads fixture %s into a schema-valid report',
+    async (name) => {
+      const result = await runMain(['analyze', `tests/fixtures/${name}`]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(reportSchemaErrors(JSON.parse(result.stdout))).toBe('');
+    },
+  );
 
   it('prints help and version', async () => {
     expect((await runMain(['--help'])).stdout).toContain('Exit codes');
