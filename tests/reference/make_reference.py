@@ -10,10 +10,16 @@ refuses to run with other versions unless ALLOW_OTHER_VERSIONS=1 is set):
 
     Python 3.11.2, pandas 1.5.3, numpy 1.24.2, scipy 1.10.1, scikit-learn 1.2.1
 
-Everything is deterministic: data come from numpy.random.default_rng with fixed
-seeds (or from scikit-learn with fixed random_state), BLAS/OpenMP are limited to
-one thread, JSON is written with sorted keys, and CSV text is written by hand.
-Running the script twice gives byte-identical files.
+Everything is deterministic: data come from numpy.random.default_rng with a fixed
+seed (or from scikit-learn with fixed random_state), BLAS/OpenMP are limited to
+one thread and OpenBLAS to one kernel (OPENBLAS_CORETYPE=Haswell unless already
+set), JSON is written with sorted keys, and CSV text is written by hand. Running
+the script twice gives byte-identical files.
+
+JSON is written already in Prettier's style (printWidth 120, as in .prettierrc.json)
+so that `prettier --check .` passes and `prettier --write .` leaves it unchanged;
+numbers are repr() with Prettier's exponent normalisation (4.5e-05 -> 4.5e-5),
+which still parses to the same double.
 
 Outputs (all in tests/reference/):
     stats-mixed.csv, stats-mixed.reference.json
@@ -31,9 +37,14 @@ import os
 # One thread everywhere, before numpy / scikit-learn load their thread pools.
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ[_var] = "1"
+# OpenBLAS picks its kernels from the CPU it detects, and the last bits of BLAS-based results
+# (PCA, silhouette, Davies-Bouldin) depend on the kernel. Pin a kernel every x86-64 CPU since
+# 2013 supports so that other machines reproduce the same bytes.
+os.environ.setdefault("OPENBLAS_CORETYPE", "Haswell")
 
 import json  # noqa: E402
 import math  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
 from fractions import Fraction  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -118,8 +129,96 @@ def to_jsonable(x):
     raise TypeError(f"cannot serialise {type(x)}: {x!r}")
 
 
+PRINT_WIDTH = 120  # .prettierrc.json
+
+
+def prettier_number(value):
+    """repr() of a number, normalised the way Prettier prints numeric literals (4.5e-05 -> 4.5e-5)."""
+    raw = repr(value)
+    sign = "-" if raw.startswith("-") else ""
+    s = raw.lstrip("-").lower()
+    s = re.sub(r"^([\d.]+e)(?:\+|(-))?0*(\d)", lambda m: m.group(1) + (m.group(2) or "") + m.group(3), s)
+    s = re.sub(r"^([\d.]+)e[+-]?0+$", r"\1", s)
+    s = re.sub(r"^\.", "0.", s)
+    s = re.sub(r"(\.\d+?)0+(?=e|$)", r"\1", s)
+    s = re.sub(r"\.(?=e|$)", "", s)
+    check(float(sign + s) == float(value), f"number text changed value: {raw} -> {s}")
+    return sign + s
+
+
+def _is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _flat(v):
+    """One-line text of v, or None when it cannot be printed on one line (non-empty objects)."""
+    if isinstance(v, dict):
+        return "{}" if not v else None
+    if isinstance(v, list):
+        parts = [_flat(e) for e in v]
+        return None if any(p is None for p in parts) else "[" + ", ".join(parts) + "]"
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if _is_number(v):
+        return prettier_number(v)
+    return json.dumps(v, ensure_ascii=False)
+
+
+def _pretty(v, col, ind, trailing):
+    """Prettier-compatible JSON text of v starting at column col on a line indented by ind spaces.
+
+    Mirrors Prettier 3 (printWidth 120) for the documents written here: objects stay expanded,
+    an array goes on one line when it fits (counting a trailing comma), arrays of >= 2 arrays or
+    objects that each have >= 2 entries always break one per line, and broken all-number arrays
+    are filled (as many per line as fit).
+    """
+    pad = " " * (ind + 2)
+    if isinstance(v, dict):
+        if not v:
+            return "{}"
+        keys = sorted(v)
+        lines = []
+        for i, k in enumerate(keys):
+            key = json.dumps(str(k), ensure_ascii=False) + ": "
+            last = i == len(keys) - 1
+            lines.append(pad + key + _pretty(v[k], ind + 2 + len(key), ind + 2, 0 if last else 1) + ("" if last else ","))
+        return "{\n" + "\n".join(lines) + "\n" + " " * ind + "}"
+    if isinstance(v, list):
+        if not v:
+            return "[]"
+        should_break = len(v) > 1 and all(
+            isinstance(e, (list, dict)) and type(e) is type(v[0]) and len(e) > 1 for e in v
+        )
+        flat = _flat(v)
+        if not should_break and flat is not None and col + len(flat) + trailing <= PRINT_WIDTH:
+            return flat
+        if all(_is_number(e) for e in v):
+            items = [prettier_number(e) + ("," if i < len(v) - 1 else "") for i, e in enumerate(v)]
+            lines, cur = [], pad + items[0]
+            for item in items[1:]:
+                if len(cur) + 1 + len(item) <= PRINT_WIDTH:
+                    cur += " " + item
+                else:
+                    lines.append(cur)
+                    cur = pad + item
+            lines.append(cur)
+            return "[\n" + "\n".join(lines) + "\n" + " " * ind + "]"
+        lines = []
+        for i, e in enumerate(v):
+            last = i == len(v) - 1
+            lines.append(pad + _pretty(e, ind + 2, ind + 2, 0 if last else 1) + ("" if last else ","))
+        return "[\n" + "\n".join(lines) + "\n" + " " * ind + "]"
+    return _flat(v)
+
+
 def write_json(path, obj):
-    text = json.dumps(to_jsonable(obj), indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
+    """Writes sorted-key JSON already in Prettier's style, so `prettier --check` / `--write` leave it alone."""
+    data = to_jsonable(obj)
+    json.dumps(data, allow_nan=False)  # validates: no NaN / inf left
+    text = _pretty(data, 0, 0, 0) + "\n"
+    check(json.loads(text) == data, f"{path.name}: JSON does not round-trip")
     path.write_bytes(text.encode("utf-8"))
 
 
@@ -357,12 +456,24 @@ def outlier_profile(s):
     return out
 
 
+def pearson_two_pass(x, y):
+    """Two-pass Pearson r with correctly rounded sums (math.fsum); no BLAS, so machine-independent."""
+    n = len(x)
+    mx, my = math.fsum(x) / n, math.fsum(y) / n
+    dx = [v - mx for v in x]
+    dy = [v - my for v in y]
+    sxx = math.fsum(v * v for v in dx)
+    syy = math.fsum(v * v for v in dy)
+    sxy = math.fsum(a * b for a, b in zip(dx, dy))
+    return sxy / math.sqrt(sxx * syy) if sxx > 0 and syy > 0 else float("nan")
+
+
 def corr_block(df, cols, method, ill_conditioned=()):
     """df[cols].corr(method) plus an independent two-pass recomputation on pairwise-complete rows.
 
     pandas 1.5 computes Pearson with Welford's online update; on a column like big_offset
     (1e9 + noise) its running mean carries ~ulp(1e9) errors, so its coefficients are off by
-    ~1e-8 absolute. `matrixTwoPass` (numpy corrcoef, mean = exact sum / n) is the accurate value.
+    up to ~1e-7 absolute. `matrixTwoPass` (two-pass, fsum) is the accurate value.
     """
     m = df[cols].corr(method=method)
     matrix = m.to_numpy().tolist()
@@ -371,7 +482,8 @@ def corr_block(df, cols, method, ill_conditioned=()):
         for j, b in enumerate(cols):
             pair = df[[a, b]].dropna().astype(np.float64).to_numpy()
             if method == "pearson":
-                alt = float(np.corrcoef(pair[:, 0], pair[:, -1])[0, 1])
+                alt = pearson_two_pass(pair[:, 0].tolist(), pair[:, -1].tolist())
+                check(close(alt, np.corrcoef(pair[:, 0], pair[:, -1])[0, 1], abs_=1e-14), f"corrcoef {a}/{b}")
             else:
                 alt = float(scipy.stats.spearmanr(pair[:, 0], pair[:, -1]).correlation)
             alt_matrix[i][j] = alt
@@ -486,8 +598,8 @@ STATS_NOTES = [
     "distinct = nunique() (missing values not counted). top = [value, count] sorted by count desc, value asc.",
     "duplicateRows = DataFrame.duplicated().sum(): rows equal to an earlier row (missing equals missing).",
     "pearson/spearman: DataFrame.corr, pairwise-complete observations; spearman uses average ranks. "
-    "pandas computes pearson with Welford's online update, which loses ~1e-8 (absolute) on big_offset; "
-    "pearson.matrixTwoPass is the accurate two-pass value (numpy corrcoef on the same rows).",
+    "pandas computes pearson with Welford's online update, which loses up to ~1e-7 (absolute) on big_offset; "
+    "pearson.matrixTwoPass is the accurate two-pass value (math.fsum sums on the same rows).",
     "cramersV: bias-corrected (Bergsma 2013), chi2 from scipy chi2_contingency(correction=False), rows "
     "with a missing value in either column dropped; r, k = observed levels.",
     "eta = sqrt(SS_between / SS_total) on rows where both columns are present.",
