@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { COLUMN_TYPES, type ColumnType } from '../core/profile/infer-type.ts';
 import {
   DELIMITERS,
   TEXT_ENCODINGS,
@@ -24,6 +25,8 @@ Options:
   --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
   --header-row N         the header is the N-th non-blank row (default: detected)
   --max-mb N             refuse files over N MB (default 100)
+  --type COL=TYPE        set a column's type (integer, numeric, boolean, datetime, categorical,
+                         text); repeat for several columns
   -h, --help             show this help
   -v, --version          print the version
 
@@ -36,6 +39,7 @@ export interface CliArgs {
   readonly pretty: boolean;
   readonly format: 'json' | 'text';
   readonly ingest: IngestOptions;
+  readonly types: Readonly<Record<string, ColumnType>>;
 }
 
 /** A usage mistake: the CLI prints it with the usage text and exits 2. */
@@ -79,7 +83,7 @@ function parsePositiveInt(flag: string, value: string): number {
   return n;
 }
 
-function parseIngest(values: Record<string, string | boolean | undefined>): IngestOptions {
+function parseIngest(values: Record<string, string | boolean | string[] | undefined>): IngestOptions {
   const str = (key: string): string | undefined => {
     const v = values[key];
     return typeof v === 'string' ? v : undefined;
@@ -112,6 +116,21 @@ function parseIngest(values: Record<string, string | boolean | undefined>): Inge
   return options;
 }
 
+/* `--type "col=categorical"`, split at the last '=' so that column names may contain '='. */
+function parseTypes(entries: readonly string[]): Record<string, ColumnType> {
+  const types: Record<string, ColumnType> = Object.create(null) as Record<string, ColumnType>;
+  for (const entry of entries) {
+    const at = entry.lastIndexOf('=');
+    const name = entry.slice(0, at);
+    const type = entry.slice(at + 1);
+    if (at <= 0 || !(COLUMN_TYPES as readonly string[]).includes(type)) {
+      throw new UsageError(`--type takes COLUMN=TYPE with TYPE one of ${COLUMN_TYPES.join(', ')}, not "${entry}"`);
+    }
+    types[name] = type as ColumnType;
+  }
+  return types;
+}
+
 /** Parses the command line. Throws {@link UsageError} on any mistake. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let parsed;
@@ -132,6 +151,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         sheet: { type: 'string' },
         'header-row': { type: 'string' },
         'max-mb': { type: 'string' },
+        type: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -140,7 +160,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const base = { pretty: values.pretty, format: 'json' as const, ingest: {} };
+  const base = { pretty: values.pretty, format: 'json' as const, ingest: {}, types: {} };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   const [command, file, ...extra] = positionals;
@@ -158,5 +178,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     pretty: values.pretty,
     format: values.format,
     ingest: parseIngest(values),
+    types: parseTypes(values.type ?? []),
   };
 }

@@ -8,7 +8,8 @@ import { AnalysisError } from '../core/errors.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import { ingestBytes } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
-import { profileTable } from '../../workers/analysis-service.ts';
+import { noticeWarning } from '../../workers/analysis-service.ts';
+import { analyzeTable } from '../core/analyze.ts';
 import { startTf } from '../../workers/tf-init.ts';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { formatTextSummary } from './text-summary.ts';
@@ -56,7 +57,17 @@ async function analyze(args: CliArgs, io: CliIo): Promise<string> {
   const ingest = await ingestBytes(bytes, basename(path), args.ingest, hooks);
   const t2 = performance.now();
   const backend = await startTf();
-  const final = profileTable(ingest, backend, { read: t1 - t0, parse: t2 - t1 }, io.version);
+  const final = await analyzeTable(
+    ingest,
+    { types: args.types },
+    {
+      version: io.version,
+      timings: { read: t1 - t0, parse: t2 - t1 },
+      engine: { backend: backend.backend },
+      notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
+    },
+    hooks,
+  );
   if (io.isStderrTty) io.stderr('\r\x1b[K');
   if (args.format === 'text') return formatTextSummary(final);
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;

@@ -5,6 +5,7 @@
  * as UNKNOWN_TABLE and answer by parsing the File again.
  */
 import { proxy, wrap, type Remote } from 'comlink';
+import type { AnalysisOptions } from '../core/analyze.ts';
 import { CancelledError } from '../core/cancel.ts';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressCallback } from '../core/progress.ts';
@@ -75,9 +76,9 @@ export class AnalysisClient {
   }
 
   /** Builds the report of a parsed table. Throws UNKNOWN_TABLE if its worker has since been replaced. */
-  analyze(table: ClientTableHandle, job: JobOptions = {}): Promise<Report> {
+  analyze(table: ClientTableHandle, options: AnalysisOptions = {}, job: JobOptions = {}): Promise<Report> {
     if (table.generation !== this.#generation) return Promise.reject(unknownTable());
-    return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, onProgress));
+    return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, options, onProgress));
   }
 
   /** Starts TF.js in the worker (once) and reports which backend runs. */

@@ -1,20 +1,40 @@
-import type { ColumnSummary } from './column-summary.ts';
-import { summarizeColumn } from './column-summary.ts';
 import type { FileFacts } from './file-facts.ts';
+import type { Alert } from './profile/alerts.ts';
+import type { ColumnFlag, ColumnProfile } from './profile/column-profile.ts';
+import type { CorrelationSummary } from './profile/correlations.ts';
+import type { DuplicateSummary } from './profile/duplicates.ts';
+import type { ColumnType } from './profile/infer-type.ts';
+import type { MissingSummary } from './profile/missing.ts';
+import type { TableProfile } from './profile/profile.ts';
 import type { Table } from './table.ts';
 import type { Warning } from './warnings.ts';
 
 /** Bumped on any incompatible change of the report's shape; described by report.schema.json. */
 export const SCHEMA_VERSION = 1;
 
-export type ColumnReport = ColumnSummary;
+/** JSON has no NaN or Infinity: undefined statistics become null. */
+type Jsonable<T> = T extends number
+  ? number | null
+  : T extends object
+    ? { readonly [K in keyof T]: Jsonable<T[K]> }
+    : T;
 
-/** An observation worth acting on, produced by the profiler. */
-export interface Alert {
-  readonly code: string;
-  readonly severity: 'info' | 'warning' | 'critical';
-  readonly column?: string;
-  readonly message: string;
+export interface ColumnReport {
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly inferredType: ColumnType;
+  readonly alternatives: readonly ColumnType[];
+  readonly count: number;
+  readonly missing: number;
+  readonly unparseable: number;
+  readonly distinct: number;
+  readonly flags: readonly ColumnFlag[];
+  /** Numeric, datetime, category or boolean statistics, by type. */
+  readonly stats: Readonly<Record<string, unknown>>;
+  readonly top?: readonly (readonly [string, number])[];
+  readonly histogram?: Jsonable<NonNullable<ColumnProfile['histogram']>>;
+  readonly box?: Jsonable<NonNullable<ColumnProfile['box']>>;
+  readonly outliers?: Jsonable<NonNullable<ColumnProfile['outliers']>>;
 }
 
 export interface EngineFacts {
@@ -34,16 +54,21 @@ export interface Report {
   /** rows × columns: every cell the table holds, missing or not. */
   readonly cells: number;
   readonly missingCells: number;
+  readonly duplicateRows: number;
+  readonly duplicates: DuplicateSummary;
+  readonly missing: MissingSummary;
   readonly warnings: readonly Warning[];
   readonly alerts: readonly Alert[];
   /** Milliseconds per stage. */
   readonly timings: Readonly<Record<string, number>>;
   readonly engine?: EngineFacts;
   readonly columns: readonly ColumnReport[];
+  readonly correlations: Jsonable<CorrelationSummary>;
 }
 
 export interface ReportInput {
   readonly table: Table;
+  readonly profile: TableProfile;
   readonly file: FileFacts;
   readonly warnings: readonly Warning[];
   readonly rowsSkipped: number;
@@ -52,11 +77,52 @@ export interface ReportInput {
   readonly version: string;
 }
 
-/** Builds the report from an ingested table. O(cells). */
+/** Deep copy with every non-finite number replaced by null (JSON cannot hold NaN or Infinity). */
+export function jsonSafe<T>(value: T): Jsonable<T> {
+  if (typeof value === 'number') return (Number.isFinite(value) ? value : null) as Jsonable<T>;
+  if (Array.isArray(value)) return value.map((v: unknown) => jsonSafe(v)) as Jsonable<T>;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = jsonSafe(v);
+    return out as Jsonable<T>;
+  }
+  return value as Jsonable<T>;
+}
+
+function statsOf(p: ColumnProfile): Record<string, unknown> {
+  if (p.numeric !== undefined) return jsonSafe(p.numeric);
+  if (p.datetime !== undefined) return jsonSafe(p.datetime);
+  if (p.categories === undefined) return {};
+  const { topShare, rareLevels, rareCells, singletons, imbalance, length } = p.categories;
+  return jsonSafe({ topShare, rareLevels, rareCells, singletons, imbalance, length, ...(p.boolean ?? {}) });
+}
+
+/** One column's report entry (the `reading` used for computation stays behind). */
+export function toColumnReport(p: ColumnProfile): ColumnReport {
+  const base = {
+    name: p.name,
+    type: p.type,
+    inferredType: p.inferredType,
+    alternatives: p.alternatives,
+    count: p.count,
+    missing: p.missing,
+    unparseable: p.unparseable,
+    distinct: p.distinct,
+    flags: p.flags,
+    stats: statsOf(p),
+  };
+  return {
+    ...base,
+    ...(p.categories === undefined ? {} : { top: p.categories.top }),
+    ...(p.histogram === undefined ? {} : { histogram: jsonSafe(p.histogram) }),
+    ...(p.box === undefined ? {} : { box: jsonSafe(p.box) }),
+    ...(p.outliers === undefined ? {} : { outliers: jsonSafe(p.outliers) }),
+  };
+}
+
+/** Assembles the report from an ingested table and its profile. O(columns). */
 export function buildReport(input: ReportInput): Report {
-  const { table } = input;
-  const columns = table.columns.map((column) => summarizeColumn(column, table.rowCount));
-  const missingCells = columns.reduce((sum, c) => sum + c.missing, 0);
+  const { table, profile } = input;
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: 'smartdata-analyzer', version: input.version },
@@ -64,11 +130,15 @@ export function buildReport(input: ReportInput): Report {
     rows: table.rowCount,
     rowsSkipped: input.rowsSkipped,
     cells: table.rowCount * table.columns.length,
-    missingCells,
+    missingCells: profile.missing.cells,
+    duplicateRows: profile.duplicates.duplicateRows,
+    duplicates: profile.duplicates,
+    missing: profile.missing,
     warnings: input.warnings,
-    alerts: [],
+    alerts: profile.alerts,
     timings: input.timings,
-    columns,
+    columns: profile.columns.map(toColumnReport),
+    correlations: jsonSafe(profile.correlations),
   };
   return input.engine === undefined ? report : { ...report, engine: input.engine };
 }

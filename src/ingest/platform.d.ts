@@ -14,3 +14,6 @@ declare class TextDecoder {
   readonly encoding: string;
   decode(input?: ArrayBufferView | ArrayBuffer, options?: TextDecodeOptions): string;
 }
+
+/** High-resolution milliseconds; every target has `performance.now()`. */
+declare const performance: { now(): number };

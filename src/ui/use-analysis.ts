@@ -60,7 +60,7 @@ export function useAnalysis(): {
     let parse: ClientParseOutcome | undefined;
     try {
       parse = await client.parse(file, fileName, {}, { signal: controller.signal, onProgress });
-      const report = await client.analyze(parse.table, { signal: controller.signal, onProgress });
+      const report = await client.analyze(parse.table, {}, { signal: controller.signal, onProgress });
       const previous = resultRef.current;
       resultRef.current = { parse, report };
       setResult(resultRef.current);

@@ -50,7 +50,7 @@ describe('AnalysisApi contract', () => {
     expect(result.value.handle).toEqual({ id: expect.any(Number) as number });
     await new Promise((resolve) => setTimeout(resolve, 10)); // proxied calls are fire-and-forget
     expect(events.map((e) => e.stage)).toContain('read');
-    const report = await api.analyze(2, result.value.handle);
+    const report = await api.analyze(2, result.value.handle, {});
     expect(report.ok).toBe(true);
     if (!report.ok) return;
     expect(reportSchemaErrors(report.value)).toBe('');
@@ -74,7 +74,7 @@ describe('AnalysisApi contract', () => {
     const parsed = await api.parse(4, csv('a\n1\n'), 'a.csv', {});
     if (!parsed.ok) throw new Error('parse failed');
     await api.release(parsed.value.handle);
-    const result = await api.analyze(5, parsed.value.handle);
+    const result = await api.analyze(5, parsed.value.handle, {});
     expect(!result.ok && result.error.code).toBe('UNKNOWN_TABLE');
   });
 

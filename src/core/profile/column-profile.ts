@@ -1,0 +1,165 @@
+/*
+ * One column's profile: its type (guessed or chosen), counts, flags and the statistics that fit
+ * its type. Every number that can be undefined is NaN here and becomes null in the JSON report.
+ */
+import type { NumberFormat } from '../number-format.ts';
+import { histogramSorted, type Histogram } from '../stats/histogram.ts';
+import { sortedFinite, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
+import type { Column } from '../table.ts';
+import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
+import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
+import { booleanWord, inferType, type ColumnType } from './infer-type.ts';
+import { boxSummary, findOutliers, type BoxSummary, type OutlierSummary } from './outliers.ts';
+
+export type ColumnFlag = 'id' | 'constant' | 'numbersAsText' | 'mixed' | 'empty' | 'ambiguousDate';
+
+/** A column is called an identifier only from this many rows on: tiny tables are unique by chance. */
+export const ID_MIN_ROWS = 10;
+/** Text columns whose non-missing cells are numbers at least this often are "numbers as text". */
+export const NUMBERS_AS_TEXT_SHARE = 0.9;
+
+export interface DatetimeStats {
+  readonly min: string | null;
+  readonly max: string | null;
+  readonly rangeDays: number;
+  readonly order: string;
+}
+
+export interface BooleanStats {
+  readonly trueCount: number;
+  readonly falseCount: number;
+  /** Cells that are neither true- nor false-like words. */
+  readonly otherCount: number;
+}
+
+export interface ColumnProfile {
+  readonly index: number;
+  readonly name: string;
+  readonly type: ColumnType;
+  readonly inferredType: ColumnType;
+  readonly alternatives: readonly ColumnType[];
+  readonly count: number;
+  readonly missing: number;
+  /** Non-missing cells that could not be read as the chosen type (counted as missing above). */
+  readonly unparseable: number;
+  readonly distinct: number;
+  readonly flags: readonly ColumnFlag[];
+  readonly numeric?: NumericStats;
+  readonly categories?: CategoryStats;
+  readonly datetime?: DatetimeStats;
+  readonly boolean?: BooleanStats;
+  readonly histogram?: Histogram;
+  readonly box?: BoxSummary;
+  readonly outliers?: OutlierSummary;
+  /** The column as read for its type, kept for cross-column work (correlations, alerts). */
+  readonly reading: ColumnReading;
+}
+
+function readAs(column: Column, type: ColumnType, format: NumberFormat): ColumnReading {
+  if (type === 'integer' || type === 'numeric') return readNumeric(column, format);
+  if (type === 'datetime') return readDatetime(column) ?? readCoded(column);
+  return readCoded(column);
+}
+
+function presentCells(column: Column): number {
+  let n = 0;
+  if (column.kind === 'string') for (const c of column.codes) n += c >= 0 ? 1 : 0;
+  else for (const v of column.values) n += Number.isNaN(v) ? 0 : 1;
+  return n;
+}
+
+function baseFlags(column: Column, count: number, distinct: number, rows: number, type: ColumnType): ColumnFlag[] {
+  const flags: ColumnFlag[] = [];
+  if (count === 0) flags.push('empty');
+  if (distinct === 1) flags.push('constant');
+  const canBeId = type === 'integer' || type === 'text';
+  if (canBeId && count >= ID_MIN_ROWS && distinct === count && count === rows) flags.push('id');
+  if (column.kind === 'string' && count > 0) {
+    const share = column.numericCells / count;
+    if (share >= NUMBERS_AS_TEXT_SHARE) flags.push('numbersAsText');
+    else if (share > 0) flags.push('mixed');
+  }
+  return flags;
+}
+
+/**
+ * Profiles one column as `override` (when given) or as its inferred type. Numeric columns get
+ * pandas-style statistics, histogram, box summary and outliers; coded ones value counts; dates
+ * min/max/range and a timeline histogram. O(n log n) for numeric columns, O(n) otherwise.
+ */
+export function profileColumn(
+  column: Column,
+  index: number,
+  rows: number,
+  format: NumberFormat,
+  override?: ColumnType,
+): ColumnProfile {
+  const present = presentCells(column);
+  const guess = inferType(column, present);
+  const type = override ?? guess.type;
+  const reading = readAs(column, type, format);
+  const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
+  if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
+  const { sorted, infinite } = sortedFinite(reading.values);
+  const stats = statsOfSorted(sorted, infinite);
+  const count = stats.count + infinite;
+  const flags = baseFlags(column, count, stats.distinct, rows, type);
+  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
+  if (reading.kind === 'datetime') {
+    if (reading.isAmbiguous) flags.push('ambiguousDate');
+    return {
+      ...base,
+      ...common,
+      datetime: datetimeStats(stats, reading.order),
+      histogram: histogramSorted(sorted, stats.iqr),
+    };
+  }
+  return {
+    ...base,
+    ...common,
+    numeric: stats,
+    histogram: histogramSorted(sorted, stats.iqr),
+    box: boxSummary(sorted, stats),
+    outliers: findOutliers(reading.values, stats),
+  };
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function datetimeStats(stats: NumericStats, order: string): DatetimeStats {
+  const iso = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
+  return { min: iso(stats.min), max: iso(stats.max), rangeDays: (stats.max - stats.min) / MS_PER_DAY, order };
+}
+
+function codedProfile(
+  column: Column,
+  reading: Extract<ColumnReading, { kind: 'coded' }>,
+  rows: number,
+  type: ColumnType,
+): Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'> {
+  const counts = countCodes(reading.codes, reading.dictionary.length);
+  let count = 0;
+  let distinct = 0;
+  for (const c of counts) {
+    count += c;
+    if (c > 0) distinct++;
+  }
+  const categories = categoryStats(reading.dictionary, counts);
+  const flags = baseFlags(column, count, distinct, rows, type);
+  const base = { count, missing: rows - count, unparseable: 0, distinct, flags, categories };
+  return type === 'boolean' ? { ...base, boolean: booleanStats(reading.dictionary, counts) } : base;
+}
+
+function booleanStats(dictionary: readonly string[], counts: Float64Array): BooleanStats {
+  let trueCount = 0;
+  let falseCount = 0;
+  let otherCount = 0;
+  dictionary.forEach((text, i) => {
+    const c = counts[i] as number;
+    const word = booleanWord(text) ?? (text === '1' ? true : text === '0' ? false : undefined);
+    if (word === true) trueCount += c;
+    else if (word === false) falseCount += c;
+    else otherCount += c;
+  });
+  return { trueCount, falseCount, otherCount };
+}

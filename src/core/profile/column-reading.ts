@@ -1,0 +1,101 @@
+/*
+ * A column seen as the type the user (or the inference) chose: numbers, dates or coded values.
+ * Every conversion counts the cells it could not read, so nothing disappears silently.
+ */
+import { parseNumber, type NumberFormat } from '../number-format.ts';
+import type { Column } from '../table.ts';
+import { readDateColumn, type DateOrder } from './datetime-text.ts';
+
+export type ColumnReading =
+  | { readonly kind: 'numeric'; readonly values: Float64Array; readonly unparseable: number }
+  | {
+      readonly kind: 'datetime';
+      readonly values: Float64Array;
+      readonly unparseable: number;
+      readonly order: DateOrder | 'native' | 'year';
+      readonly isAmbiguous: boolean;
+    }
+  | {
+      readonly kind: 'coded';
+      readonly codes: Int32Array;
+      readonly dictionary: readonly string[];
+      readonly unparseable: 0;
+    };
+
+function countUnread(column: Column, values: Float64Array): number {
+  let unread = 0;
+  for (let i = 0; i < values.length; i++) {
+    const wasPresent = column.kind === 'string' ? (column.codes[i] as number) >= 0 : !Number.isNaN(column.values[i]);
+    if (wasPresent && Number.isNaN(values[i])) unread++;
+  }
+  return unread;
+}
+
+/* Maps each code through a per-dictionary-entry value (NaN for missing codes). */
+function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
+  return Float64Array.from(codes, (code) => (code < 0 ? NaN : (perEntry[code] as number)));
+}
+
+/** The column as numbers: text is parsed in the file's number format; dates become epoch ms. */
+export function readNumeric(column: Column, format: NumberFormat): ColumnReading {
+  if (column.kind !== 'string') return { kind: 'numeric', values: column.values, unparseable: 0 };
+  const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format));
+  const values = mapCodes(column.codes, perEntry);
+  return { kind: 'numeric', values, unparseable: countUnread(column, values) };
+}
+
+const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
+
+/** The column as dates: native dates as they are, text by {@link readDateColumn}, whole numbers as years. */
+export function readDatetime(column: Column, minShare = 0): ColumnReading | undefined {
+  if (column.kind === 'date') {
+    return { kind: 'datetime', values: column.values, unparseable: 0, order: 'native', isAmbiguous: false };
+  }
+  if (column.kind === 'number') {
+    const values = Float64Array.from(column.values, (v) =>
+      Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? Date.UTC(v, 0, 1) : NaN,
+    );
+    return { kind: 'datetime', values, unparseable: countUnread(column, values), order: 'year', isAmbiguous: false };
+  }
+  const reading = readDateColumn(column.dictionary, minShare);
+  if (reading === undefined) return undefined;
+  const values = mapCodes(column.codes, reading.values);
+  return {
+    kind: 'datetime',
+    values,
+    unparseable: countUnread(column, values),
+    order: reading.order,
+    isAmbiguous: reading.isAmbiguous,
+  };
+}
+
+/** Shortest text that reads back as the same number (dates as ISO text). */
+function numberText(value: number, isDate: boolean): string {
+  return isDate ? new Date(value).toISOString() : String(value);
+}
+
+/** The column as coded values: text as it is; numbers and dates become their canonical text. */
+export function readCoded(column: Column): ColumnReading {
+  if (column.kind === 'string')
+    return { kind: 'coded', codes: column.codes, dictionary: column.dictionary, unparseable: 0 };
+  const dictionary: string[] = [];
+  const codeOf = new Map<number, number>();
+  const codes = new Int32Array(column.values.length);
+  for (let i = 0; i < column.values.length; i++) {
+    const v = column.values[i] as number;
+    if (Number.isNaN(v)) {
+      codes[i] = -1;
+      continue;
+    }
+    const key = v === 0 ? 0 : v;
+    let code = codeOf.get(key);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(numberText(key, column.kind === 'date'));
+      codeOf.set(key, code);
+    }
+    codes[i] = code;
+  }
+  return { kind: 'coded', codes, dictionary, unparseable: 0 };
+}

@@ -1,0 +1,82 @@
+/*
+ * The type rule, in one place (documented in README):
+ *  - numbers → `integer` when every finite value is whole, else `numeric`;
+ *  - spreadsheet dates, and text of which ≥ 95% of distinct values read as dates → `datetime`;
+ *  - text whose distinct values are all true/false words (≤ 2 of them) → `boolean`;
+ *  - other text → `categorical` when it has ≤ 50 distinct values or ≤ half as many as cells,
+ *    else `text`.
+ * Readings a user may prefer are offered as `alternatives` (years and small codes stay integers
+ * but can be switched to datetime or categorical), never forced.
+ */
+import type { Column, StringColumn } from '../table.ts';
+import { readDateColumn } from './datetime-text.ts';
+
+export type ColumnType = 'integer' | 'numeric' | 'boolean' | 'datetime' | 'categorical' | 'text';
+export const COLUMN_TYPES: readonly ColumnType[] = ['integer', 'numeric', 'boolean', 'datetime', 'categorical', 'text'];
+
+export const CATEGORICAL_MAX_DISTINCT = 50;
+export const CATEGORICAL_MAX_DISTINCT_SHARE = 0.5;
+/** Share of distinct text values that must read as dates for a `datetime` guess. */
+export const DATE_MIN_SHARE = 0.95;
+/** Integer columns with at most this many distinct values are offered as categorical. */
+export const SMALL_CODE_MAX_DISTINCT = 20;
+
+const TRUE_WORDS = ['true', 'yes', 'sí', 'si', 'verdadero', 't', 'y', 's'];
+const FALSE_WORDS = ['false', 'no', 'falso', 'f', 'n'];
+const BOOLEAN_WORDS = new Set([...TRUE_WORDS, ...FALSE_WORDS]);
+
+/** True / false / undefined for a boolean word (case and surrounding spaces ignored). */
+export function booleanWord(text: string): boolean | undefined {
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.includes(word)) return true;
+  if (FALSE_WORDS.includes(word)) return false;
+  return undefined;
+}
+
+export interface TypeGuess {
+  readonly type: ColumnType;
+  readonly alternatives: readonly ColumnType[];
+}
+
+function numberGuess(values: Float64Array): TypeGuess {
+  let isInteger = true;
+  let isYearLike = true;
+  let isBinary = true;
+  const distinct = new Set<number>();
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (isInteger && !Number.isInteger(v)) isInteger = false;
+    if (isYearLike && !(v >= 1000 && v <= 9999)) isYearLike = false;
+    if (isBinary && v !== 0 && v !== 1) isBinary = false;
+    if (distinct.size <= SMALL_CODE_MAX_DISTINCT) distinct.add(v);
+  }
+  if (!isInteger || distinct.size === 0) return { type: isInteger ? 'integer' : 'numeric', alternatives: [] };
+  const alternatives: ColumnType[] = [];
+  if (isBinary) alternatives.push('boolean');
+  if (isYearLike) alternatives.push('datetime');
+  if (distinct.size <= SMALL_CODE_MAX_DISTINCT) alternatives.push('categorical');
+  return { type: 'integer', alternatives };
+}
+
+function stringGuess(column: StringColumn, count: number): TypeGuess {
+  const { dictionary } = column;
+  const distinct = dictionary.length;
+  if (distinct > 0 && distinct <= 2 && dictionary.every((v) => BOOLEAN_WORDS.has(v.trim().toLowerCase()))) {
+    return { type: 'boolean', alternatives: ['categorical'] };
+  }
+  const mostlyNumbers = count > 0 && column.numericCells >= 0.9 * count;
+  if (!mostlyNumbers && distinct > 0 && readDateColumn(dictionary, DATE_MIN_SHARE) !== undefined) {
+    return { type: 'datetime', alternatives: ['categorical', 'text'] };
+  }
+  const isCategorical = distinct <= CATEGORICAL_MAX_DISTINCT || distinct <= CATEGORICAL_MAX_DISTINCT_SHARE * count;
+  const alternatives: ColumnType[] = [isCategorical ? 'text' : 'categorical'];
+  if (mostlyNumbers) alternatives.unshift('numeric');
+  return { type: isCategorical ? 'categorical' : 'text', alternatives };
+}
+
+/** Guesses a column's type by the rule above. O(n) for numbers, O(distinct) for text. */
+export function inferType(column: Column, count: number): TypeGuess {
+  if (column.kind === 'date') return { type: 'datetime', alternatives: ['categorical'] };
+  if (column.kind === 'number') return numberGuess(column.values);
+  return stringGuess(column, count);
+}

@@ -1,0 +1,84 @@
+import { AnalysisError } from '../errors.ts';
+import { throwIfCancelled } from '../cancel.ts';
+import type { JobHooks } from '../job.ts';
+import type { NumberFormat } from '../number-format.ts';
+import type { Table } from '../table.ts';
+import { collectAlerts, type Alert } from './alerts.ts';
+import { profileColumn, type ColumnProfile } from './column-profile.ts';
+import { correlate, type CorrelationSummary } from './correlations.ts';
+import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
+import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
+import { summarizeMissing, type MissingSummary } from './missing.ts';
+
+export interface ProfileOptions {
+  /** How numbers are written in the file (to read text columns the user switches to numeric). */
+  readonly format: NumberFormat;
+  /** Types chosen by the user, by column name; the rest are inferred. */
+  readonly types?: Readonly<Record<string, ColumnType>>;
+}
+
+export interface TableProfile {
+  readonly columns: readonly ColumnProfile[];
+  readonly duplicates: DuplicateSummary;
+  readonly missing: MissingSummary;
+  readonly correlations: CorrelationSummary;
+  readonly alerts: readonly Alert[];
+}
+
+function checkTypes(table: Table, types: Readonly<Record<string, ColumnType>>): void {
+  const names = new Set(table.columns.map((c) => c.name));
+  for (const [name, type] of Object.entries(types)) {
+    if (!names.has(name)) {
+      throw new AnalysisError('INVALID_OPTION', `There is no column "${name}" to set the type of.`, { column: name });
+    }
+    // Types can arrive from JSON (embed API): check them at runtime despite the static type.
+    const typeName: unknown = type;
+    if (typeof typeName !== 'string' || !(COLUMN_TYPES as readonly string[]).includes(typeName)) {
+      const shown = typeof typeName === 'string' ? typeName : JSON.stringify(typeName);
+      throw new AnalysisError('INVALID_OPTION', `"${shown}" is not a type: use one of ${COLUMN_TYPES.join(', ')}.`, {
+        type: shown,
+      });
+    }
+  }
+}
+
+/**
+ * Profiles every column (type, statistics, distribution, outliers), then the table: duplicate
+ * rows, missing-value structure, correlations and alerts. Reports progress per column, checks
+ * cancel and yields between columns. Deterministic: the only sampling (Spearman) is seeded.
+ */
+export async function profileTable(table: Table, options: ProfileOptions, hooks: JobHooks = {}): Promise<TableProfile> {
+  const types = options.types ?? {};
+  checkTypes(table, types);
+  const columns: ColumnProfile[] = [];
+  const total = table.columns.length + 2;
+  for (const [index, column] of table.columns.entries()) {
+    throwIfCancelled(hooks.cancel);
+    columns.push(
+      profileColumn(
+        column,
+        index,
+        table.rowCount,
+        options.format,
+        Object.hasOwn(types, column.name) ? types[column.name] : undefined,
+      ),
+    );
+    hooks.onProgress?.({ stage: 'profile', done: index + 1, total });
+    if (hooks.yieldNow !== undefined) await hooks.yieldNow();
+  }
+  throwIfCancelled(hooks.cancel);
+  const duplicates = findDuplicates(table);
+  const missing = summarizeMissing(
+    columns.map((c) => c.name),
+    columns.map((c) => c.reading),
+    table.rowCount,
+  );
+  hooks.onProgress?.({ stage: 'profile', done: total - 1, total });
+  if (hooks.yieldNow !== undefined) await hooks.yieldNow();
+  throwIfCancelled(hooks.cancel);
+  const correlations = correlate(columns, table.rowCount);
+  const numericCells = table.columns.map((c) => (c.kind === 'string' ? c.numericCells : 0));
+  const alerts = collectAlerts(columns, table.rowCount, duplicates.duplicateRows, correlations, numericCells);
+  hooks.onProgress?.({ stage: 'profile', done: total, total });
+  return { columns, duplicates, missing, correlations, alerts };
+}

@@ -1,0 +1,29 @@
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every engine, so every
+ * sampled statistic is reproducible. Not for cryptography.
+ */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `k` distinct indices from [0, n), ascending, chosen uniformly with the given seed (Floyd's
+ * algorithm). Returns all indices when k ≥ n. O(k log k).
+ */
+export function sampleIndices(n: number, k: number, seed: number): Int32Array {
+  if (k >= n) return Int32Array.from({ length: n }, (_, i) => i);
+  const random = createRandom(seed);
+  const chosen = new Set<number>();
+  for (let j = n - k; j < n; j++) {
+    const t = Math.floor(random() * (j + 1));
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return Int32Array.from(chosen).sort();
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeTable } from '../../src/core/analyze.ts';
+import { readDateColumn } from '../../src/core/profile/datetime-text.ts';
+import type { Report } from '../../src/core/report.ts';
+import { ingestText } from './helpers.ts';
+import { ingestReferenceCsv, loadReference, relativeError, type Json } from './reference.ts';
+import { reportSchemaErrors } from './schema.ts';
+
+async function reportOf(dataset: string): Promise<Report> {
+  return analyzeTable(await ingestReferenceCsv(dataset), {}, { version: 'test', timings: {} });
+}
+
+function matrixOf(m: Json): { columns: string[]; matrix: (number | null)[][] } {
+  return m as unknown as { columns: string[]; matrix: (number | null)[][] };
+}
+
+describe.each(['stats-small', 'stats-mixed'])('table profile against pandas on %s', (dataset) => {
+  const reference = loadReference(dataset);
+
+  it('is schema-valid and counts duplicates as pandas duplicated().sum()', async () => {
+    const report = await reportOf(dataset);
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toBe('');
+    expect(report.duplicateRows).toBe(reference.duplicateRows);
+    expect(report.rows).toBe(reference.rows);
+  });
+
+  it('counts categories like value_counts', async () => {
+    const report = await reportOf(dataset);
+    const columns = reference.columns as Record<string, Json>;
+    for (const [name, expected] of Object.entries(columns).filter(([, c]) => c.kind === 'categorical')) {
+      const column = report.columns.find((c) => c.name === name);
+      expect(column?.count, name).toBe(expected.count);
+      expect(column?.missing, name).toBe(expected.missing);
+      expect(column?.distinct, name).toBe(expected.distinct);
+      expect(column?.top, name).toEqual(expected.top);
+    }
+  });
+
+  it('matches pandas Pearson (two-pass) and Spearman on pairwise-complete rows', async () => {
+    const report = await reportOf(dataset);
+    const pearsonRef = reference.pearson as Json;
+    for (const [method, ref] of [
+      ['pearson', { columns: pearsonRef.columns, matrix: pearsonRef.matrixTwoPass }],
+      ['spearman', reference.spearman],
+    ] as const) {
+      const { columns, matrix } = matrixOf(ref as Json);
+      columns.forEach((a, i) => {
+        columns.forEach((b, j) => {
+          const ai = report.correlations.columns.indexOf(a);
+          const bj = report.correlations.columns.indexOf(b);
+          const actual = report.correlations[method][ai]?.[bj];
+          const expected = matrix[i]?.[j];
+          if (expected == null) expect(actual ?? null, `${method} ${a}~${b}`).toBeNull();
+          else expect(Math.abs((actual ?? NaN) - expected), `${method} ${a}~${b}`).toBeLessThan(1e-12);
+        });
+      });
+    }
+  });
+
+  it('matches bias-corrected Cramér V and η', async () => {
+    const report = await reportOf(dataset);
+    for (const ref of reference.cramersV as Json[]) {
+      const [a, b] = ref.columns as [string, string];
+      const { columns, cramersV } = report.correlations.categorical;
+      const value = cramersV[columns.indexOf(a)]?.[columns.indexOf(b)];
+      expect(relativeError(value ?? NaN, ref.value as number), `${a}~${b}`).toBeLessThan(1e-9);
+    }
+    for (const ref of reference.eta as Json[]) {
+      const found = report.correlations.eta.find((e) => e.categorical === ref.category && e.numeric === ref.numeric);
+      expect(
+        relativeError(found?.value ?? NaN, ref.value as number),
+        `${String(ref.category)}→${String(ref.numeric)}`,
+      ).toBeLessThan(1e-9);
+    }
+  });
+
+  it('counts Tukey and robust-z outliers like the reference', async () => {
+    const report = await reportOf(dataset);
+    for (const [name, ref] of Object.entries(reference.outliers as Record<string, Json>)) {
+      const column = report.columns.find((c) => c.name === name);
+      expect(column?.outliers?.tukeyCount, name).toBe(ref.tukeyCount);
+      expect(column?.outliers?.robustZCount ?? null, name).toBe(ref.robustZCount);
+      expect(column?.outliers?.tukeyLow, name).toBe(ref.tukeyLow);
+      expect(column?.outliers?.tukeyHigh, name).toBe(ref.tukeyHigh);
+    }
+  });
+});
+
+describe('type inference and overrides', () => {
+  it('reads dates day-first or month-first from the data and flags ambiguity', () => {
+    expect(readDateColumn(['13/01/2024', '02/03/2024'])?.order).toBe('dayFirst');
+    expect(readDateColumn(['01/13/2024', '02/03/2024'])?.order).toBe('monthFirst');
+    const ambiguous = readDateColumn(['01/02/2024', '03/04/2024']);
+    expect(ambiguous).toMatchObject({ order: 'dayFirst', isAmbiguous: true });
+    expect(new Date(ambiguous?.values[0] ?? NaN).toISOString()).toBe('2024-02-01T00:00:00.000Z');
+    expect(readDateColumn(['2024-01-31', '2024-02-29T10:30:00Z'])?.order).toBe('iso');
+    expect(readDateColumn(['31/02/2024'])).toBeUndefined(); // no such day
+  });
+
+  it('keeps years and small codes as integers, offering the other readings', async () => {
+    const years = Array.from({ length: 30 }, (_, i) => `${1990 + (i % 25)},${i % 4}`).join('\n');
+    const report = await analyzeTable(await ingestText(`year,code\n${years}\n`), {}, { version: 't', timings: {} });
+    expect(report.columns[0]).toMatchObject({ type: 'integer', alternatives: ['datetime'] });
+    expect(report.columns[1]).toMatchObject({ type: 'integer', alternatives: ['categorical'] });
+  });
+
+  it('recomputes everything for a user-chosen type', async () => {
+    const ingested = await ingestText('year,score\n2020,1\n2021,2\n2021,3\n2022,x\n');
+    const report = await analyzeTable(
+      ingested,
+      { types: { year: 'categorical', score: 'numeric' } },
+      { version: 't', timings: {} },
+    );
+    expect(report.columns[0]).toMatchObject({
+      type: 'categorical',
+      inferredType: 'integer',
+      top: [
+        ['2021', 2],
+        ['2020', 1],
+        ['2022', 1],
+      ],
+    });
+    expect(report.columns[1]).toMatchObject({ type: 'numeric', count: 3, unparseable: 1, missing: 1 });
+    expect(report.alerts.map((a) => a.code)).toContain('UNREADABLE_VALUES');
+  });
+
+  it('refuses a type for a column that does not exist', async () => {
+    const ingested = await ingestText('a\n1\n');
+    await expect(analyzeTable(ingested, { types: { b: 'text' } }, { version: 't', timings: {} })).rejects.toMatchObject(
+      {
+        code: 'INVALID_OPTION',
+      },
+    );
+  });
+});
+
+describe('alerts', () => {
+  it('fires the data-quality rules with evidence, in English and Spanish', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      [
+        i % 2 === 0 ? 'Madrid' : i % 3 === 0 ? 'madrid' : 'Málaga ',
+        i < 30 ? -999 : i,
+        0,
+        i % 5 === 0 ? '' : 'x',
+        i * 2,
+        i * 2 + 1,
+      ].join(','),
+    );
+    const text = `city,value,zero,sparse,a,b\n${rows.join('\n')}\n${rows[0] ?? ''}\n`;
+    const report = await analyzeTable(await ingestText(text), {}, { version: 't', timings: {} });
+    const codes = report.alerts.map((a) => `${a.code}:${a.column ?? ''}`);
+    for (const expected of [
+      'DUPLICATE_ROWS:',
+      'CASE_VARIANTS:city',
+      'SURROUNDING_SPACES:city',
+      'SENTINEL_VALUES:value',
+      'CONSTANT_COLUMN:zero',
+      'MISSING_VALUES:sparse',
+      'HIGH_CORRELATION:a',
+    ]) {
+      expect(codes).toContain(expected);
+    }
+    const sentinel = report.alerts.find((a) => a.code === 'SENTINEL_VALUES');
+    expect(sentinel?.evidence).toEqual({ cells: 31, value: '-999' });
+    expect(sentinel?.es.message).toContain('comodín');
+    expect(report.alerts[0]?.severity).not.toBe('info');
+  });
+});
