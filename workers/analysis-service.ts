@@ -6,7 +6,7 @@ import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
 import { toErrorData, AnalysisError, type ErrorData } from '../src/core/errors.ts';
 import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
-import { buildReport, type Report } from '../src/core/report.ts';
+import { analyzeTable } from '../src/core/analyze.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
@@ -56,23 +56,6 @@ export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array>
 export function noticeWarning(notice: ErrorData): Warning {
   const cause = notice.details?.cause;
   return { code: 'WASM_UNAVAILABLE', message: notice.message, ...(typeof cause === 'string' ? { detail: cause } : {}) };
-}
-
-/**
- * Builds the report of an ingested table, shared by the worker and the CLI: adds the engine, the
- * WASM notice (when on the CPU fallback) and the profile time to the given stage timings.
- */
-export function profileTable(
-  ingest: IngestResult,
-  backend: BackendInfo,
-  timings: Readonly<Record<string, number>>,
-  version: string,
-  now: () => number = () => performance.now(),
-): Report {
-  const t0 = now();
-  const report = buildReport({ ...ingest, timings, engine: { backend: backend.backend }, version });
-  const notice = backend.notice === null ? [] : [noticeWarning(backend.notice)];
-  return { ...report, warnings: [...notice, ...report.warnings], timings: { ...timings, profile: now() - t0 } };
 }
 
 interface StoredTable {
@@ -138,18 +121,21 @@ export function createAnalysisService(deps: ServiceDeps) {
       }
     },
 
-    async analyze(jobId, handle, onProgress) {
+    async analyze(jobId, handle, options, onProgress) {
       const cancel = startJob(jobId);
       try {
         return await wire(async () => {
           const { ingest, timings } = tableFor(handle);
           const backend = await deps.initBackend();
           throwIfCancelled(cancel);
-          const progress = hooksFor(cancel, onProgress).onProgress;
-          progress?.({ stage: 'profile', done: 0, total: 1 });
-          const report = profileTable(ingest, backend, timings, deps.version, now);
-          progress?.({ stage: 'profile', done: 1, total: 1 });
-          return report;
+          const context = {
+            version: deps.version,
+            timings,
+            engine: { backend: backend.backend },
+            notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
+            now,
+          };
+          return analyzeTable(ingest, options, context, hooksFor(cancel, onProgress));
         });
       } finally {
         jobs.delete(jobId);

@@ -27,9 +27,9 @@ const api = {
       release(onProgress);
     }
   },
-  async analyze(jobId, handle, onProgress) {
+  async analyze(jobId, handle, options, onProgress) {
     try {
-      return await service.analyze(jobId, handle, onProgress);
+      return await service.analyze(jobId, handle, options, onProgress);
     } finally {
       release(onProgress);
     }

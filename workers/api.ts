@@ -3,6 +3,7 @@
  * worker object is declared `satisfies AnalysisApi`, the client does `wrap<AnalysisApi>()`.
  * Only plain data crosses: results are WireResult values, never thrown custom errors.
  */
+import type { AnalysisOptions } from '../src/core/analyze.ts';
 import type { ErrorData } from '../src/core/errors.ts';
 import type { FileFacts } from '../src/core/file-facts.ts';
 import type { ProgressCallback } from '../src/core/progress.ts';
@@ -47,8 +48,13 @@ export interface AnalysisApi {
     options: IngestOptions,
     onProgress?: ProgressCallback,
   ): Promise<WireResult<ParseOutcome>>;
-  /** Builds the report for a parsed table. */
-  analyze(jobId: number, handle: TableHandle, onProgress?: ProgressCallback): Promise<WireResult<Report>>;
+  /** Profiles a parsed table (with the user's type choices) and builds its report. */
+  analyze(
+    jobId: number,
+    handle: TableHandle,
+    options: AnalysisOptions,
+    onProgress?: ProgressCallback,
+  ): Promise<WireResult<Report>>;
   /** Frees a table. Unknown handles are ignored. */
   release(handle: TableHandle): Promise<void>;
   /** Asks a running job to stop at its next check. Unknown or finished jobs are ignored. */
