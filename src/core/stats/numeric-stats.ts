@@ -92,11 +92,38 @@ function kurtosisOf(n: number, { m2, m4 }: Moments): number {
   return (n * (n + 1) * (n - 1) * m4) / (denominator * m2 * m2) - (3 * (n - 1) ** 2) / denominator;
 }
 
-/* Median of |x − median| via a second sorted array. */
+/*
+ * The k-th smallest (0-based) of |x − m| over an ascending array, without building or sorting the
+ * deviations: left of m they grow leftwards, right of m rightwards, so a two-pointer merge walk
+ * finds it in O(k) time and O(1) memory.
+ */
+function kthDeviation(sorted: Float64Array, m: number, k: number): number {
+  let right = 0;
+  while (right < sorted.length && (sorted[right] as number) < m) right++;
+  let left = right - 1;
+  let value = NaN;
+  for (let taken = 0; taken <= k; taken++) {
+    const dl = left >= 0 ? m - (sorted[left] as number) : Infinity;
+    const dr = right < sorted.length ? (sorted[right] as number) - m : Infinity;
+    if (dl <= dr) {
+      value = dl;
+      left--;
+    } else {
+      value = dr;
+      right++;
+    }
+  }
+  return value;
+}
+
+/** Median of |x − median| of an ascending array, as numpy's median of the deviations. O(n). */
 function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
-  const deviations = new Float64Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) deviations[i] = Math.abs((sorted[i] as number) - median);
-  return medianSorted(deviations.sort());
+  const n = sorted.length;
+  const half = Math.floor((n - 1) / 2);
+  const lower = kthDeviation(sorted, median, half);
+  if (n % 2 === 1) return lower;
+  const upper = kthDeviation(sorted, median, half + 1);
+  return (lower + upper) / 2; // as np.median
 }
 
 /**
