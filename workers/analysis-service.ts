@@ -6,7 +6,8 @@ import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
 import { toErrorData, AnalysisError, type ErrorData } from '../src/core/errors.ts';
 import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
-import { analyzeTable } from '../src/core/analyze.ts';
+import { analyze } from '../src/core/analyze.ts';
+import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
@@ -61,6 +62,18 @@ export function noticeWarning(notice: ErrorData): Warning {
 interface StoredTable {
   readonly ingest: IngestResult;
   readonly timings: Record<string, number>;
+  /** Cluster labels of the last analysis, for the labelled export. */
+  readonly labels?: Int32Array | null;
+}
+
+/** Export in the file's own dialect (so Spanish users get `;` and decimal commas back). */
+export function csvOptionsFor(ingest: IngestResult, labels: Int32Array | undefined): CsvExportOptions {
+  const { delimiter, decimalSeparator } = ingest.file;
+  return {
+    delimiter: delimiter === ';' || delimiter === '\t' || delimiter === '|' ? delimiter : ',',
+    decimal: decimalSeparator ?? '.',
+    ...(labels === undefined ? {} : { labels }),
+  };
 }
 
 /** Creates the worker-side implementation of {@link AnalysisApi}. */
@@ -128,18 +141,30 @@ export function createAnalysisService(deps: ServiceDeps) {
           const { ingest, timings } = tableFor(handle);
           const backend = await deps.initBackend();
           throwIfCancelled(cancel);
+          const tf = await import('@tensorflow/tfjs-core');
           const context = {
+            tf,
             version: deps.version,
             timings,
             engine: { backend: backend.backend },
             notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
             now,
           };
-          return analyzeTable(ingest, options, context, hooksFor(cancel, onProgress));
+          const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
+          tables.set(handle.id, { ingest, timings, labels });
+          return report;
         });
       } finally {
         jobs.delete(jobId);
       }
+    },
+
+    exportCsv(handle) {
+      return wire(() => {
+        const { ingest, labels } = tableFor(handle);
+        const text = exportCsv(ingest.table, csvOptionsFor(ingest, labels ?? undefined));
+        return Promise.resolve(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+      });
     },
 
     release(handle) {

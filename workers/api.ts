@@ -55,6 +55,8 @@ export interface AnalysisApi {
     options: AnalysisOptions,
     onProgress?: ProgressCallback,
   ): Promise<WireResult<Report>>;
+  /** The table as CSV with its `cluster` column (after clustering), safe to open in Excel. */
+  exportCsv(handle: TableHandle): Promise<WireResult<Blob>>;
   /** Frees a table. Unknown handles are ignored. */
   release(handle: TableHandle): Promise<void>;
   /** Asks a running job to stop at its next check. Unknown or finished jobs are ignored. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { ClusterOptions } from '../core/cluster/cluster.ts';
 import { COLUMN_TYPES, type ColumnType } from '../core/profile/infer-type.ts';
 import {
   DELIMITERS,
@@ -25,6 +26,13 @@ Options:
   --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
   --header-row N         the header is the N-th non-blank row (default: detected)
   --max-mb N             refuse files over N MB (default 100)
+  --k auto|N             number of k-means clusters (default auto: best silhouette for k = 2..10)
+  --features A,B,...     k-means features (default: numeric columns that are not ids or constant)
+  --one-hot A,B,...      also cluster on these categorical columns (≤ 10 levels), one-hot encoded
+  --impute median        fill missing feature values with the median instead of dropping the rows
+  --seed N               random seed of k-means (default 0)
+  --no-cluster           skip clustering
+  --export-csv FILE      write the rows with a "cluster" column as CSV (safe to open in Excel)
   --type COL=TYPE        set a column's type (integer, numeric, boolean, datetime, categorical,
                          text); repeat for several columns
   -h, --help             show this help
@@ -40,6 +48,8 @@ export interface CliArgs {
   readonly format: 'json' | 'text';
   readonly ingest: IngestOptions;
   readonly types: Readonly<Record<string, ColumnType>>;
+  readonly cluster: ClusterOptions | false;
+  readonly exportCsv?: string;
 }
 
 /** A usage mistake: the CLI prints it with the usage text and exits 2. */
@@ -116,6 +126,32 @@ function parseIngest(values: Record<string, string | boolean | string[] | undefi
   return options;
 }
 
+function parseCluster(values: Record<string, string | boolean | string[] | undefined>): ClusterOptions {
+  const str = (key: string): string | undefined => (typeof values[key] === 'string' ? values[key] : undefined);
+  const list = (key: string): string[] | undefined =>
+    str(key)
+      ?.split(',')
+      .filter((n) => n !== '');
+  const options: { -readonly [K in keyof ClusterOptions]: ClusterOptions[K] } = {};
+  const k = str('k');
+  if (k !== undefined && k !== 'auto') options.k = parsePositiveInt('--k', k);
+  const features = list('features');
+  if (features !== undefined) options.features = features;
+  const oneHot = list('one-hot');
+  if (oneHot !== undefined) options.oneHot = oneHot;
+  const impute = str('impute');
+  if (impute !== undefined) {
+    if (impute !== 'median') throw new UsageError(`--impute takes "median", not "${impute}"`);
+    options.missing = 'median';
+  }
+  const seed = str('seed');
+  if (seed !== undefined) {
+    if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a whole number ≥ 0, not "${seed}"`);
+    options.seed = Number(seed);
+  }
+  return options;
+}
+
 /* `--type "col=categorical"`, split at the last '=' so that column names may contain '='. */
 function parseTypes(entries: readonly string[]): Record<string, ColumnType> {
   const types: Record<string, ColumnType> = Object.create(null) as Record<string, ColumnType>;
@@ -152,6 +188,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'header-row': { type: 'string' },
         'max-mb': { type: 'string' },
         type: { type: 'string', multiple: true },
+        k: { type: 'string' },
+        features: { type: 'string' },
+        'one-hot': { type: 'string' },
+        impute: { type: 'string' },
+        seed: { type: 'string' },
+        'no-cluster': { type: 'boolean', default: false },
+        'export-csv': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -160,7 +203,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const base = { pretty: values.pretty, format: 'json' as const, ingest: {}, types: {} };
+  const base = { pretty: values.pretty, format: 'json' as const, ingest: {}, types: {}, cluster: false as const };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   const [command, file, ...extra] = positionals;
@@ -179,5 +222,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     format: values.format,
     ingest: parseIngest(values),
     types: parseTypes(values.type ?? []),
+    cluster: values['no-cluster'] ? false : parseCluster(values),
+    ...(values['export-csv'] === undefined ? {} : { exportCsv: values['export-csv'] }),
   };
 }

@@ -8,8 +8,9 @@ import { AnalysisError } from '../core/errors.ts';
 import type { ProgressEvent } from '../core/progress.ts';
 import { ingestBytes } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
-import { noticeWarning } from '../../workers/analysis-service.ts';
-import { analyzeTable } from '../core/analyze.ts';
+import { csvOptionsFor, noticeWarning } from '../../workers/analysis-service.ts';
+import { analyze } from '../core/analyze.ts';
+import { exportCsv } from '../core/export-csv.ts';
 import { startTf } from '../../workers/tf-init.ts';
 import { parseCliArgs, USAGE, UsageError, type CliArgs } from './args.ts';
 import { formatTextSummary } from './text-summary.ts';
@@ -48,7 +49,7 @@ function progressPrinter(io: CliIo): ((event: ProgressEvent) => void) | undefine
   };
 }
 
-async function analyze(args: CliArgs, io: CliIo): Promise<string> {
+async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
   const path = args.file ?? '';
   const t0 = performance.now();
   const bytes = await readInput(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
@@ -57,10 +58,12 @@ async function analyze(args: CliArgs, io: CliIo): Promise<string> {
   const ingest = await ingestBytes(bytes, basename(path), args.ingest, hooks);
   const t2 = performance.now();
   const backend = await startTf();
-  const final = await analyzeTable(
+  const tf = await import('@tensorflow/tfjs-core');
+  const { report: final, labels } = await analyze(
     ingest,
-    { types: args.types },
+    { types: args.types, cluster: args.cluster },
     {
+      tf,
       version: io.version,
       timings: { read: t1 - t0, parse: t2 - t1 },
       engine: { backend: backend.backend },
@@ -69,6 +72,9 @@ async function analyze(args: CliArgs, io: CliIo): Promise<string> {
     hooks,
   );
   if (io.isStderrTty) io.stderr('\r\x1b[K');
+  if (args.exportCsv !== undefined) {
+    await writeFile(args.exportCsv, exportCsv(ingest.table, csvOptionsFor(ingest, labels ?? undefined)));
+  }
   if (args.format === 'text') return formatTextSummary(final);
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;
 }
@@ -92,7 +98,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   try {
-    const output = await analyze(args, io);
+    const output = await runAnalyze(args, io);
     if (args.out === undefined) io.stdout(output);
     else await writeFile(args.out, output);
     return 0;

@@ -81,6 +81,12 @@ export class AnalysisClient {
     return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, options, onProgress));
   }
 
+  /** The analysed table as CSV with its cluster column, built in the worker. */
+  exportCsv(table: ClientTableHandle): Promise<Blob> {
+    if (table.generation !== this.#generation) return Promise.reject(unknownTable());
+    return this.#run({}, (api) => api.exportCsv(table.handle));
+  }
+
   /** Starts TF.js in the worker (once) and reports which backend runs. */
   backend(): Promise<BackendInfo> {
     return this.#run({}, (api) => api.backend());

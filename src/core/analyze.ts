@@ -1,8 +1,11 @@
+import { clusterTable, type ClusterOptions, type ClusteringResult } from './cluster/cluster.ts';
+import type { Tf } from './cluster/lloyd.ts';
+import { AnalysisError } from './errors.ts';
 import type { FileFacts } from './file-facts.ts';
 import type { JobHooks } from './job.ts';
 import type { NumberFormat } from './number-format.ts';
 import type { ColumnType } from './profile/infer-type.ts';
-import { profileTable } from './profile/profile.ts';
+import { profileTable, type TableProfile } from './profile/profile.ts';
 import { buildReport, type EngineFacts, type Report } from './report.ts';
 import type { Table } from './table.ts';
 import type { Warning } from './warnings.ts';
@@ -11,6 +14,8 @@ import type { Warning } from './warnings.ts';
 export interface AnalysisOptions {
   /** Column types chosen by the user, by column name. */
   readonly types?: Readonly<Record<string, ColumnType>>;
+  /** k-means settings; `false` skips clustering. */
+  readonly cluster?: ClusterOptions | false;
 }
 
 /** A parsed table with what ingest learned about its file (an IngestResult fits). */
@@ -29,6 +34,14 @@ export interface AnalysisContext {
   /** Run-level notices to put first among the warnings (e.g. the CPU fallback). */
   readonly notices?: readonly Warning[];
   readonly now?: () => number;
+  /** TF.js with a backend already chosen by the host; without it there is no clustering. */
+  readonly tf?: Tf;
+}
+
+export interface Analysis {
+  readonly report: Report;
+  /** Cluster of every table row (-1: not clustered), when clustering ran. */
+  readonly labels: Int32Array | null;
 }
 
 /**
@@ -41,23 +54,66 @@ export async function analyzeTable(
   context: AnalysisContext,
   hooks: JobHooks = {},
 ): Promise<Report> {
+  return (await analyze(ingested, options, context, hooks)).report;
+}
+
+/**
+ * {@link analyzeTable} plus the row labels of the clustering. Clustering that was not asked for
+ * explicitly (automatic k) and cannot run (no numeric column, too few distinct points) becomes a
+ * CLUSTERING_SKIPPED warning; an explicit k that cannot run is an error.
+ */
+export async function analyze(
+  ingested: IngestedTable,
+  options: AnalysisOptions,
+  context: AnalysisContext,
+  hooks: JobHooks = {},
+): Promise<Analysis> {
   const now = context.now ?? (() => performance.now());
   const t0 = now();
-  const { file } = ingested;
+  const { file, table } = ingested;
   const format: NumberFormat = {
     decimal: file.decimalSeparator ?? '.',
     thousands: thousandsOf(file.thousandsSeparator),
   };
-  const profile = await profileTable(ingested.table, { format, types: options.types }, hooks);
+  const profile = await profileTable(table, { format, types: options.types }, hooks);
+  const t1 = now();
+  const clustering = await clusterIfAsked(profile.columns, table.rowCount, options, context, hooks);
+  const t2 = now();
+  const timings = { ...context.timings, profile: t1 - t0, ...(clustering.ran ? { cluster: t2 - t1 } : {}) };
   const report = buildReport({
     ...ingested,
     profile,
-    warnings: [...(context.notices ?? []), ...ingested.warnings],
-    timings: { ...context.timings, profile: now() - t0 },
+    warnings: [...(context.notices ?? []), ...ingested.warnings, ...clustering.warnings],
+    timings,
     engine: context.engine,
     version: context.version,
+    clustering: clustering.result,
   });
-  return report;
+  return { report, labels: clustering.result?.labels ?? null };
+}
+
+async function clusterIfAsked(
+  profiles: TableProfile['columns'],
+  rows: number,
+  options: AnalysisOptions,
+  context: AnalysisContext,
+  hooks: JobHooks,
+): Promise<{ ran: boolean; result: ClusteringResult | null; warnings: Warning[] }> {
+  if (options.cluster === false || context.tf === undefined) return { ran: false, result: null, warnings: [] };
+  const clusterOptions = options.cluster ?? {};
+  try {
+    return { ran: true, result: await clusterTable(context.tf, profiles, rows, clusterOptions, hooks), warnings: [] };
+  } catch (error) {
+    const isAuto = (clusterOptions.k ?? 'auto') === 'auto' && clusterOptions.features === undefined;
+    const skippable =
+      error instanceof AnalysisError && (error.code === 'NO_NUMERIC_COLUMNS' || error.code === 'K_OUT_OF_RANGE');
+    if (!isAuto || !skippable) throw error;
+    return {
+      ran: true,
+      result: null,
+      warnings: [{ code: 'CLUSTERING_SKIPPED', message: `Clustering was skipped: ${error.message}` }],
+    };
+  }
 }
 
 function thousandsOf(separator: string | null): NumberFormat['thousands'] {

@@ -1,3 +1,4 @@
+import type { ClusteringResult } from './cluster/cluster.ts';
 import type { FileFacts } from './file-facts.ts';
 import type { Alert } from './profile/alerts.ts';
 import type { ColumnFlag, ColumnProfile } from './profile/column-profile.ts';
@@ -64,7 +65,12 @@ export interface Report {
   readonly engine?: EngineFacts;
   readonly columns: readonly ColumnReport[];
   readonly correlations: Jsonable<CorrelationSummary>;
+  /** k-means results; null when clustering did not run or was skipped (see warnings). */
+  readonly clustering: ClusteringReport | null;
 }
+
+/** The clustering block: everything but the per-row labels (exported as CSV instead). */
+export type ClusteringReport = Jsonable<Omit<ClusteringResult, 'labels'>>;
 
 export interface ReportInput {
   readonly table: Table;
@@ -75,6 +81,7 @@ export interface ReportInput {
   readonly timings: Readonly<Record<string, number>>;
   readonly engine?: EngineFacts;
   readonly version: string;
+  readonly clustering?: ClusteringResult | null;
 }
 
 /** Deep copy with every non-finite number replaced by null (JSON cannot hold NaN or Infinity). */
@@ -120,6 +127,12 @@ export function toColumnReport(p: ColumnProfile): ColumnReport {
   };
 }
 
+function clusteringReport(result: ClusteringResult | null): ClusteringReport | null {
+  if (result === null) return null;
+  const { labels, ...rest } = result; // labels are per row: exported as CSV, not reported
+  return jsonSafe(rest);
+}
+
 /** Assembles the report from an ingested table and its profile. O(columns). */
 export function buildReport(input: ReportInput): Report {
   const { table, profile } = input;
@@ -139,6 +152,7 @@ export function buildReport(input: ReportInput): Report {
     timings: input.timings,
     columns: profile.columns.map(toColumnReport),
     correlations: jsonSafe(profile.correlations),
+    clustering: clusteringReport(input.clustering ?? null),
   };
   return input.engine === undefined ? report : { ...report, engine: input.engine };
 }

@@ -11,7 +11,8 @@ export type WarningCode =
   | 'MALFORMED_QUOTES'
   | 'MERGED_CELLS'
   | 'EXCEL_ERROR_CELLS'
-  | 'WASM_UNAVAILABLE';
+  | 'WASM_UNAVAILABLE'
+  | 'CLUSTERING_SKIPPED';
 
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {

@@ -55,7 +55,25 @@ describe('AnalysisApi contract', () => {
     if (!report.ok) return;
     expect(reportSchemaErrors(report.value)).toBe('');
     expect(report.value.engine).toEqual({ backend: 'wasm' });
-    expect(Object.keys(report.value.timings)).toEqual(['read', 'parse', 'profile']);
+    expect(Object.keys(report.value.timings)).toEqual(['read', 'parse', 'profile', 'cluster']);
+  });
+
+  it('clusters in the worker and exports the labelled rows as an Excel-safe CSV Blob', async () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i < 20 ? i % 5 : 100 + (i % 5)},${i % 2 === 0 ? '=1+1' : 'ok'}`,
+    );
+    const parsed = await api.parse(7, csv(`v,note\n${rows.join('\n')}\n`), 'c.csv', {});
+    if (!parsed.ok) throw new Error('parse failed');
+    const report = await api.analyze(8, parsed.value.handle, { cluster: { k: 2 } });
+    expect(report.ok && report.value.clustering?.sizes).toEqual([20, 20]);
+    const exported = await api.exportCsv(parsed.value.handle);
+    if (!exported.ok) throw new Error('export failed');
+    const text = await exported.value.text();
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('v,note,cluster');
+    expect(lines[1]).toMatch(/^0,'=1\+1,[01]$/);
+    expect(new Set(lines.slice(1, 21).map((l) => l.split(',')[2])).size).toBe(1);
   });
 
   it('returns expected failures as data with a known code', async () => {

@@ -135,6 +135,42 @@ describe('smartdata analyze (in process)', () => {
     },
   );
 
+  it('clusters with a fixed k and writes the labelled CSV', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'smartdata-csv-')), 'labelled.csv');
+    const result = await runMain([
+      'analyze',
+      'tests/reference/blobs.csv',
+      '--k',
+      '4',
+      '--features',
+      'x1,x2,x3',
+      '--export-csv',
+      out,
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { clustering: { k: number; kChosenBy: string; sizes: number[] } };
+    expect(report.clustering).toMatchObject({ k: 4, kChosenBy: 'user' });
+    expect(report.clustering.sizes.reduce((a, b) => a + b)).toBe(600);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('x1,x2,x3,true_label,cluster');
+    expect(lines).toHaveLength(601);
+  });
+
+  it('exits 1 when an explicit k exceeds the distinct points', async () => {
+    const input = tempFile('few.csv', 'a\n1\n1\n2\n');
+    const result = await runMain(['analyze', input, '--k', '3']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('[K_OUT_OF_RANGE]');
+  });
+
+  it('skips automatic clustering with a warning when there is nothing numeric', async () => {
+    const result = await runMain(['analyze', tempFile('t.csv', 'name\na\nb\n')]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { clustering: null; warnings: { code: string }[] };
+    expect(report.clustering).toBeNull();
+    expect(report.warnings.map((w) => w.code)).toContain('CLUSTERING_SKIPPED');
+  });
+
   it('prints help and version', async () => {
     expect((await runMain(['--help'])).stdout).toContain('Exit codes');
     expect((await runMain(['--version'])).stdout).toBe('9.9.9\n');

@@ -1,0 +1,268 @@
+/*
+ * k-means end to end, as scikit-learn users run it: standardise, pick k by silhouette (k = 2..10
+ * on a seeded sample when the data is large, then refit the chosen k on all rows), k-means++ with
+ * 10 restarts keeping the lowest inertia, then profiles, a 2-D PCA projection and a label per row.
+ */
+import { AnalysisError } from '../errors.ts';
+import type { JobHooks } from '../job.ts';
+import type { ColumnProfile } from '../profile/column-profile.ts';
+import { createRandom, sampleIndices } from '../stats/random.ts';
+import { kMeansPlusPlus } from './kmeans-init.ts';
+import { lloyd, type LloydResult, type Tf } from './lloyd.ts';
+import { calinskiHarabasz, daviesBouldin, silhouette } from './metrics.ts';
+import { buildFeatureMatrix, type FeatureMatrix, type PreprocessOptions } from './preprocess.ts';
+import { describeClusters, type ClusterProfile } from './profiles.ts';
+import { project, principalComponents } from './pca.ts';
+
+export const K_MIN = 2;
+export const K_MAX = 10;
+/** k is chosen on at most this many rows (seeded sample), then refitted on all rows. */
+export const SELECTION_MAX_ROWS = 20_000;
+/** Silhouette is computed on at most this many rows (seeded sample). */
+export const SILHOUETTE_MAX_ROWS = 5_000;
+/** The PCA scatter shows at most this many points (seeded sample). */
+export const SCATTER_MAX_POINTS = 5_000;
+
+export interface ClusterOptions extends PreprocessOptions {
+  readonly k?: number | 'auto';
+  readonly nInit?: number;
+  readonly maxIter?: number;
+  readonly tol?: number;
+  readonly seed?: number;
+}
+
+export interface Candidate {
+  readonly k: number;
+  readonly inertia: number;
+  readonly silhouette: number;
+  readonly calinskiHarabasz: number;
+  readonly daviesBouldin: number;
+}
+
+export interface ClusteringResult {
+  readonly features: readonly string[];
+  readonly rowsUsed: number;
+  readonly rowsDropped: number;
+  readonly cellsImputed: number;
+  readonly missing: 'drop' | 'median';
+  readonly k: number;
+  readonly kChosenBy: 'silhouette' | 'user';
+  readonly inertia: number;
+  readonly silhouette: number;
+  readonly silhouetteSample: { readonly rows: number; readonly seed: number };
+  readonly selection: { readonly rows: number; readonly seed: number; readonly refittedOnAllRows: boolean } | null;
+  readonly candidates: readonly Candidate[];
+  readonly sizes: readonly number[];
+  readonly centroids: readonly (readonly number[])[];
+  readonly centroidsStandardized: readonly (readonly number[])[];
+  readonly clusters: readonly ClusterProfile[];
+  readonly iterations: number;
+  readonly converged: boolean;
+  readonly nInit: number;
+  readonly seed: number;
+  readonly means: readonly number[];
+  readonly scales: readonly number[];
+  readonly pca: {
+    readonly explainedVarianceRatio: readonly number[];
+    readonly points: readonly (readonly [number, number, number])[];
+    readonly sampleRows: number;
+    readonly seed: number;
+  };
+  /** Cluster of every table row; -1 for rows not clustered (missing values). */
+  readonly labels: Int32Array;
+}
+
+interface Fit extends LloydResult {
+  readonly restarts: number;
+}
+
+/** Distinct rows of the matrix, counted up to `limit` (k cannot exceed them). O(n·d). */
+function distinctRows(m: FeatureMatrix, limit: number): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < m.rows && seen.size < limit; i++)
+    seen.add(m.data.subarray(i * m.dims, (i + 1) * m.dims).join(','));
+  return seen.size;
+}
+
+function subset(m: FeatureMatrix, rows: Int32Array): FeatureMatrix {
+  const data = new Float64Array(rows.length * m.dims);
+  rows.forEach((r, i) => data.set(m.data.subarray(r * m.dims, (r + 1) * m.dims), i * m.dims));
+  return { ...m, data, rows: rows.length, rowIndex: Int32Array.from(rows, (r) => m.rowIndex[r] as number) };
+}
+
+interface FitSettings {
+  readonly nInit: number;
+  readonly maxIter: number;
+  readonly tol: number;
+  readonly seed: number;
+}
+
+/** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
+async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hooks: ProgressHooks): Promise<Fit> {
+  const x = tf.tensor2d(Float32Array.from(m.data), [m.rows, m.dims]);
+  const random = createRandom(s.seed * 7919 + k);
+  let best: Fit | undefined;
+  try {
+    for (let restart = 0; restart < s.nInit; restart++) {
+      const seeds = kMeansPlusPlus(m.data, m.rows, m.dims, k, random);
+      const init = new Float64Array(k * m.dims);
+      seeds.forEach((row, c) => init.set(m.data.subarray(row * m.dims, (row + 1) * m.dims), c * m.dims));
+      const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, s, {
+        ...hooks,
+        onIteration: async () => {
+          if (hooks.yieldNow !== undefined) await hooks.yieldNow();
+        },
+      });
+      hooks.tick();
+      if (best === undefined || result.inertia < best.inertia) best = { ...result, restarts: s.nInit };
+    }
+  } finally {
+    tf.dispose(x);
+  }
+  if (best === undefined) throw new AnalysisError('INTERNAL', 'k-means ran no restart.');
+  return best;
+}
+
+type ProgressHooks = JobHooks & { readonly tick: () => void };
+
+function scoreFit(m: FeatureMatrix, fit: Fit, k: number, seed: number): Candidate {
+  const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, seed);
+  return {
+    k,
+    inertia: fit.inertia,
+    silhouette: silhouette(m.data, m.dims, fit.labels, k, sample).mean,
+    calinskiHarabasz: calinskiHarabasz(m.data, m.rows, m.dims, fit.labels, fit.centroids, k),
+    daviesBouldin: daviesBouldin(m.data, m.rows, m.dims, fit.labels, fit.centroids, k),
+  };
+}
+
+function checkK(k: number, distinct: number): void {
+  if (!Number.isInteger(k) || k < 1)
+    throw new AnalysisError('K_OUT_OF_RANGE', `k must be a whole number ≥ 1, not ${k}.`, { k });
+  if (k > distinct) {
+    throw new AnalysisError(
+      'K_OUT_OF_RANGE',
+      `k = ${k} but the data has only ${distinct} distinct point(s): choose k ≤ ${distinct}.`,
+      {
+        k,
+        distinct,
+      },
+    );
+  }
+}
+
+/**
+ * Clusters the profiled table. With `k: 'auto'` (default) every k in 2..min(10, distinct points)
+ * is fitted and scored; the highest silhouette wins. Deterministic for a given seed (default 0).
+ */
+export async function clusterTable(
+  tf: Tf,
+  profiles: readonly ColumnProfile[],
+  rows: number,
+  options: ClusterOptions = {},
+  hooks: JobHooks = {},
+): Promise<ClusteringResult> {
+  const settings: FitSettings = {
+    nInit: options.nInit ?? 10,
+    maxIter: options.maxIter ?? 300,
+    tol: options.tol ?? 1e-4,
+    seed: options.seed ?? 0,
+  };
+  const matrix = buildFeatureMatrix(profiles, rows, options);
+  const distinct = distinctRows(matrix, K_MAX + 1);
+  const requested = options.k ?? 'auto';
+  const ks = requested === 'auto' ? range(K_MIN, Math.min(K_MAX, distinct, matrix.rows - 1)) : [requested];
+  if (requested !== 'auto') checkK(requested, distinct);
+  if (ks.length === 0)
+    throw new AnalysisError(
+      'K_OUT_OF_RANGE',
+      `Clustering needs at least 2 distinct points; the data has ${distinct}.`,
+      { distinct },
+    );
+  const sampled = requested === 'auto' && matrix.rows > SELECTION_MAX_ROWS;
+  const selectionData = sampled
+    ? subset(matrix, sampleIndices(matrix.rows, SELECTION_MAX_ROWS, settings.seed))
+    : matrix;
+  const totalTicks = ks.length * settings.nInit + (sampled ? settings.nInit : 0);
+  let ticks = 0;
+  const progress: ProgressHooks = {
+    ...hooks,
+    tick: () => hooks.onProgress?.({ stage: 'cluster', done: ++ticks, total: totalTicks }),
+  };
+  const fits = new Map<number, Fit>();
+  const candidates: Candidate[] = [];
+  for (const k of ks) {
+    const fit = await fitBest(tf, selectionData, k, settings, progress);
+    fits.set(k, fit);
+    candidates.push(scoreFit(selectionData, fit, k, settings.seed));
+  }
+  const chosen = requested === 'auto' ? bestBySilhouette(candidates) : requested;
+  const finalFit = sampled ? await fitBest(tf, matrix, chosen, settings, progress) : (fits.get(chosen) as Fit);
+  return assemble(matrix, finalFit, chosen, candidates, settings, rows, {
+    kChosenBy: requested === 'auto' ? 'silhouette' : 'user',
+    selection: sampled ? { rows: selectionData.rows, seed: settings.seed, refittedOnAllRows: true } : null,
+  });
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
+function bestBySilhouette(candidates: readonly Candidate[]): number {
+  let best = candidates[0];
+  for (const c of candidates) if (best === undefined || c.silhouette > best.silhouette) best = c;
+  return best?.k ?? K_MIN;
+}
+
+function assemble(
+  m: FeatureMatrix,
+  fit: Fit,
+  k: number,
+  candidates: readonly Candidate[],
+  s: FitSettings,
+  rows: number,
+  how: Pick<ClusteringResult, 'kChosenBy' | 'selection'>,
+): ClusteringResult {
+  const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, s.seed);
+  const sil = silhouette(m.data, m.dims, fit.labels, k, sample);
+  const sizes = new Array<number>(k).fill(0);
+  for (const label of fit.labels) sizes[label] = (sizes[label] ?? 0) + 1;
+  const standardized = Array.from({ length: k }, (_, c) =>
+    Array.from(fit.centroids.subarray(c * m.dims, (c + 1) * m.dims)),
+  );
+  const original = standardized.map((row) => row.map((z, j) => z * (m.scales[j] as number) + (m.means[j] as number)));
+  const labels = new Int32Array(rows).fill(-1);
+  fit.labels.forEach((label, i) => (labels[m.rowIndex[i] as number] = label));
+  const projection = principalComponents(m.data, m.rows, m.dims);
+  const scatter = sampleIndices(m.rows, SCATTER_MAX_POINTS, s.seed);
+  return {
+    features: m.names,
+    rowsUsed: m.rows,
+    rowsDropped: m.rowsDropped,
+    cellsImputed: m.cellsImputed,
+    missing: m.missing,
+    k,
+    ...how,
+    inertia: fit.inertia,
+    silhouette: sil.mean,
+    silhouetteSample: { rows: sample.length, seed: s.seed },
+    candidates,
+    sizes,
+    centroids: original,
+    centroidsStandardized: standardized,
+    clusters: describeClusters(m, fit.labels, standardized, sizes, sil.perCluster),
+    iterations: fit.iterations,
+    converged: fit.converged,
+    nInit: s.nInit,
+    seed: s.seed,
+    means: Array.from(m.means),
+    scales: Array.from(m.scales),
+    pca: {
+      explainedVarianceRatio: projection.explainedVarianceRatio,
+      points: Array.from(scatter, (i) => [...project(m.data, m.dims, i, projection), fit.labels[i] as number] as const),
+      sampleRows: scatter.length,
+      seed: s.seed,
+    },
+    labels,
+  };
+}

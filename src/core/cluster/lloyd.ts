@@ -1,0 +1,186 @@
+/*
+ * Lloyd's iterations on TensorFlow.js tensors (whatever backend the host chose: WASM in the worker
+ * and the CLI). Distances use ‖c‖² − 2·x·cᵀ (‖x‖² is the same for every centre, so the argmin needs
+ * no per-point norm); the update is one matMul of the one-hot assignment (built int32, then cast:
+ * tfjs-backend-wasm 4.22 gets float32 oneHot wrong). Only the functional API is used: chained ops
+ * are not registered in the browser ESM build (TOOLCHAIN.md).
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import { throwIfCancelled } from '../cancel.ts';
+import type { JobHooks } from '../job.ts';
+
+export type Tf = typeof TF;
+
+export interface LloydInput {
+  readonly tf: Tf;
+  /** The n × d data as a float32 tensor (owned by the caller). */
+  readonly x: TF.Tensor2D;
+  /** The same data in float64, row-major, for exact final labels and inertia. */
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly dims: number;
+  readonly k: number;
+}
+
+export interface LloydResult {
+  readonly centroids: Float64Array;
+  readonly labels: Int32Array;
+  readonly inertia: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+interface Step {
+  readonly labels: Int32Array;
+  readonly sums: Float32Array;
+  readonly counts: Float32Array;
+}
+
+async function assignAndSum(input: LloydInput, centroids: Float64Array): Promise<Step> {
+  const { tf, x, k, dims } = input;
+  const [labels, sums, counts] = tf.tidy((): [TF.Tensor1D, TF.Tensor2D, TF.Tensor1D] => {
+    const c = tf.tensor2d(Float32Array.from(centroids), [k, dims]);
+    const scores = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(x, c, false, true), 2));
+    const assigned = tf.argMin<TF.Tensor1D>(scores, 1);
+    const oneHot = tf.cast(tf.oneHot(assigned, k), 'float32');
+    return [assigned, tf.matMul(oneHot, x, true, false), tf.sum<TF.Tensor1D>(oneHot, 0)];
+  });
+  try {
+    const [l, s, n] = await Promise.all([labels.data<'int32'>(), sums.data<'float32'>(), counts.data<'float32'>()]);
+    return { labels: l, sums: s, counts: n };
+  } finally {
+    tf.dispose([labels, sums, counts]);
+  }
+}
+
+/* Empty clusters take the points farthest from their centres, as scikit-learn relocates them. */
+function relocateEmpty(
+  input: LloydInput,
+  step: Step,
+  old: Float64Array,
+  next: Float64Array,
+  counts: Float64Array,
+): void {
+  const { k, dims, rows, data } = input;
+  const empty = [...Array(k).keys()].filter((c) => counts[c] === 0);
+  if (empty.length === 0) return;
+  const far = Array.from({ length: rows }, (_, i) => i)
+    .map((i) => ({ i, d: distanceTo(data, dims, i, old, step.labels[i] as number) }))
+    .sort((a, b) => b.d - a.d)
+    .slice(0, empty.length);
+  empty.forEach((cluster, e) => {
+    const point = far[e]?.i ?? 0;
+    const from = step.labels[point] as number;
+    for (let j = 0; j < dims; j++) {
+      const v = data[point * dims + j] as number;
+      const fromCount = counts[from] as number;
+      next[from * dims + j] = fromCount > 1 ? ((next[from * dims + j] as number) * fromCount - v) / (fromCount - 1) : 0;
+      next[cluster * dims + j] = v;
+    }
+    counts[from] = (counts[from] as number) - 1;
+    counts[cluster] = 1;
+  });
+}
+
+/** Squared distance from row i to centre c. */
+export function distanceTo(data: Float64Array, dims: number, i: number, centroids: Float64Array, c: number): number {
+  let d = 0;
+  for (let j = 0; j < dims; j++) d += ((data[i * dims + j] as number) - (centroids[c * dims + j] as number)) ** 2;
+  return d;
+}
+
+/** Exact (float64) E-step: nearest centre of every row and the total squared distance. O(n·k·d). */
+export function assignExact(data: Float64Array, rows: number, dims: number, centroids: Float64Array, k: number) {
+  const labels = new Int32Array(rows);
+  let inertia = 0;
+  for (let i = 0; i < rows; i++) {
+    let best = Infinity;
+    let bestC = 0;
+    for (let c = 0; c < k; c++) {
+      const d = distanceTo(data, dims, i, centroids, c);
+      if (d < best) {
+        best = d;
+        bestC = c;
+      }
+    }
+    labels[i] = bestC;
+    inertia += best;
+  }
+  return { labels, inertia };
+}
+
+function sameLabels(a: Int32Array | undefined, b: Int32Array): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Runs Lloyd's algorithm from `init` until labels stop changing, the squared centre shift is at
+ * most `tol`, or `maxIter` iterations — scikit-learn's stopping rules — then an exact E-step.
+ * Calls `onIteration` after each iteration; checks cancel there.
+ */
+export async function lloyd(
+  input: LloydInput,
+  init: Float64Array,
+  options: { readonly maxIter: number; readonly tol: number },
+  hooks: JobHooks & { readonly onIteration?: (iteration: number) => Promise<void> | void } = {},
+): Promise<LloydResult> {
+  const { k, dims } = input;
+  let centroids = init;
+  let previous: Int32Array | undefined;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < options.maxIter) {
+    throwIfCancelled(hooks.cancel);
+    const step = await assignAndSum(input, centroids);
+    iterations++;
+    const counts = Float64Array.from(step.counts);
+    const next = new Float64Array(k * dims);
+    for (let c = 0; c < k; c++) {
+      for (let j = 0; j < dims; j++)
+        next[c * dims + j] = counts[c] === 0 ? 0 : (step.sums[c * dims + j] as number) / (counts[c] as number);
+    }
+    relocateEmpty(input, step, centroids, next, counts);
+    let shift = 0;
+    for (let i = 0; i < next.length; i++) shift += ((next[i] as number) - (centroids[i] as number)) ** 2;
+    centroids = next;
+    await hooks.onIteration?.(iterations);
+    if (sameLabels(previous, step.labels) || shift <= options.tol) {
+      converged = true;
+      break;
+    }
+    previous = step.labels;
+  }
+  const { labels } = assignExact(input.data, input.rows, dims, centroids, k);
+  // The tensors are float32: recompute the centres of the final partition, and its inertia, in float64.
+  const exact = meansByLabel(input.data, input.rows, dims, labels, centroids, k);
+  let inertia = 0;
+  for (let i = 0; i < input.rows; i++) inertia += distanceTo(input.data, dims, i, exact, labels[i] as number);
+  return { centroids: exact, labels, inertia, iterations, converged };
+}
+
+/** Mean of each cluster's rows (float64); a cluster without rows keeps its previous centre. */
+function meansByLabel(
+  data: Float64Array,
+  rows: number,
+  dims: number,
+  labels: Int32Array,
+  previous: Float64Array,
+  k: number,
+): Float64Array {
+  const sums = new Float64Array(k * dims);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < rows; i++) {
+    const c = labels[i] as number;
+    counts[c] = (counts[c] as number) + 1;
+    for (let j = 0; j < dims; j++) sums[c * dims + j] = (sums[c * dims + j] as number) + (data[i * dims + j] as number);
+  }
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < dims; j++) {
+      const n = counts[c] as number;
+      sums[c * dims + j] = n > 0 ? (sums[c * dims + j] as number) / n : (previous[c * dims + j] as number);
+    }
+  }
+  return sums;
+}
