@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isEmbedded } from '../embed/embed-mode.ts';
+import { ClusterSummary } from './ClusterSummary.tsx';
 import { DropZone } from './DropZone.tsx';
+import { ExportBar } from './ExportBar.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import type { Language } from './i18n.ts';
 import { translate } from './i18n.ts';
@@ -14,7 +16,7 @@ const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { job, result, analyzeFile, cancel } = useAnalysis();
+  const { job, result, analyzeFile, cancel, exportCsv } = useAnalysis();
   const [dismissed, setDismissed] = useState(false);
   const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
 
@@ -67,7 +69,9 @@ export function App() {
             {t('cpuNotice')}
           </p>
         )}
+        {result !== null && <ExportBar report={result.report} exportCsv={exportCsv} />}
         {result !== null && <ResultView report={result.report} />}
+        {result?.report.clustering != null && <ClusterSummary clustering={result.report.clustering} />}
       </main>
     </LanguageContext.Provider>
   );

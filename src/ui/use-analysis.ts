@@ -35,6 +35,7 @@ export function useAnalysis(): {
   result: AnalysisResult | null;
   analyzeFile: (file: Blob, fileName: string) => Promise<void>;
   cancel: () => void;
+  exportCsv: () => Promise<Blob>;
 } {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
@@ -75,5 +76,12 @@ export function useAnalysis(): {
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
 
-  return { job, result, analyzeFile, cancel };
+  const exportCsv = useCallback(async (): Promise<Blob> => {
+    const current = resultRef.current;
+    const client = clientRef.current;
+    if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'Nothing to export yet.');
+    return client.exportCsv(current.parse.table);
+  }, []);
+
+  return { job, result, analyzeFile, cancel, exportCsv };
 }

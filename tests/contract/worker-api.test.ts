@@ -110,6 +110,24 @@ describe('AnalysisApi contract', () => {
     expect(!result.ok && result.error.code).toBe('CANCELLED');
   });
 
+  it('cancels k-means between iterations, promptly, leaving no tensor behind', async () => {
+    const tf = await import('@tensorflow/tfjs-core');
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${(i * 7919) % 1000},${(i * 104729) % 997},${i % 13}`);
+    const parsed = await api.parse(9, csv(`a,b,c\n${rows.join('\n')}\n`), 'big.csv', {});
+    if (!parsed.ok) throw new Error('parse failed');
+    const before = tf.memory().numTensors;
+    let cancelledAt = 0;
+    const onProgress = proxy((e: ProgressEvent) => {
+      if (e.stage === 'cluster' && cancelledAt === 0) {
+        cancelledAt = performance.now();
+        void api.cancel(10);
+      }
+    });
+    const result = await api.analyze(10, parsed.value.handle, {}, onProgress);
+    expect(result.ok === false && result.error.code).toBe('CANCELLED');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('reports the backend it computes on', async () => {
     const result = await api.backend();
     expect(result).toEqual({ ok: true, value: { backend: 'wasm', notice: null, probe: 6 } });

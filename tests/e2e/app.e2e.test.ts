@@ -1,8 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { dropFile, foreignRequests, openSession, type Session } from './browser.ts';
+
+interface CliReport {
+  engine: { backend: string };
+  clustering: Record<'k' | 'sizes' | 'inertia' | 'centroids' | 'candidates' | 'silhouette', unknown>;
+}
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -114,12 +120,43 @@ describe('the built app', () => {
     expect(names).toEqual(['Fecha', 'Región', 'Importe', 'IVA']);
   });
 
+  it('clusters in the browser exactly as the CLI does, and exports both files', async () => {
+    const { page } = session;
+    await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
+    const jsonDownload = page.waitForEvent('download');
+    await page.getByTestId('export-json').click();
+    const browserReport = JSON.parse(readFileSync((await (await jsonDownload).path()) ?? '', 'utf8')) as CliReport;
+    const csvDownload = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const browserCsv = readFileSync((await (await csvDownload).path()) ?? '', 'utf8');
+
+    const dir = mkdtempSync(join(tmpdir(), 'smartdata-cli-'));
+    let stdout = '';
+    const code = await main(['analyze', 'tests/reference/blobs.csv', '--export-csv', join(dir, 'out.csv')], {
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      isStderrTty: false,
+      version: 'cli',
+    });
+    expect(code).toBe(0);
+    const cliReport = JSON.parse(stdout) as CliReport;
+    const pick = (r: CliReport) => {
+      const { k, sizes, inertia, centroids, candidates, silhouette } = r.clustering;
+      return { k, sizes, inertia, centroids, candidates, silhouette };
+    };
+    expect(browserReport.engine.backend).toBe('wasm');
+    expect(pick(browserReport)).toEqual(pick(cliReport));
+    expect(browserCsv).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
+    expect(foreignRequests(session.requests, origin)).toEqual([]);
+  });
+
   it('switches the interface to Spanish', async () => {
     const { page } = session;
     await page.getByTestId('language-select').selectOption('es');
     expect(await page.getByRole('button', { name: 'Elegir un archivo' }).count()).toBe(1);
     await page.getByTestId('sample-button').click();
-    await expect.poll(() => page.getByText('Filas').count()).toBe(1);
+    await expect.poll(() => page.getByText('Filas', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
   });
 });

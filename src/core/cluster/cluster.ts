@@ -109,9 +109,7 @@ async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hook
       seeds.forEach((row, c) => init.set(m.data.subarray(row * m.dims, (row + 1) * m.dims), c * m.dims));
       const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, s, {
         ...hooks,
-        onIteration: async () => {
-          if (hooks.yieldNow !== undefined) await hooks.yieldNow();
-        },
+        onIteration: () => hooks.yieldSometimes(),
       });
       hooks.tick();
       if (best === undefined || result.inertia < best.inertia) best = { ...result, restarts: s.nInit };
@@ -123,7 +121,20 @@ async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hook
   return best;
 }
 
-type ProgressHooks = JobHooks & { readonly tick: () => void };
+type ProgressHooks = JobHooks & { readonly tick: () => void; readonly yieldSometimes: () => Promise<void> | undefined };
+
+/** Yielding costs a few ms (timers are clamped): yield only when this long has passed, so cancel lands fast enough. */
+const YIELD_INTERVAL_MS = 30;
+
+function timeSlicer(hooks: JobHooks): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    if (hooks.yieldNow === undefined || now - last < YIELD_INTERVAL_MS) return undefined;
+    last = now;
+    return hooks.yieldNow();
+  };
+}
 
 function scoreFit(m: FeatureMatrix, fit: Fit, k: number, seed: number): Candidate {
   const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, seed);
@@ -188,6 +199,7 @@ export async function clusterTable(
   const progress: ProgressHooks = {
     ...hooks,
     tick: () => hooks.onProgress?.({ stage: 'cluster', done: ++ticks, total: totalTicks }),
+    yieldSometimes: timeSlicer(hooks),
   };
   const fits = new Map<number, Fit>();
   const candidates: Candidate[] = [];

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import type { Report } from '../core/report.ts';
+import { useTranslation } from './language-context.tsx';
+
+/* Saves a Blob through a temporary object URL: nothing leaves the browser. */
+function save(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function baseName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Download buttons for the JSON report and the labelled CSV (built in the worker). */
+export function ExportBar({ report, exportCsv }: { readonly report: Report; readonly exportCsv: () => Promise<Blob> }) {
+  const { t } = useTranslation();
+  const [isBusy, setIsBusy] = useState(false);
+  const name = baseName(report.file.name);
+  return (
+    <section aria-label={t('exports')} className="dropzone__actions">
+      <button
+        type="button"
+        data-testid="export-json"
+        onClick={() =>
+          save(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `${name}.report.json`)
+        }
+      >
+        {t('exportJson')}
+      </button>
+      <button
+        type="button"
+        data-testid="export-csv"
+        disabled={isBusy}
+        onClick={() => {
+          setIsBusy(true);
+          void exportCsv()
+            .then((blob) => save(blob, `${name}.clusters.csv`))
+            .finally(() => setIsBusy(false));
+        }}
+      >
+        {t('exportCsv')}
+      </button>
+    </section>
+  );
+}
