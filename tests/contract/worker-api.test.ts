@@ -124,7 +124,7 @@ describe('AnalysisApi contract', () => {
       }
     });
     const result = await api.analyze(10, parsed.value.handle, {}, onProgress);
-    expect(result.ok === false && result.error.code).toBe('CANCELLED');
+    expect(!result.ok && result.error.code).toBe('CANCELLED');
     expect(tf.memory().numTensors).toBe(before);
   });
 

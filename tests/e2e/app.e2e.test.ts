@@ -126,10 +126,10 @@ describe('the built app', () => {
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
     const jsonDownload = page.waitForEvent('download');
     await page.getByTestId('export-json').click();
-    const browserReport = JSON.parse(readFileSync((await (await jsonDownload).path()) ?? '', 'utf8')) as CliReport;
+    const browserReport = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8')) as CliReport;
     const csvDownload = page.waitForEvent('download');
     await page.getByTestId('export-csv').click();
-    const browserCsv = readFileSync((await (await csvDownload).path()) ?? '', 'utf8');
+    const browserCsv = readFileSync(await (await csvDownload).path(), 'utf8');
 
     const dir = mkdtempSync(join(tmpdir(), 'smartdata-cli-'));
     let stdout = '';
