@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeTable } from '../../src/core/analyze.ts';
 import { clusterTable, type ClusteringResult } from '../../src/core/cluster/cluster.ts';
-import { lloyd } from '../../src/core/cluster/lloyd.ts';
+import { augmentedTensor, lloyd } from '../../src/core/cluster/lloyd.ts';
 import { buildFeatureMatrix } from '../../src/core/cluster/preprocess.ts';
 import { profileTable } from '../../src/core/profile/profile.ts';
 import { startTf } from '../../workers/tf-init.ts';
@@ -117,7 +117,7 @@ describe('k-means behaviour', () => {
   it('never increases inertia across Lloyd iterations', async () => {
     const { profile, rows } = await profilesOf('blobs');
     const m = buildFeatureMatrix(profile.columns, rows, { features: ['x1', 'x2', 'x3'] });
-    const x = tf.tensor2d(Float32Array.from(m.data), [m.rows, m.dims]);
+    const x = augmentedTensor(tf, m.data, m.rows, m.dims);
     let previous = Infinity;
     for (let iterations = 1; iterations <= 6; iterations++) {
       const init = m.data.slice(0, 4 * m.dims); // the first four rows, deliberately poor

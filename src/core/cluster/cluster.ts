@@ -8,7 +8,7 @@ import type { JobHooks } from '../job.ts';
 import type { ColumnProfile } from '../profile/column-profile.ts';
 import { createRandom, sampleIndices } from '../stats/random.ts';
 import { kMeansPlusPlus } from './kmeans-init.ts';
-import { lloyd, type LloydResult, type Tf } from './lloyd.ts';
+import { augmentedTensor, lloyd, type LloydResult, type Tf } from './lloyd.ts';
 import { calinskiHarabasz, daviesBouldin, silhouette } from './metrics.ts';
 import { buildFeatureMatrix, type FeatureMatrix, type PreprocessOptions } from './preprocess.ts';
 import { describeClusters, type ClusterProfile } from './profiles.ts';
@@ -99,7 +99,7 @@ interface FitSettings {
 
 /** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
 async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hooks: ProgressHooks): Promise<Fit> {
-  const x = tf.tensor2d(Float32Array.from(m.data), [m.rows, m.dims]);
+  const x = augmentedTensor(tf, m.data, m.rows, m.dims);
   const random = createRandom(s.seed * 7919 + k);
   let best: Fit | undefined;
   try {

@@ -1,9 +1,9 @@
 /*
- * Lloyd's iterations on TensorFlow.js tensors (whatever backend the host chose: WASM in the worker
- * and the CLI). Distances use ‖c‖² − 2·x·cᵀ (‖x‖² is the same for every centre, so the argmin needs
- * no per-point norm); the update is one matMul of the one-hot assignment (built int32, then cast:
- * tfjs-backend-wasm 4.22 gets float32 oneHot wrong). Only the functional API is used: chained ops
- * are not registered in the browser ESM build (TOOLCHAIN.md).
+ * Lloyd's iterations with the distance step on TensorFlow.js tensors (whatever backend the host
+ * chose: WASM in the worker and the CLI). Distances use ‖c‖² − 2·x·cᵀ, folded into one matMul of
+ * [x | 1] by a (d + 1) × k matrix (‖x‖² is the same for every centre, so the argmin needs no
+ * per-point norm); the update sums rows by label in float64. Only the functional API is used:
+ * chained ops are not registered in the browser ESM build (TOOLCHAIN.md).
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { throwIfCancelled } from '../cancel.ts';
@@ -13,7 +13,7 @@ export type Tf = typeof TF;
 
 export interface LloydInput {
   readonly tf: Tf;
-  /** The n × d data as a float32 tensor (owned by the caller). */
+  /** The data as an n × (d + 1) float32 tensor [x | 1] from {@link augmentedTensor} (owned by the caller). */
   readonly x: TF.Tensor2D;
   /** The same data in float64, row-major, for exact final labels and inertia. */
   readonly data: Float64Array;
@@ -32,25 +32,74 @@ export interface LloydResult {
 
 interface Step {
   readonly labels: Int32Array;
-  readonly sums: Float32Array;
-  readonly counts: Float32Array;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
 }
 
-async function assignAndSum(input: LloydInput, centroids: Float64Array): Promise<Step> {
-  const { tf, x, k, dims } = input;
-  const [labels, sums, counts] = tf.tidy((): [TF.Tensor1D, TF.Tensor2D, TF.Tensor1D] => {
-    const c = tf.tensor2d(Float32Array.from(centroids), [k, dims]);
-    const scores = tf.sub(tf.sum(tf.square(c), 1), tf.mul(tf.matMul(x, c, false, true), 2));
-    const assigned = tf.argMin<TF.Tensor1D>(scores, 1);
-    const oneHot = tf.cast(tf.oneHot(assigned, k), 'float32');
-    return [assigned, tf.matMul(oneHot, x, true, false), tf.sum<TF.Tensor1D>(oneHot, 0)];
-  });
-  try {
-    const [l, s, n] = await Promise.all([labels.data<'int32'>(), sums.data<'float32'>(), counts.data<'float32'>()]);
-    return { labels: l, sums: s, counts: n };
-  } finally {
-    tf.dispose([labels, sums, counts]);
+/**
+ * The (d + 1) × k matrix that turns [x | 1] into ‖c‖² − 2·x·c for every centre in one matMul, so
+ * the distance step is a single kernel plus an argmin (no broadcast subtraction, no ‖x‖²).
+ */
+function scoreMatrix(centroids: Float64Array, k: number, dims: number): Float32Array {
+  const m = new Float32Array((dims + 1) * k);
+  for (let c = 0; c < k; c++) {
+    let norm = 0;
+    for (let j = 0; j < dims; j++) {
+      const v = centroids[c * dims + j] as number;
+      m[j * k + c] = -2 * v;
+      norm += v * v;
+    }
+    m[dims * k + c] = norm;
   }
+  return m;
+}
+
+/*
+ * E-step on tensors (one matMul + argMin), M-step in float64 from the labels: summing rows by
+ * label is one pass in JS, where a dense one-hot [n × k] matMul costs more on every backend.
+ */
+async function assignAndSum(input: LloydInput, centroids: Float64Array): Promise<Step> {
+  const { tf, x, k, dims, data, rows } = input;
+  const labelsTensor = tf.tidy(() =>
+    tf.argMin<TF.Tensor1D>(tf.matMul(x, tf.tensor2d(scoreMatrix(centroids, k, dims), [dims + 1, k])), 1),
+  );
+  let labels: Int32Array;
+  try {
+    labels = await labelsTensor.data<'int32'>();
+  } finally {
+    tf.dispose(labelsTensor);
+  }
+  const sums = new Float64Array(k * dims);
+  const counts = new Float64Array(k);
+  for (let i = 0; i < rows; i++) {
+    const c = labels[i] as number;
+    counts[c] = (counts[c] as number) + 1;
+    const base = c * dims;
+    const row = i * dims;
+    for (let j = 0; j < dims; j++) sums[base + j] = (sums[base + j] as number) + (data[row + j] as number);
+  }
+  return { labels, sums, counts };
+}
+
+/** The n × (d + 1) float32 tensor [x | 1] that {@link lloyd} expects. The caller disposes it. */
+export function augmentedTensor(tf: Tf, data: Float64Array, rows: number, dims: number): TF.Tensor2D {
+  const values = new Float32Array(rows * (dims + 1));
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < dims; j++) values[i * (dims + 1) + j] = data[i * dims + j] as number;
+    values[i * (dims + 1) + dims] = 1;
+  }
+  return tf.tensor2d(values, [rows, dims + 1]);
+}
+
+/** One E-step and M-step from `centroids` (no relocation): the unit the benchmark times. */
+export async function lloydIteration(input: LloydInput, centroids: Float64Array): Promise<Float64Array> {
+  const step = await assignAndSum(input, centroids);
+  const next = new Float64Array(input.k * input.dims);
+  for (let i = 0; i < next.length; i++) {
+    const count = step.counts[Math.floor(i / input.dims)] as number;
+    next[i] = count === 0 ? (centroids[i] as number) : (step.sums[i] as number) / count;
+  }
+  return next;
 }
 
 /* Empty clusters take the points farthest from their centres, as scikit-learn relocates them. */
@@ -94,10 +143,16 @@ export function assignExact(data: Float64Array, rows: number, dims: number, cent
   const labels = new Int32Array(rows);
   let inertia = 0;
   for (let i = 0; i < rows; i++) {
+    const row = i * dims;
     let best = Infinity;
     let bestC = 0;
     for (let c = 0; c < k; c++) {
-      const d = distanceTo(data, dims, i, centroids, c);
+      const base = c * dims;
+      let d = 0;
+      for (let j = 0; j < dims; j++) {
+        const diff = (data[row + j] as number) - (centroids[base + j] as number);
+        d += diff * diff;
+      }
       if (d < best) {
         best = d;
         bestC = c;
@@ -135,7 +190,7 @@ export async function lloyd(
     throwIfCancelled(hooks.cancel);
     const step = await assignAndSum(input, centroids);
     iterations++;
-    const counts = Float64Array.from(step.counts);
+    const counts = step.counts;
     const next = new Float64Array(k * dims);
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < dims; j++)
