@@ -6,6 +6,13 @@ export interface ProgressEvent {
   readonly stage: Stage;
   readonly done: number;
   readonly total: number;
+  /** Clustering only: where k-means is (k tried, restart, Lloyd iteration). */
+  readonly detail?: {
+    readonly k: number;
+    readonly restart: number;
+    readonly restarts: number;
+    readonly iteration: number;
+  };
 }
 
 export type ProgressCallback = (event: ProgressEvent) => void;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Stage } from '../core/progress.ts';
+import type { ProgressEvent, Stage } from '../core/progress.ts';
 import { useTranslation } from './language-context.tsx';
 
 interface Props {
@@ -7,11 +7,12 @@ interface Props {
   readonly stage: Stage;
   readonly fraction: number;
   readonly startedAt: number;
+  readonly detail?: ProgressEvent['detail'];
   readonly onCancel: () => void;
 }
 
 /** Stage, percentage, elapsed time and Cancel for the running job. */
-export function ProgressPanel({ fileName, stage, fraction, startedAt, onCancel }: Props) {
+export function ProgressPanel({ fileName, stage, fraction, startedAt, detail, onCancel }: Props) {
   const { t, language } = useTranslation();
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => {
@@ -26,7 +27,10 @@ export function ProgressPanel({ fileName, stage, fraction, startedAt, onCancel }
         <strong>{t(`stage_${stage}`)}</strong> {fileName} — {percent}%
       </p>
       <progress max={100} value={percent} aria-label={t(`stage_${stage}`)} />
-      <p className="hint">{t('elapsed', { seconds })}</p>
+      <p className="hint">
+        {t('elapsed', { seconds })}
+        {detail !== undefined && ` — ${t('clusterProgress', detail)}`}
+      </p>
       <button type="button" onClick={onCancel} data-testid="cancel-button">
         {t('cancel')}
       </button>

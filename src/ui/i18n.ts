@@ -59,6 +59,7 @@ const en = {
   exportJson: 'Download the JSON report',
   exportCsv: 'Download the rows with their cluster (CSV)',
   alerts: 'Alerts',
+  clusterProgress: 'k = {k}, restart {restart} of {restarts}, iteration {iteration}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -121,6 +122,7 @@ const es: Record<MessageKey, string> = {
   exportJson: 'Descargar el informe JSON',
   exportCsv: 'Descargar las filas con su grupo (CSV)',
   alerts: 'Alertas',
+  clusterProgress: 'k = {k}, reinicio {restart} de {restarts}, iteración {iteration}',
 };
 
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { en, es };

@@ -14,6 +14,7 @@ export type Job =
       readonly stage: Stage;
       readonly fraction: number;
       readonly startedAt: number;
+      readonly detail?: ProgressEvent['detail'];
     }
   | { readonly kind: 'done' }
   | { readonly kind: 'cancelled' }
@@ -55,7 +56,7 @@ export function useAnalysis(): {
     const onProgress = (event: ProgressEvent): void => {
       if (controller.signal.aborted) return;
       const fraction = event.total > 0 ? Math.min(1, event.done / event.total) : 0;
-      setJob({ kind: 'running', fileName, stage: event.stage, fraction, startedAt });
+      setJob({ kind: 'running', fileName, stage: event.stage, fraction, startedAt, detail: event.detail });
     };
     setJob({ kind: 'running', fileName, stage: 'read', fraction: 0, startedAt });
     let parse: ClientParseOutcome | undefined;

@@ -5,6 +5,7 @@
  */
 import { AnalysisError } from '../errors.ts';
 import type { JobHooks } from '../job.ts';
+import type { ProgressEvent } from '../progress.ts';
 import type { ColumnProfile } from '../profile/column-profile.ts';
 import { createRandom, sampleIndices } from '../stats/random.ts';
 import { kMeansPlusPlus } from './kmeans-init.ts';
@@ -109,7 +110,10 @@ async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hook
       seeds.forEach((row, c) => init.set(m.data.subarray(row * m.dims, (row + 1) * m.dims), c * m.dims));
       const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, s, {
         ...hooks,
-        onIteration: () => hooks.yieldSometimes(),
+        onIteration: (iteration) => {
+          hooks.report({ k, restart: restart + 1, restarts: s.nInit, iteration });
+          return hooks.yieldSometimes();
+        },
       });
       hooks.tick();
       if (best === undefined || result.inertia < best.inertia) best = { ...result, restarts: s.nInit };
@@ -121,7 +125,11 @@ async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hook
   return best;
 }
 
-type ProgressHooks = JobHooks & { readonly tick: () => void; readonly yieldSometimes: () => Promise<void> | undefined };
+type ProgressHooks = JobHooks & {
+  readonly tick: () => void;
+  readonly report: (detail: NonNullable<ProgressEvent['detail']>) => void;
+  readonly yieldSometimes: () => Promise<void> | undefined;
+};
 
 /** Yielding costs a few ms (timers are clamped): yield only when this long has passed, so cancel lands fast enough. */
 const YIELD_INTERVAL_MS = 30;
@@ -199,6 +207,7 @@ export async function clusterTable(
   const progress: ProgressHooks = {
     ...hooks,
     tick: () => hooks.onProgress?.({ stage: 'cluster', done: ++ticks, total: totalTicks }),
+    report: (detail) => hooks.onProgress?.({ stage: 'cluster', done: ticks, total: totalTicks, detail }),
     yieldSometimes: timeSlicer(hooks),
   };
   const fits = new Map<number, Fit>();
