@@ -1,10 +1,9 @@
 import type { ClusteringResult } from './cluster/cluster.ts';
 import type { FileFacts } from './file-facts.ts';
 import type { Alert } from './profile/alerts.ts';
-import type { ColumnFlag, ColumnProfile } from './profile/column-profile.ts';
+import type { ColumnProfile } from './profile/column-profile.ts';
 import type { CorrelationSummary } from './profile/correlations.ts';
 import type { DuplicateSummary } from './profile/duplicates.ts';
-import type { ColumnType } from './profile/infer-type.ts';
 import type { MissingSummary } from './profile/missing.ts';
 import type { TableProfile } from './profile/profile.ts';
 import type { Table } from './table.ts';
@@ -20,16 +19,11 @@ type Jsonable<T> = T extends number
     ? { readonly [K in keyof T]: Jsonable<T[K]> }
     : T;
 
-export interface ColumnReport {
-  readonly name: string;
-  readonly type: ColumnType;
-  readonly inferredType: ColumnType;
-  readonly alternatives: readonly ColumnType[];
-  readonly count: number;
-  readonly missing: number;
-  readonly unparseable: number;
-  readonly distinct: number;
-  readonly flags: readonly ColumnFlag[];
+/** A column's report entry: its profile's facts (not the in-memory reading) and JSON-safe statistics. */
+export interface ColumnReport extends Pick<
+  ColumnProfile,
+  'name' | 'type' | 'inferredType' | 'alternatives' | 'count' | 'missing' | 'unparseable' | 'distinct' | 'flags'
+> {
   /** Numeric, datetime, category or boolean statistics, by type. */
   readonly stats: Readonly<Record<string, unknown>>;
   readonly top?: readonly (readonly [string, number])[];

@@ -146,12 +146,13 @@ function timeSlicer(hooks: JobHooks): () => Promise<void> | undefined {
 
 function scoreFit(m: FeatureMatrix, fit: Fit, k: number, seed: number): Candidate {
   const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, seed);
+  const partition = { data: m.data, rows: m.rows, dims: m.dims, labels: fit.labels, centroids: fit.centroids, k };
   return {
     k,
     inertia: fit.inertia,
     silhouette: silhouette(m.data, m.dims, fit.labels, k, sample).mean,
-    calinskiHarabasz: calinskiHarabasz(m.data, m.rows, m.dims, fit.labels, fit.centroids, k),
-    daviesBouldin: daviesBouldin(m.data, m.rows, m.dims, fit.labels, fit.centroids, k),
+    calinskiHarabasz: calinskiHarabasz(partition),
+    daviesBouldin: daviesBouldin(partition),
   };
 }
 

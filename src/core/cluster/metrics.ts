@@ -61,15 +61,18 @@ export function silhouette(
   return { mean: k < 2 || m === 0 ? NaN : total / m, perCluster };
 }
 
+/** A fitted partition: row-major data, each row's cluster, and the k centres. */
+export interface Partition {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly dims: number;
+  readonly labels: Int32Array;
+  readonly centroids: Float64Array;
+  readonly k: number;
+}
+
 /** Calinski–Harabasz: (between-cluster dispersion / (k − 1)) / (within / (n − k)). O(n·d). */
-export function calinskiHarabasz(
-  data: Float64Array,
-  rows: number,
-  dims: number,
-  labels: Int32Array,
-  centroids: Float64Array,
-  k: number,
-): number {
+export function calinskiHarabasz({ data, rows, dims, labels, centroids, k }: Partition): number {
   const mean = new Float64Array(dims);
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < dims; j++) mean[j] = (mean[j] as number) + (data[i * dims + j] as number) / rows;
@@ -90,14 +93,7 @@ export function calinskiHarabasz(
 }
 
 /** Davies–Bouldin: mean over clusters of max (sᵢ + sⱼ) / ‖cᵢ − cⱼ‖, s = mean distance to the centre. O(n·d + k²·d). */
-export function daviesBouldin(
-  data: Float64Array,
-  rows: number,
-  dims: number,
-  labels: Int32Array,
-  centroids: Float64Array,
-  k: number,
-): number {
+export function daviesBouldin({ data, rows, dims, labels, centroids, k }: Partition): number {
   const spread = new Float64Array(k);
   const sizes = new Float64Array(k);
   for (let i = 0; i < rows; i++) {
