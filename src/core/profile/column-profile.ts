@@ -8,7 +8,7 @@ import { sortedFinite, statsOfSorted, type NumericStats } from '../stats/numeric
 import type { Column } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
-import { booleanWord, inferType, type ColumnType } from './infer-type.ts';
+import { booleanWord, inferType, type ColumnType, type TypeGuess } from './infer-type.ts';
 import { boxSummary, findOutliers, type BoxSummary, type OutlierSummary } from './outliers.ts';
 
 export type ColumnFlag = 'id' | 'constant' | 'numbersAsText' | 'mixed' | 'empty' | 'ambiguousDate';
@@ -55,9 +55,9 @@ export interface ColumnProfile {
   readonly reading: ColumnReading;
 }
 
-function readAs(column: Column, type: ColumnType, format: NumberFormat): ColumnReading {
+function readAs(column: Column, type: ColumnType, format: NumberFormat, guess: TypeGuess): ColumnReading {
   if (type === 'integer' || type === 'numeric') return readNumeric(column, format);
-  if (type === 'datetime') return readDatetime(column) ?? readCoded(column);
+  if (type === 'datetime') return readDatetime(column, 0, guess.dates) ?? readCoded(column);
   return readCoded(column);
 }
 
@@ -97,7 +97,7 @@ export function profileColumn(
   const present = presentCells(column);
   const guess = inferType(column, present);
   const type = override ?? guess.type;
-  const reading = readAs(column, type, format);
+  const reading = readAs(column, type, format, guess);
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
   if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
   const { sorted, infinite } = sortedFinite(reading.values);

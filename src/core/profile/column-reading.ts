@@ -4,7 +4,7 @@
  */
 import { parseNumber, type NumberFormat } from '../number-format.ts';
 import type { Column } from '../table.ts';
-import { readDateColumn, type DateOrder } from './datetime-text.ts';
+import { readDateColumn, type DateColumnReading, type DateOrder } from './datetime-text.ts';
 
 export type ColumnReading =
   | { readonly kind: 'numeric'; readonly values: Float64Array; readonly unparseable: number }
@@ -48,7 +48,7 @@ const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 
 /** The column as dates: native dates as they are, text by {@link readDateColumn}, whole numbers as years. */
-export function readDatetime(column: Column, minShare = 0): ColumnReading | undefined {
+export function readDatetime(column: Column, minShare = 0, known?: DateColumnReading): ColumnReading | undefined {
   if (column.kind === 'date') {
     return { kind: 'datetime', values: column.values, unparseable: 0, order: 'native', isAmbiguous: false };
   }
@@ -58,7 +58,7 @@ export function readDatetime(column: Column, minShare = 0): ColumnReading | unde
     );
     return { kind: 'datetime', values, unparseable: countUnread(column, values), order: 'year', isAmbiguous: false };
   }
-  const reading = readDateColumn(column.dictionary, minShare);
+  const reading = known ?? readDateColumn(column.dictionary, minShare);
   if (reading === undefined) return undefined;
   const values = mapCodes(column.codes, reading.values);
   return {

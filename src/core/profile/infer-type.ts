@@ -9,7 +9,7 @@
  * but can be switched to datetime or categorical), never forced.
  */
 import type { Column, StringColumn } from '../table.ts';
-import { readDateColumn } from './datetime-text.ts';
+import { readDateColumn, type DateColumnReading } from './datetime-text.ts';
 
 export type ColumnType = 'integer' | 'numeric' | 'boolean' | 'datetime' | 'categorical' | 'text';
 export const COLUMN_TYPES: readonly ColumnType[] = ['integer', 'numeric', 'boolean', 'datetime', 'categorical', 'text'];
@@ -36,6 +36,8 @@ export function booleanWord(text: string): boolean | undefined {
 export interface TypeGuess {
   readonly type: ColumnType;
   readonly alternatives: readonly ColumnType[];
+  /** The date reading that made a text column `datetime`, so it is not parsed twice. */
+  readonly dates?: DateColumnReading;
 }
 
 function numberGuess(values: Float64Array): TypeGuess {
@@ -65,9 +67,8 @@ function stringGuess(column: StringColumn, count: number): TypeGuess {
     return { type: 'boolean', alternatives: ['categorical'] };
   }
   const mostlyNumbers = count > 0 && column.numericCells >= 0.9 * count;
-  if (!mostlyNumbers && distinct > 0 && readDateColumn(dictionary, DATE_MIN_SHARE) !== undefined) {
-    return { type: 'datetime', alternatives: ['categorical', 'text'] };
-  }
+  const dates = mostlyNumbers || distinct === 0 ? undefined : readDateColumn(dictionary, DATE_MIN_SHARE);
+  if (dates !== undefined) return { type: 'datetime', alternatives: ['categorical', 'text'], dates };
   const isCategorical = distinct <= CATEGORICAL_MAX_DISTINCT || distinct <= CATEGORICAL_MAX_DISTINCT_SHARE * count;
   const alternatives: ColumnType[] = [isCategorical ? 'text' : 'categorical'];
   if (mostlyNumbers) alternatives.unshift('numeric');
