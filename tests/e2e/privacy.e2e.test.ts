@@ -1,0 +1,59 @@
+/*
+ * Privacy in the built app: a strict Content Security Policy that breaks nothing, no request to
+ * another origin during load, analysis and export, and none of the user's data kept in storage.
+ */
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { foreignRequests, openSession, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let session: Session;
+
+beforeEach(async () => {
+  session = await openSession();
+  await session.page.goto(baseUrl);
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+async function analyseSampleAndExport(s: Session): Promise<void> {
+  await s.page.getByTestId('sample-button').click();
+  await expect.poll(() => s.page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+  const download = s.page.waitForEvent('download');
+  await s.page.getByTestId('export-csv').click();
+  await download;
+}
+
+describe('privacy', () => {
+  it('runs a full analysis and export under the strict CSP without a single violation', async () => {
+    const csp = await session.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    await analyseSampleAndExport(session);
+    expect(session.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    expect(await session.page.getByTestId('engine').textContent()).toBe('wasm');
+    expect(foreignRequests(session.requests, new URL(baseUrl).origin)).toEqual([]);
+  });
+
+  it('keeps none of the data: no IndexedDB, no cached files, only the language preference', async () => {
+    await analyseSampleAndExport(session);
+    const stored = await session.page.evaluate(async () => ({
+      localStorage: Object.keys(localStorage),
+      sessionStorage: Object.keys(sessionStorage),
+      indexedDb: (await indexedDB.databases()).map((d) => d.name),
+      cachedUrls: (
+        await Promise.all(
+          (await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)),
+        )
+      ).flat(),
+    }));
+    expect(stored.localStorage.every((k) => k === 'smartdata.language')).toBe(true);
+    expect(stored.sessionStorage).toEqual([]);
+    expect(stored.indexedDb).toEqual([]);
+    // Only the app's own precached files may be cached, never the analysed data or a report.
+    expect(stored.cachedUrls.filter((u) => !u.startsWith(new URL(baseUrl).origin))).toEqual([]);
+    expect(stored.cachedUrls.filter((u) => /blob:|report|clusters\.csv/.test(u))).toEqual([]);
+  });
+});
