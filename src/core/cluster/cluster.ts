@@ -48,6 +48,8 @@ export interface ClusteringResult {
   readonly missing: 'drop' | 'median';
   readonly k: number;
   readonly kChosenBy: 'silhouette' | 'user';
+  /** Why this k, in a sentence (English; the UI words it per language from the fields). */
+  readonly reason: string;
   readonly inertia: number;
   readonly silhouette: number;
   readonly silhouetteSample: { readonly rows: number; readonly seed: number };
@@ -98,17 +100,36 @@ interface FitSettings {
   readonly seed: number;
 }
 
+/** Mean over features of their (population) variance, as sklearn's _tolerance. O(n·d). */
+function meanVariance(m: FeatureMatrix): number {
+  let total = 0;
+  for (let j = 0; j < m.dims; j++) {
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < m.rows; i++) {
+      const v = m.data[i * m.dims + j] as number;
+      sum += v;
+      squares += v * v;
+    }
+    const mean = sum / Math.max(1, m.rows);
+    total += Math.max(0, squares / Math.max(1, m.rows) - mean * mean);
+  }
+  return total / Math.max(1, m.dims);
+}
+
 /** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
 async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hooks: ProgressHooks): Promise<Fit> {
   const x = augmentedTensor(tf, m.data, m.rows, m.dims);
   const random = createRandom(s.seed * 7919 + k);
+  // scikit-learn's tolerance is relative: tol × the mean of the features' variances.
+  const stopping = { maxIter: s.maxIter, tol: s.tol * meanVariance(m) };
   let best: Fit | undefined;
   try {
     for (let restart = 0; restart < s.nInit; restart++) {
       const seeds = kMeansPlusPlus(m.data, m.rows, m.dims, k, random);
       const init = new Float64Array(k * m.dims);
       seeds.forEach((row, c) => init.set(m.data.subarray(row * m.dims, (row + 1) * m.dims), c * m.dims));
-      const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, s, {
+      const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, stopping, {
         ...hooks,
         onIteration: (iteration) => {
           hooks.report({ k, restart: restart + 1, restarts: s.nInit, iteration });
@@ -220,8 +241,13 @@ export async function clusterTable(
   }
   const chosen = requested === 'auto' ? bestBySilhouette(candidates) : requested;
   const finalFit = sampled ? await fitBest(tf, matrix, chosen, settings, progress) : (fits.get(chosen) as Fit);
+  const best = candidates.find((c) => c.k === chosen);
   return assemble(matrix, finalFit, chosen, candidates, settings, rows, {
     kChosenBy: requested === 'auto' ? 'silhouette' : 'user',
+    reason:
+      requested === 'auto'
+        ? `k = ${chosen} has the highest silhouette (${best?.silhouette.toFixed(3) ?? '?'}) of k = ${ks[0] ?? K_MIN}..${ks[ks.length - 1] ?? K_MAX}${sampled ? `, scored on ${selectionData.rows} sampled rows and refitted on all ${matrix.rows}` : ''}.`
+        : `k = ${chosen} was set by the user.`,
     selection: sampled ? { rows: selectionData.rows, seed: settings.seed, refittedOnAllRows: true } : null,
   });
 }
@@ -243,7 +269,7 @@ function assemble(
   candidates: readonly Candidate[],
   s: FitSettings,
   rows: number,
-  how: Pick<ClusteringResult, 'kChosenBy' | 'selection'>,
+  how: Pick<ClusteringResult, 'kChosenBy' | 'reason' | 'selection'>,
 ): ClusteringResult {
   const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, s.seed);
   const sil = silhouette(m.data, m.dims, fit.labels, k, sample);

@@ -1,0 +1,192 @@
+import { createRequire } from 'node:module';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openSession, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TABS = ['overview', 'columns', 'alerts', 'correlations', 'clustering'] as const;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+let session: Session;
+
+beforeEach(async () => {
+  session = await openSession();
+  await session.page.goto(baseUrl);
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+/** Opens the bundled Spanish sales sample and waits for its results (400 rows). */
+async function openSample(page: Page): Promise<void> {
+  await page.getByTestId('sample-button').click();
+  await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+}
+
+function card(page: Page, columnName: string): Locator {
+  return page
+    .getByTestId('column-card')
+    .filter({ has: page.getByRole('heading', { level: 3, name: columnName, exact: true }) });
+}
+
+async function selectedTab(page: Page): Promise<string | null> {
+  return page.locator('[role=tab][aria-selected=true]').getAttribute('data-testid');
+}
+
+async function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+describe('the result panels', () => {
+  it('switch tabs with the arrow keys, Home and End, showing only the selected panel', async () => {
+    const { page } = session;
+    await openSample(page);
+    await page.getByTestId('tab-overview').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await selectedTab(page)).toBe('tab-columns');
+    expect(await focusedTestId(page)).toBe('tab-columns');
+    expect(await page.locator('#tabpanel-columns').isVisible()).toBe(true);
+    expect(await page.locator('#tabpanel-overview').isVisible()).toBe(false);
+    await page.keyboard.press('End');
+    expect(await selectedTab(page)).toBe('tab-clustering');
+    await page.keyboard.press('ArrowRight'); // wraps around
+    expect(await selectedTab(page)).toBe('tab-overview');
+    await page.keyboard.press('ArrowLeft');
+    expect(await selectedTab(page)).toBe('tab-clustering');
+    await page.keyboard.press('Home');
+    expect(await focusedTestId(page)).toBe('tab-overview');
+    // One Tab stop for the list: Tab leaves it for the selected panel.
+    expect(await page.locator('[role=tab][tabindex="0"]').count()).toBe(1);
+  });
+
+  it('re-runs the analysis when a column type changes, and the card shows the new type', async () => {
+    const { page } = session;
+    await openSample(page);
+    await page.getByTestId('tab-columns').click();
+    const units = card(page, 'Unidades');
+    const select = units.getByTestId('column-type');
+    expect(await select.inputValue()).toBe('integer');
+    expect(await units.getByText('Mean', { exact: true }).count()).toBe(1);
+    await select.selectOption('categorical');
+    await expect.poll(() => units.getByText('detected: Integer').count(), { timeout: 30_000 }).toBe(1);
+    expect(await select.inputValue()).toBe('categorical');
+    expect(await units.getByText('Mean', { exact: true }).count()).toBe(0);
+    expect(await units.getByText('Most frequent values', { exact: true }).count()).toBe(1);
+    // 127 distinct values as categories: the re-run report raises a high-cardinality alert for it.
+    expect(await units.getByText('127 distinct categories.', { exact: true }).count()).toBeGreaterThan(0);
+    // Overrides accumulate per file: a second change keeps the first.
+    await card(page, 'Satisfacción').getByTestId('column-type').selectOption('text');
+    await expect
+      .poll(() => card(page, 'Satisfacción').getByText('detected: Decimal number').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await select.inputValue()).toBe('categorical');
+  });
+
+  it('filters and sorts the column cards', async () => {
+    const { page } = session;
+    await openSample(page);
+    await page.getByTestId('tab-columns').click();
+    const names = () => page.locator('[data-testid=column-card] h3').allTextContents();
+    expect(await names()).toHaveLength(9);
+    await page.getByTestId('column-search').fill('precio');
+    expect(await names()).toEqual(['Precio unitario']);
+    await page.getByTestId('column-search').fill('');
+    await page.getByTestId('column-type-filter').selectOption('categorical');
+    expect(await names()).toEqual(['Canal', 'Producto', 'Región']);
+    await page.getByTestId('column-type-filter').selectOption('all');
+    await page.getByTestId('column-alerts-only').check();
+    expect((await names()).sort()).toEqual(['Importe', 'Satisfacción']);
+    await page.getByTestId('column-alerts-only').uncheck();
+    await page.getByTestId('column-sort').selectOption('missing');
+    expect((await names())[0]).toBe('Satisfacción');
+  });
+
+  it('lists the alerts of the sample, and a click on a column focuses its card', async () => {
+    const { page } = session;
+    await openSample(page);
+    await page.getByTestId('tab-alerts').click();
+    const missing = page.locator('[data-testid=alert][data-code=MISSING_VALUES]');
+    expect(await missing.count()).toBe(1);
+    expect(await missing.textContent()).toContain('10 missing values (2.5%).');
+    expect(await missing.getByText('Warning', { exact: true }).count()).toBe(1);
+    expect(await missing.textContent()).toContain('missing share > 1.0%');
+    await missing.getByTestId('alert-column').click();
+    expect(await selectedTab(page)).toBe('tab-columns');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.querySelector('h3')?.textContent ?? null))
+      .toBe('Satisfacción');
+    expect(await card(page, 'Satisfacción').isVisible()).toBe(true);
+
+    await page.getByTestId('language-select').selectOption('es');
+    await page.getByTestId('tab-alerts').click();
+    expect(await missing.textContent()).toContain('10 valores vacíos (2.5%).');
+    expect(await missing.getByText('Aviso', { exact: true }).count()).toBe(1);
+  });
+
+  it('draws the correlation heatmap and switches its method', async () => {
+    const { page } = session;
+    await openSample(page);
+    await page.getByTestId('tab-correlations').click();
+    const heatmap = page.getByTestId('heatmap');
+    expect(await heatmap.locator('caption').textContent()).toBe('Pearson between columns');
+    // Unidades × Importe: Pearson 0.7945, Spearman 0.8856 (see the CLI's report of the sample).
+    expect(await heatmap.locator('[data-cell="0-2"]').textContent()).toBe('0.79');
+    await page.getByLabel('Spearman', { exact: true }).check();
+    expect(await heatmap.locator('caption').textContent()).toBe('Spearman between columns');
+    expect(await heatmap.locator('[data-cell="0-2"]').textContent()).toBe('0.89');
+    // Values are readable from the keyboard: focus a cell, move with the arrows.
+    await heatmap.locator('[data-cell="0-0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('heatmap-readout').textContent()).toBe('Unidades × Importe: 0.89');
+    await page.getByLabel('Cramér’s V', { exact: true }).check();
+    expect(await heatmap.locator('th[scope=col]').allTextContents()).toEqual(['Región', 'Canal', 'Producto']);
+    expect(await page.getByTestId('strongest-pairs').locator('li').count()).toBeGreaterThan(0);
+  });
+
+  it('loads the charting code only when the Columns tab opens', async () => {
+    const { page } = session;
+    await openSample(page);
+    const scripts = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry.name)
+          .filter((name) => name.endsWith('.js')),
+      );
+    const before = await scripts();
+    expect(await page.locator('.recharts-surface').count()).toBe(0);
+    await page.getByTestId('tab-columns').click();
+    await page.locator('.recharts-surface').first().waitFor();
+    const loaded = (await scripts()).filter((name) => !before.includes(name));
+    expect(loaded.length).toBeGreaterThan(0);
+  });
+
+  it('has no serious or critical axe violations on any tab', async () => {
+    const { page } = session;
+    await openSample(page);
+    // The app's CSP allows only same-origin scripts (no inline ones): serve axe from the app's origin.
+    const axeUrl = new URL('__e2e__/axe.min.js', baseUrl).href;
+    await session.context.route(axeUrl, (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
+    await page.addScriptTag({ url: axeUrl });
+    for (const tab of TABS) {
+      await page.getByTestId(`tab-${tab}`).click();
+      if (tab === 'columns') await page.locator('.recharts-surface').first().waitFor();
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+        const result = await axe.run();
+        return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.length }));
+      });
+      const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect({ tab, severe }).toEqual({ tab, severe: [] });
+    }
+  });
+});
