@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { augmentedTensor, lloydIteration } from '../../src/core/cluster/lloyd.ts';
 import { createRandom } from '../../src/core/stats/random.ts';
 import { startTf } from '../../workers/tf-init.ts';
+import type { BenchRow } from './ingest.bench.ts';
 
 const ROWS = 200_000;
 const DIMS = 8;
@@ -58,28 +59,25 @@ async function median(run: () => Promise<void> | void): Promise<number> {
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
 }
 
-const backend = await startTf();
-const data = blobs();
-const init = data.slice(0, K * DIMS);
-const x = augmentedTensor(tf, data, ROWS, DIMS);
-const input = { tf, x, data, rows: ROWS, dims: DIMS, k: K };
-await lloydIteration(input, init); // warm-up
-const engineMs = await median(async () => {
-  await lloydIteration(input, init);
-});
-plainIteration(data, init);
-const plainMs = await median(() => {
+/** One Lloyd iteration on the engine and on a plain loop, same data, same process. */
+export async function benchKMeansIteration(): Promise<BenchRow[]> {
+  const backend = await startTf();
+  const data = blobs();
+  const init = data.slice(0, K * DIMS);
+  const x = augmentedTensor(tf, data, ROWS, DIMS);
+  const input = { tf, x, data, rows: ROWS, dims: DIMS, k: K };
+  await lloydIteration(input, init); // warm-up
+  const engineMs = await median(async () => {
+    await lloydIteration(input, init);
+  });
   plainIteration(data, init);
-});
-tf.dispose(x);
-console.log(
-  `k-means Lloyd iteration, ${ROWS.toLocaleString('en')} × ${DIMS}, k = ${K}, TF.js backend ${backend.backend}, median of ${RUNS} runs × ${ITERATIONS}`,
-);
-console.log('| engine                                  | ms / iteration | vs plain loop |');
-console.log('| --------------------------------------- | -------------- | ------------- |');
-console.log(
-  `| TF.js matMul+argMin, float64 update     | ${engineMs.toFixed(1).padStart(14)} | ${(plainMs / engineMs).toFixed(2).padStart(12)}× |`,
-);
-console.log(
-  `| plain typed-array loop                  | ${plainMs.toFixed(1).padStart(14)} | ${'1.00'.padStart(12)}× |`,
-);
+  const plainMs = await median(() => {
+    plainIteration(data, init);
+  });
+  tf.dispose(x);
+  const size = `${ROWS.toLocaleString('en')} × ${DIMS}, k = ${K}`;
+  return [
+    { name: `k-means iteration ${size}: plain typed-array loop`, ms: plainMs, ratio: 1 },
+    { name: `k-means iteration ${size}: TF.js ${backend.backend} engine`, ms: engineMs, ratio: plainMs / engineMs },
+  ];
+}

@@ -1,6 +1,6 @@
-import { contingency, correlationRatio, cramersV, pairwiseComplete, pearson, spearman } from '../stats/correlation.ts';
+import { contingency, correlationRatio, cramersV, pairwiseComplete, pearson } from '../stats/correlation.ts';
 import { sampleIndices } from '../stats/random.ts';
-import { averageRanks } from '../stats/ranks.ts';
+import { rankOrder, subsetRanks, type RankOrder } from '../stats/ranks.ts';
 import type { ColumnProfile } from './column-profile.ts';
 
 /** Spearman needs sorts per pair: above this many rows it runs on a seeded sample (stated). */
@@ -69,16 +69,19 @@ function take(values: Float64Array, rows: Int32Array | null): Float64Array {
   return rows === null ? values : Float64Array.from(rows, (r) => values[r] as number);
 }
 
+/*
+ * Spearman on pairwise-complete rows, as pandas: ranks are recomputed on each pair's complete
+ * rows. Each column is ordered once; a pair's ranks then take one O(n) pass per column.
+ */
 function spearmanMatrix(columns: readonly Float64Array[], rows: Int32Array | null): Matrix {
   const sampled = columns.map((v) => take(v, rows));
-  const complete = sampled.map((v) => v.every((x) => Number.isFinite(x)));
-  const ranks = sampled.map((v, i) => (complete[i] === true ? averageRanks(v) : null));
+  const orders = sampled.map(rankOrder);
+  const present = sampled.map((v) => Uint8Array.from(v, (x) => (Number.isFinite(x) ? 1 : 0)));
   return symmetric(columns.length, (i, j) => {
-    const ri = ranks[i];
-    const rj = ranks[j];
-    if (ri != null && rj != null) return pearson(ri, rj);
-    const pair = pairwiseComplete(sampled[i] as Float64Array, sampled[j] as Float64Array);
-    return spearman(pair.x, pair.y);
+    const a = present[i] as Uint8Array;
+    const b = present[j] as Uint8Array;
+    const keep = Uint8Array.from(a, (x, r) => x & (b[r] as number));
+    return pearson(subsetRanks(orders[i] as RankOrder, keep), subsetRanks(orders[j] as RankOrder, keep));
   });
 }
 
