@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isEmbedded } from '../embed/embed-mode.ts';
-import { ClusterSummary } from './ClusterSummary.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExportBar } from './ExportBar.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
@@ -9,14 +8,14 @@ import { translate } from './i18n.ts';
 import { LanguageContext } from './language-context.tsx';
 import { initialLanguage, rememberLanguage } from './preferences.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
-import { ResultView } from './ResultView.tsx';
+import { ResultsTabs } from './tabs/ResultsTabs.tsx';
 import { useAnalysis } from './use-analysis.ts';
 
 const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { job, result, analyzeFile, cancel, exportCsv } = useAnalysis();
+  const { job, result, analyzeFile, changeType, cancel, exportCsv } = useAnalysis();
   const [dismissed, setDismissed] = useState(false);
   const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
 
@@ -70,8 +69,13 @@ export function App() {
           </p>
         )}
         {result !== null && <ExportBar report={result.report} exportCsv={exportCsv} />}
-        {result !== null && <ResultView report={result.report} />}
-        {result?.report.clustering != null && <ClusterSummary clustering={result.report.clustering} />}
+        {result !== null && (
+          <ResultsTabs
+            report={result.report}
+            isBusy={job.kind === 'running'}
+            onTypeChange={(columnName, type) => void changeType(columnName, type)}
+          />
+        )}
       </main>
     </LanguageContext.Provider>
   );

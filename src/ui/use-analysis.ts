@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AnalysisClient, type ClientParseOutcome } from '../client/analysis-client.ts';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { AnalysisClient, type ClientParseOutcome, type JobOptions } from '../client/analysis-client.ts';
 import { isCancelled } from '../core/cancel.ts';
 import { AnalysisError, type ErrorData } from '../core/errors.ts';
+import type { ColumnType } from '../core/profile/infer-type.ts';
 import type { ProgressEvent, Stage } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
 
@@ -20,9 +21,17 @@ export type Job =
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'failed'; readonly error: ErrorData };
 
+/** The file behind a result and the column types the user chose for it (kept to re-run or re-parse). */
+export interface AnalysisSource {
+  readonly file: Blob;
+  readonly fileName: string;
+  readonly types: Readonly<Record<string, ColumnType>>;
+}
+
 export interface AnalysisResult {
   readonly parse: ClientParseOutcome;
   readonly report: Report;
+  readonly source: AnalysisSource;
 }
 
 function toErrorData(error: unknown): ErrorData {
@@ -30,59 +39,136 @@ function toErrorData(error: unknown): ErrorData {
   return { code: 'INTERNAL', message: 'Unexpected error', details: { cause: String(error) } };
 }
 
-/** Runs parse → analyze on the worker for one file at a time; a new file cancels the previous job. */
-export function useAnalysis(): {
-  job: Job;
-  result: AnalysisResult | null;
-  analyzeFile: (file: Blob, fileName: string) => Promise<void>;
-  cancel: () => void;
-  exportCsv: () => Promise<Blob>;
-} {
+function isUnknownTable(error: unknown): boolean {
+  return error instanceof AnalysisError && error.code === 'UNKNOWN_TABLE';
+}
+
+/** Analyses `loaded` while its worker still holds it, else parses the kept File again first. */
+async function loadAndAnalyze(
+  client: AnalysisClient,
+  source: AnalysisSource,
+  loaded: ClientParseOutcome | null,
+  job: JobOptions,
+): Promise<{ parse: ClientParseOutcome; report: Report }> {
+  const options = { types: source.types };
+  if (loaded !== null) {
+    try {
+      return { parse: loaded, report: await client.analyze(loaded.table, options, job) };
+    } catch (error) {
+      if (!isUnknownTable(error)) throw error; // a crashed worker lost the table: fall through and re-parse
+    }
+  }
+  const parse = await client.parse(source.file, source.fileName, {}, job);
+  try {
+    return { parse, report: await client.analyze(parse.table, options, job) };
+  } catch (error) {
+    void client.release(parse.table);
+    throw error;
+  }
+}
+
+interface Runner {
+  readonly job: Job;
+  readonly result: AnalysisResult | null;
+  readonly resultRef: RefObject<AnalysisResult | null>;
+  readonly clientRef: RefObject<AnalysisClient | null>;
+  readonly controllerRef: RefObject<AbortController | null>;
+  readonly run: (source: AnalysisSource, loaded: ClientParseOutcome | null) => Promise<void>;
+}
+
+/** One job at a time: starting one aborts the previous; a result replaces the last and frees its table. */
+function useRunner(): Runner {
   const clientRef = useRef<AnalysisClient | null>(null);
   const controllerRef = useRef<AbortController | null>(null);
+  const resultRef = useRef<AnalysisResult | null>(null);
   const [job, setJob] = useState<Job>({ kind: 'idle' });
   const [result, setResult] = useState<AnalysisResult | null>(null);
-  const resultRef = useRef<AnalysisResult | null>(null);
 
   useEffect(() => () => clientRef.current?.dispose(), []);
 
-  const analyzeFile = useCallback(async (file: Blob, fileName: string) => {
+  const run = useCallback(async (source: AnalysisSource, loaded: ClientParseOutcome | null): Promise<void> => {
     controllerRef.current?.abort();
     const controller = new AbortController();
     controllerRef.current = controller;
-    clientRef.current ??= new AnalysisClient();
-    const client = clientRef.current;
-    const startedAt = performance.now();
-    const onProgress = (event: ProgressEvent): void => {
-      if (controller.signal.aborted) return;
-      const fraction = event.total > 0 ? Math.min(1, event.done / event.total) : 0;
-      setJob({ kind: 'running', fileName, stage: event.stage, fraction, startedAt, detail: event.detail });
-    };
-    setJob({ kind: 'running', fileName, stage: 'read', fraction: 0, startedAt });
-    let parse: ClientParseOutcome | undefined;
+    const client = (clientRef.current ??= new AnalysisClient());
+    const tracker = trackJob(controller, source.fileName, loaded === null ? 'read' : 'profile', setJob);
     try {
-      parse = await client.parse(file, fileName, {}, { signal: controller.signal, onProgress });
-      const report = await client.analyze(parse.table, {}, { signal: controller.signal, onProgress });
+      const outcome = await loadAndAnalyze(client, source, loaded, {
+        signal: controller.signal,
+        onProgress: tracker.onProgress,
+      });
+      tracker.settle();
       const previous = resultRef.current;
-      resultRef.current = { parse, report };
+      resultRef.current = { ...outcome, source };
       setResult(resultRef.current);
       setJob({ kind: 'done' });
-      if (previous !== null) void client.release(previous.parse.table);
+      if (previous !== null && previous.parse.table !== outcome.parse.table) void client.release(previous.parse.table);
     } catch (error) {
-      if (parse !== undefined) void client.release(parse.table);
+      tracker.settle();
       if (controllerRef.current !== controller) return; // superseded by a newer job
       setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: toErrorData(error) });
     }
   }, []);
 
-  const cancel = useCallback(() => controllerRef.current?.abort(), []);
+  return { job, result, resultRef, clientRef, controllerRef, run };
+}
+
+/**
+ * Runs parse → analyze on the worker for one file at a time; a new file cancels the previous job.
+ * `changeType` re-runs only the analysis of the loaded table with the accumulated type overrides
+ * (re-parsing the kept File if the worker was replaced since).
+ */
+export function useAnalysis(): {
+  job: Job;
+  result: AnalysisResult | null;
+  analyzeFile: (file: Blob, fileName: string) => Promise<void>;
+  changeType: (columnName: string, type: ColumnType) => Promise<void>;
+  cancel: () => void;
+  exportCsv: () => Promise<Blob>;
+} {
+  const { job, result, resultRef, clientRef, controllerRef, run } = useRunner();
+
+  const analyzeFile = useCallback((file: Blob, fileName: string) => run({ file, fileName, types: {} }, null), [run]);
+
+  const changeType = useCallback(
+    async (columnName: string, type: ColumnType): Promise<void> => {
+      const current = resultRef.current;
+      if (current === null) return;
+      const types = { ...current.source.types, [columnName]: type };
+      await run({ ...current.source, types }, current.parse);
+    },
+    [run, resultRef],
+  );
+
+  const cancel = useCallback(() => controllerRef.current?.abort(), [controllerRef]);
 
   const exportCsv = useCallback(async (): Promise<Blob> => {
     const current = resultRef.current;
     const client = clientRef.current;
     if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'Nothing to export yet.');
     return client.exportCsv(current.parse.table);
-  }, []);
+  }, [resultRef, clientRef]);
 
-  return { job, result, analyzeFile, cancel, exportCsv };
+  return { job, result, analyzeFile, changeType, cancel, exportCsv };
+}
+
+/** Shows the job as running and reports its progress until `settle()`: late progress messages never reopen it. */
+function trackJob(
+  controller: AbortController,
+  fileName: string,
+  stage: Stage,
+  setJob: (job: Job) => void,
+): { onProgress: (event: ProgressEvent) => void; settle: () => void } {
+  const startedAt = performance.now();
+  let isSettled = false;
+  setJob({ kind: 'running', fileName, stage, fraction: 0, startedAt });
+  const onProgress = (event: ProgressEvent): void => {
+    if (isSettled || controller.signal.aborted) return;
+    const fraction = event.total > 0 ? Math.min(1, event.done / event.total) : 0;
+    setJob({ kind: 'running', fileName, stage: event.stage, fraction, startedAt, detail: event.detail });
+  };
+  const settle = (): void => {
+    isSettled = true;
+  };
+  return { onProgress, settle };
 }

@@ -1,0 +1,37 @@
+export interface SelectOption<T extends string> {
+  readonly value: T;
+  readonly label: string;
+}
+
+interface Props<T extends string> {
+  readonly label: string;
+  readonly value: T;
+  readonly options: readonly SelectOption<T>[];
+  readonly onChange: (value: T) => void;
+  readonly testId?: string;
+  readonly isDisabled?: boolean;
+}
+
+/** A <select> inside its visible label; only values from `options` ever reach `onChange`. */
+export function SelectField<T extends string>({ label, value, options, onChange, testId, isDisabled }: Props<T>) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select
+        value={value}
+        data-testid={testId}
+        disabled={isDisabled}
+        onChange={(event) => {
+          const chosen = options.find((option) => option.value === event.target.value);
+          if (chosen !== undefined) onChange(chosen.value);
+        }}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

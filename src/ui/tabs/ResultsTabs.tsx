@@ -1,0 +1,85 @@
+import { useState, type ReactNode } from 'react';
+import type { ColumnType } from '../../core/profile/infer-type.ts';
+import type { Report } from '../../core/report.ts';
+import { AlertsPanel } from '../alerts/AlertsPanel.tsx';
+import { ClusterSummary } from '../ClusterSummary.tsx';
+import { ColumnsPanel, type FocusRequest } from '../columns/ColumnsPanel.tsx';
+import { DEFAULT_CRITERIA, type ColumnCriteria } from '../columns/column-view.ts';
+import { CorrelationsPanel } from '../correlations/CorrelationsPanel.tsx';
+import { formatNumber } from '../i18n.ts';
+import { useTranslation } from '../language-context.tsx';
+import { ResultView } from '../ResultView.tsx';
+import { panelId, tabId, TabList } from './TabList.tsx';
+
+type TabKey = 'overview' | 'columns' | 'alerts' | 'correlations' | 'clustering';
+/** Panels mounted even before their first visit (cheap, and their facts are what a page reader expects). */
+const EAGER: ReadonlySet<TabKey> = new Set(['overview', 'clustering']);
+
+interface Props {
+  readonly report: Report;
+  readonly isBusy: boolean;
+  readonly onTypeChange: (columnName: string, type: ColumnType) => void;
+}
+
+function TabPanel({ tab, active, children }: { tab: TabKey; active: TabKey; children: ReactNode }) {
+  return (
+    <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} hidden={tab !== active}>
+      {children}
+    </div>
+  );
+}
+
+/** Which tab is shown and has been, the column filters, and "show this column" requests from the alerts. */
+function useTabsState() {
+  const [active, setActive] = useState<TabKey>('overview');
+  const [visited, setVisited] = useState<ReadonlySet<TabKey>>(EAGER);
+  const [criteria, setCriteria] = useState<ColumnCriteria>(DEFAULT_CRITERIA);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const select = (tab: TabKey): void => {
+    setActive(tab);
+    setVisited((seen) => (seen.has(tab) ? seen : new Set([...seen, tab])));
+  };
+  const showColumn = (columnName: string): void => {
+    setCriteria(DEFAULT_CRITERIA); // the card must not be hidden by a filter
+    setFocusRequest((previous) => ({ columnName, seq: (previous?.seq ?? 0) + 1 }));
+    select('columns');
+  };
+  return { active, visited, select, criteria, setCriteria, focusRequest, showColumn };
+}
+
+/** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
+export function ResultsTabs({ report, isBusy, onTypeChange }: Props) {
+  const { t, language } = useTranslation();
+  const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
+  const tabs = [
+    { key: 'overview' as const, label: t('overview') },
+    { key: 'columns' as const, label: t('columns') },
+    { key: 'alerts' as const, label: `${t('alerts')} (${formatNumber(language, report.alerts.length)})` },
+    { key: 'correlations' as const, label: t('correlations') },
+    { key: 'clustering' as const, label: t('tabClustering') },
+  ];
+  const panels: Record<TabKey, () => ReactNode> = {
+    overview: () => <ResultView report={report} />,
+    columns: () => (
+      <ColumnsPanel {...{ report, criteria, focusRequest, isBusy, onTypeChange }} onCriteriaChange={setCriteria} />
+    ),
+    alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={showColumn} />,
+    correlations: () => <CorrelationsPanel correlations={report.correlations} />,
+    clustering: () =>
+      report.clustering === null ? (
+        <p className="hint">{t('noClustering')}</p>
+      ) : (
+        <ClusterSummary clustering={report.clustering} />
+      ),
+  };
+  return (
+    <div className="results-tabs" data-testid="results-tabs">
+      <TabList label={t('tabsLabel')} tabs={tabs} active={active} onSelect={select} />
+      {tabs.map(({ key }) => (
+        <TabPanel key={key} tab={key} active={active}>
+          {visited.has(key) && panels[key]()}
+        </TabPanel>
+      ))}
+    </div>
+  );
+}
