@@ -31,6 +31,10 @@ export interface EmbedWindow {
 export interface Bridge {
   /** Tells every allowed host the content height (for auto-height iframes). */
   resize(height: number): void;
+  /** The host origin results may be shared with (the last allowed origin that wrote to us), if any. */
+  shareTarget(): string | undefined;
+  /** Sends the report of a file the user dropped, after the user consented in the frame. */
+  share(id: string, report: Extract<AppMessage, { type: 'smartdata:result' }>['report']): boolean;
   stop(): void;
 }
 
@@ -41,6 +45,7 @@ export function startEmbedBridge(
   handlers: BridgeHandlers,
 ): Bridge {
   let busy = false;
+  let lastHost: string | undefined;
   const post = (message: AppMessage, origin: string): void => win.parent.postMessage(message, origin);
   const broadcast = (message: AppMessage): void => {
     for (const origin of allowedOrigins) post(message, origin);
@@ -61,6 +66,7 @@ export function startEmbedBridge(
     if (event.source !== (win.parent as unknown) || !allowedOrigins.has(event.origin)) return;
     const message = parseHostMessage(event.data);
     if (message === undefined) return;
+    lastHost = event.origin;
     if (message.type === 'smartdata:configure') {
       handlers.onConfigure?.(message);
       return;
@@ -86,6 +92,12 @@ export function startEmbedBridge(
   broadcast({ type: 'smartdata:ready', v: PROTOCOL_VERSION });
   return {
     resize: (height) => broadcast({ type: 'smartdata:resize', v: PROTOCOL_VERSION, height: Math.ceil(height) }),
+    shareTarget: () => lastHost,
+    share: (id, report) => {
+      if (lastHost === undefined) return false;
+      post({ type: 'smartdata:result', v: PROTOCOL_VERSION, id, report }, lastHost);
+      return true;
+    },
     stop: () => win.removeEventListener('message', onMessage),
   };
 }

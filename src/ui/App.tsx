@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isEmbedded } from '../embed/embed-mode.ts';
+import { consumeLaunchQueue } from '../pwa/launch-queue.ts';
+import { AppNotices } from './AppNotices.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ExportBar } from './ExportBar.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
@@ -10,12 +12,16 @@ import { initialLanguage, rememberLanguage } from './preferences.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { ResultsTabs } from './tabs/ResultsTabs.tsx';
 import { useAnalysis } from './use-analysis.ts';
+import { useEmbed } from './use-embed.ts';
+import { useServiceWorker } from './use-service-worker.ts';
 
 const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const { job, result, analyzeFile, changeType, cancel, exportCsv } = useAnalysis();
+  const { bridge } = useEmbed({ job, analyzeFile, setLanguage });
+  const { isOfflineReady, activateUpdate } = useServiceWorker();
   const [dismissed, setDismissed] = useState(false);
   const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
 
@@ -32,6 +38,11 @@ export function App() {
   useEffect(() => {
     if (new URLSearchParams(location.search).get('sample') !== null) void loadSample();
   }, [loadSample]);
+
+  useEffect(() => {
+    // Files opened with the installed app from the operating system (manifest file_handlers).
+    consumeLaunchQueue(window, (file) => void analyzeFile(file, file.name));
+  }, [analyzeFile]);
 
   const onFile = (file: File): void => {
     setDismissed(false);
@@ -60,6 +71,13 @@ export function App() {
       </header>
       <main>
         {!isEmbedded(window) && <p className="tagline">{t('tagline')}</p>}
+        <AppNotices
+          isBusy={job.kind === 'running'}
+          isOfflineReady={isOfflineReady}
+          activateUpdate={activateUpdate}
+          bridge={bridge}
+          report={result?.report ?? null}
+        />
         <DropZone onFile={onFile} onSample={() => void loadSample()} disabled={false} />
         {job.kind === 'running' && <ProgressPanel {...job} onCancel={cancel} />}
         {job.kind === 'failed' && !dismissed && <ErrorPanel error={job.error} onDismiss={() => setDismissed(true)} />}

@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { registerServiceWorker } from '../pwa/register-sw.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import './styles.css';
@@ -14,6 +13,3 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
-
-// After first paint: workbox-window is loaded lazily, and never in dev or inside an iframe.
-void registerServiceWorker(window);

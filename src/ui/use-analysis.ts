@@ -5,6 +5,8 @@ import { AnalysisError, type ErrorData } from '../core/errors.ts';
 import type { ColumnType } from '../core/profile/infer-type.ts';
 import type { ProgressEvent, Stage } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
+import type { ClusterOptions } from '../core/cluster/cluster.ts';
+import type { IngestOptions } from '../ingest/options.ts';
 
 /** One job's life, as the UI shows it. Results live apart so that a failure never hides them. */
 export type Job =
@@ -26,7 +28,17 @@ export interface AnalysisSource {
   readonly file: Blob;
   readonly fileName: string;
   readonly types: Readonly<Record<string, ColumnType>>;
+  /** Dialect and sheet choices (the embed API passes them; detected otherwise). */
+  readonly ingest?: IngestOptions;
+  readonly cluster?: ClusterOptions | false;
 }
+
+/** What a caller may choose for a new file (all optional). */
+export type AnalysisChoices = Partial<Pick<AnalysisSource, 'ingest' | 'cluster' | 'types'>>;
+
+/** How a run ended, for callers that must answer someone (the embed bridge). */
+export type RunOutcome =
+  { readonly ok: true; readonly report: Report } | { readonly ok: false; readonly error: ErrorData };
 
 export interface AnalysisResult {
   readonly parse: ClientParseOutcome;
@@ -50,7 +62,7 @@ async function loadAndAnalyze(
   loaded: ClientParseOutcome | null,
   job: JobOptions,
 ): Promise<{ parse: ClientParseOutcome; report: Report }> {
-  const options = { types: source.types };
+  const options = { types: source.types, ...(source.cluster === undefined ? {} : { cluster: source.cluster }) };
   if (loaded !== null) {
     try {
       return { parse: loaded, report: await client.analyze(loaded.table, options, job) };
@@ -58,7 +70,7 @@ async function loadAndAnalyze(
       if (!isUnknownTable(error)) throw error; // a crashed worker lost the table: fall through and re-parse
     }
   }
-  const parse = await client.parse(source.file, source.fileName, {}, job);
+  const parse = await client.parse(source.file, source.fileName, source.ingest ?? {}, job);
   try {
     return { parse, report: await client.analyze(parse.table, options, job) };
   } catch (error) {
@@ -73,7 +85,7 @@ interface Runner {
   readonly resultRef: RefObject<AnalysisResult | null>;
   readonly clientRef: RefObject<AnalysisClient | null>;
   readonly controllerRef: RefObject<AbortController | null>;
-  readonly run: (source: AnalysisSource, loaded: ClientParseOutcome | null) => Promise<void>;
+  readonly run: (source: AnalysisSource, loaded: ClientParseOutcome | null) => Promise<RunOutcome>;
 }
 
 /** One job at a time: starting one aborts the previous; a result replaces the last and frees its table. */
@@ -86,7 +98,7 @@ function useRunner(): Runner {
 
   useEffect(() => () => clientRef.current?.dispose(), []);
 
-  const run = useCallback(async (source: AnalysisSource, loaded: ClientParseOutcome | null): Promise<void> => {
+  const run = useCallback(async (source: AnalysisSource, loaded: ClientParseOutcome | null): Promise<RunOutcome> => {
     controllerRef.current?.abort();
     const controller = new AbortController();
     controllerRef.current = controller;
@@ -103,10 +115,16 @@ function useRunner(): Runner {
       setResult(resultRef.current);
       setJob({ kind: 'done' });
       if (previous !== null && previous.parse.table !== outcome.parse.table) void client.release(previous.parse.table);
+      return { ok: true, report: outcome.report };
     } catch (error) {
       tracker.settle();
-      if (controllerRef.current !== controller) return; // superseded by a newer job
-      setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: toErrorData(error) });
+      const data: ErrorData = isCancelled(error)
+        ? { code: 'CANCELLED', message: 'The analysis was cancelled.' }
+        : toErrorData(error);
+      if (controllerRef.current === controller) {
+        setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: data });
+      }
+      return { ok: false, error: data };
     }
   }, []);
 
@@ -121,14 +139,18 @@ function useRunner(): Runner {
 export function useAnalysis(): {
   job: Job;
   result: AnalysisResult | null;
-  analyzeFile: (file: Blob, fileName: string) => Promise<void>;
+  analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   changeType: (columnName: string, type: ColumnType) => Promise<void>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
 } {
   const { job, result, resultRef, clientRef, controllerRef, run } = useRunner();
 
-  const analyzeFile = useCallback((file: Blob, fileName: string) => run({ file, fileName, types: {} }, null), [run]);
+  const analyzeFile = useCallback(
+    (file: Blob, fileName: string, choices: AnalysisChoices = {}) =>
+      run({ file, fileName, ...choices, types: choices.types ?? {} }, null),
+    [run],
+  );
 
   const changeType = useCallback(
     async (columnName: string, type: ColumnType): Promise<void> => {

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { startEmbedBridge, type Bridge, type Reply } from '../embed/bridge.ts';
+import { isEmbedded } from '../embed/embed-mode.ts';
+import { loadAllowedOrigins } from '../embed/load-config.ts';
+import type { Language } from './i18n.ts';
+import type { AnalysisChoices, Job, RunOutcome } from './use-analysis.ts';
+
+interface EmbedDeps {
+  readonly job: Job;
+  readonly analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
+  readonly setLanguage: (language: Language) => void;
+}
+
+/**
+ * In an iframe: answers the host page's analyze and configure messages, forwards progress, and
+ * reports the content height. Results of files the user dropped are only sent when the user asks
+ * (`share`). Outside an iframe it does nothing.
+ */
+export function useEmbed({ job, analyzeFile, setLanguage }: EmbedDeps): { bridge: Bridge | null } {
+  const [bridge, setBridge] = useState<Bridge | null>(null);
+  const replyRef = useRef<Reply | null>(null);
+  const analyzeRef = useRef(analyzeFile);
+  useEffect(() => {
+    analyzeRef.current = analyzeFile;
+  }, [analyzeFile]);
+
+  useEffect(() => {
+    if (!isEmbedded(window)) return undefined;
+    let started: Bridge | undefined;
+    let isActive = true;
+    void loadAllowedOrigins(document.baseURI).then((origins) => {
+      if (!isActive) return;
+      started = startEmbedBridge(window, origins, {
+        onAnalyze: (request, reply) => {
+          replyRef.current = reply;
+          if (request.options.language !== undefined) setLanguage(request.options.language);
+          const { ingest, analysis } = request.options;
+          void analyzeRef.current(request.data, request.name, { ingest, ...analysis }).then((outcome) => {
+            replyRef.current = null;
+            if (outcome.ok) reply.result(outcome.report);
+            else reply.error(outcome.error.code, outcome.error.message);
+          });
+        },
+        onConfigure: (message) => {
+          if (message.language !== undefined) setLanguage(message.language);
+          if (message.theme !== undefined) document.documentElement.dataset.theme = message.theme;
+        },
+      });
+      setBridge(started);
+      const observer = new ResizeObserver(() => started?.resize(document.documentElement.scrollHeight));
+      observer.observe(document.body);
+    });
+    return () => {
+      isActive = false;
+      started?.stop();
+    };
+  }, [setLanguage]);
+
+  useEffect(() => {
+    if (job.kind === 'running') replyRef.current?.progress(job.stage, job.fraction);
+  }, [job]);
+
+  return { bridge };
+}
