@@ -20,7 +20,8 @@ const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
   const { job, result, analyzeFile, changeType, cancel, exportCsv } = useAnalysis();
-  const { bridge } = useEmbed({ job, analyzeFile, setLanguage });
+  const [panels, setPanels] = useState<readonly string[] | undefined>(undefined);
+  const { bridge } = useEmbed({ job, analyzeFile, setLanguage, setPanels });
   const { isOfflineReady, activateUpdate } = useServiceWorker();
   const [dismissed, setDismissed] = useState(false);
   const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
@@ -92,6 +93,7 @@ export function App() {
             report={result.report}
             isBusy={job.kind === 'running'}
             onTypeChange={(columnName, type) => void changeType(columnName, type)}
+            panels={panels}
           />
         )}
       </main>

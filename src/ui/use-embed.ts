@@ -9,6 +9,7 @@ interface EmbedDeps {
   readonly job: Job;
   readonly analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   readonly setLanguage: (language: Language) => void;
+  readonly setPanels: (panels: readonly string[]) => void;
 }
 
 /**
@@ -16,7 +17,7 @@ interface EmbedDeps {
  * reports the content height. Results of files the user dropped are only sent when the user asks
  * (`share`). Outside an iframe it does nothing.
  */
-export function useEmbed({ job, analyzeFile, setLanguage }: EmbedDeps): { bridge: Bridge | null } {
+export function useEmbed({ job, analyzeFile, setLanguage, setPanels }: EmbedDeps): { bridge: Bridge | null } {
   const [bridge, setBridge] = useState<Bridge | null>(null);
   const replyRef = useRef<Reply | null>(null);
   const analyzeRef = useRef(analyzeFile);
@@ -44,6 +45,7 @@ export function useEmbed({ job, analyzeFile, setLanguage }: EmbedDeps): { bridge
         onConfigure: (message) => {
           if (message.language !== undefined) setLanguage(message.language);
           if (message.theme !== undefined) document.documentElement.dataset.theme = message.theme;
+          if (message.panels !== undefined) setPanels(message.panels);
         },
       });
       setBridge(started);
@@ -54,7 +56,7 @@ export function useEmbed({ job, analyzeFile, setLanguage }: EmbedDeps): { bridge
       isActive = false;
       started?.stop();
     };
-  }, [setLanguage]);
+  }, [setLanguage, setPanels]);
 
   useEffect(() => {
     if (job.kind === 'running') replyRef.current?.progress(job.stage, job.fraction);

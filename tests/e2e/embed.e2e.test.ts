@@ -86,6 +86,28 @@ describe('embedding', () => {
     expect(foreignRequests(session.requests, appOrigin).every((u) => u.startsWith(host.url))).toBe(true);
   });
 
+  it('applies configure: language, theme and the panels shown', async () => {
+    const { host, app } = await setUp(true);
+    await session.page.goto(host.url);
+    await expect.poll(async () => (await received(session)).length).toBeGreaterThan(0);
+    await session.page.evaluate((appOrigin) => {
+      const frame = (document.getElementById('app') as HTMLIFrameElement).contentWindow;
+      frame?.postMessage(
+        { type: 'smartdata:configure', v: 1, language: 'es', theme: 'dark', panels: ['columns', 'alerts'] },
+        appOrigin,
+      );
+    }, new URL(app.url).origin);
+    await session.page.evaluate(
+      (csv) => (window as unknown as { sendAnalyze: (id: string, t: string) => void }).sendAnalyze('c1', csv),
+      CSV,
+    );
+    const frame = session.page.frameLocator('#app');
+    await expect
+      .poll(() => frame.getByRole('tab').allTextContents(), { timeout: 30_000 })
+      .toEqual(['Columnas', 'Alertas (1)']);
+    expect(await frame.locator('html').getAttribute('data-theme')).toBe('dark');
+  });
+
   it('ignores a host whose origin is not listed', async () => {
     const { host } = await setUp(false);
     await session.page.goto(host.url);

@@ -3,7 +3,7 @@
  * app, go offline, reload, then analyse a file end to end (parse, profile, clustering) and export.
  */
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { dropFile, openSession, type Session } from './browser.ts';
+import { dropFile, foreignRequests, openSession, type Session } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let session: Session;
@@ -38,5 +38,6 @@ describe('offline', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-csv').click();
     expect((await download).suggestedFilename()).toBe('offline.clusters.csv');
+    expect(foreignRequests(session.requests, new URL(baseUrl).origin)).toEqual([]);
   });
 });

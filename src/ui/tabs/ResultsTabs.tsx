@@ -19,6 +19,8 @@ interface Props {
   readonly report: Report;
   readonly isBusy: boolean;
   readonly onTypeChange: (columnName: string, type: ColumnType) => void;
+  /** Tabs to show (an embedding host's `panels`); all when absent or when none of them is known. */
+  readonly panels?: readonly string[];
 }
 
 function TabPanel({ tab, active, children }: { tab: TabKey; active: TabKey; children: ReactNode }) {
@@ -48,16 +50,19 @@ function useTabsState() {
 }
 
 /** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
-export function ResultsTabs({ report, isBusy, onTypeChange }: Props) {
+export function ResultsTabs({ report, isBusy, onTypeChange, panels: shownPanels }: Props) {
   const { t, language } = useTranslation();
   const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
-  const tabs = [
+  const allTabs = [
     { key: 'overview' as const, label: t('overview') },
     { key: 'columns' as const, label: t('columns') },
     { key: 'alerts' as const, label: `${t('alerts')} (${formatNumber(language, report.alerts.length)})` },
     { key: 'correlations' as const, label: t('correlations') },
     { key: 'clustering' as const, label: t('tabClustering') },
   ];
+  const chosen = allTabs.filter((tab) => shownPanels?.includes(tab.key) === true);
+  const tabs = chosen.length > 0 ? chosen : allTabs;
+  const current = tabs.some((tab) => tab.key === active) ? active : (tabs[0]?.key ?? 'overview');
   const panels: Record<TabKey, () => ReactNode> = {
     overview: () => <ResultView report={report} />,
     columns: () => (
@@ -74,10 +79,10 @@ export function ResultsTabs({ report, isBusy, onTypeChange }: Props) {
   };
   return (
     <div className="results-tabs" data-testid="results-tabs">
-      <TabList label={t('tabsLabel')} tabs={tabs} active={active} onSelect={select} />
+      <TabList label={t('tabsLabel')} tabs={tabs} active={current} onSelect={select} />
       {tabs.map(({ key }) => (
-        <TabPanel key={key} tab={key} active={active}>
-          {visited.has(key) && panels[key]()}
+        <TabPanel key={key} tab={key} active={current}>
+          {(visited.has(key) || key === current) && panels[key]()}
         </TabPanel>
       ))}
     </div>
