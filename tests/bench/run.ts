@@ -1,6 +1,6 @@
 /*
  * `npm run bench`: every benchmark in one run on this machine, one table of medians with the
- * ratio to the baseline measured beside it, and the same rows as JSON in bench-results/.
+ * ratio to the baseline measured beside it, and the same rows as JSON in tests/bench/results/.
  * BENCH_ROWS sets the CSV size (default 1,000,000 rows ≈ 100 MB), BENCH_RUNS the repetitions.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ for (const r of results) {
     `| ${r.name} | ${r.ms.toFixed(1)} | ${r.mbPerSecond?.toFixed(1) ?? ''} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`} |`,
   );
 }
-mkdirSync('bench-results', { recursive: true });
-const file = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+mkdirSync('tests/bench/results', { recursive: true });
+const file = `tests/bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 writeFileSync(file, JSON.stringify({ machine, runs, rows, results }, null, 2));
 console.log(`\n(also written to ${file})`);
