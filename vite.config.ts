@@ -87,7 +87,7 @@ function pwa() {
     },
     workbox: {
       // Manifest icons and the manifest itself are added by the plugin; list the rest (wasm too).
-      globPatterns: ['**/*.{js,css,html,wasm,csv,svg}'],
+      globPatterns: ['**/*.{js,css,html,wasm,csv,xlsx,svg}'],
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,

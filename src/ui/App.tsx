@@ -8,14 +8,32 @@ import { ErrorPanel } from './ErrorPanel.tsx';
 import type { Language } from './i18n.ts';
 import { translate } from './i18n.ts';
 import { LanguageContext } from './language-context.tsx';
-import { initialLanguage, rememberLanguage } from './preferences.ts';
+import { HeaderControls } from './HeaderControls.tsx';
+import { initialLanguage } from './preferences.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { ResultsTabs } from './tabs/ResultsTabs.tsx';
 import { useAnalysis } from './use-analysis.ts';
 import { useEmbed } from './use-embed.ts';
 import { useServiceWorker } from './use-service-worker.ts';
 
-const SAMPLE = { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' };
+const SAMPLES = {
+  csv: { path: 'samples/ventas-es.csv', name: 'ventas-es.csv' },
+  xlsx: { path: 'samples/ventas-dos-hojas.xlsx', name: 'ventas-dos-hojas.xlsx' },
+} as const;
+
+/* Text pasted into the page (not into a field) is analysed as a CSV when it looks like a table. */
+function pastedTable(event: ClipboardEvent): string | undefined {
+  const target = event.target;
+  if (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  ) {
+    return undefined;
+  }
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  return /[\t,;|]/.test(text) && /\r?\n/.test(text.trim()) ? text : undefined;
+}
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
@@ -26,9 +44,24 @@ export function App() {
   const [dismissed, setDismissed] = useState(false);
   const t = (key: Parameters<typeof translate>[1]): string => translate(language, key);
 
-  const loadSample = useCallback(async () => {
-    const response = await fetch(new URL(SAMPLE.path, document.baseURI));
-    await analyzeFile(await response.blob(), SAMPLE.name);
+  const loadSample = useCallback(
+    async (which: keyof typeof SAMPLES = 'csv') => {
+      const sample = SAMPLES[which];
+      const response = await fetch(new URL(sample.path, document.baseURI));
+      await analyzeFile(await response.blob(), sample.name);
+    },
+    [analyzeFile],
+  );
+
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent): void => {
+      const text = pastedTable(event);
+      if (text === undefined) return;
+      event.preventDefault();
+      void analyzeFile(new Blob([text], { type: 'text/plain' }), 'pasted.csv');
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
   }, [analyzeFile]);
 
   useEffect(() => {
@@ -54,21 +87,7 @@ export function App() {
     <LanguageContext.Provider value={language}>
       <header className="app-header">
         <h1>{t('appTitle')}</h1>
-        <label>
-          {t('language')}{' '}
-          <select
-            value={language}
-            data-testid="language-select"
-            onChange={(event) => {
-              const next = event.target.value === 'es' ? 'es' : 'en';
-              setLanguage(next);
-              rememberLanguage(next);
-            }}
-          >
-            <option value="en">English</option>
-            <option value="es">Español</option>
-          </select>
-        </label>
+        <HeaderControls onLanguage={setLanguage} />
       </header>
       <main>
         {!isEmbedded(window) && <p className="tagline">{t('tagline')}</p>}
@@ -79,7 +98,7 @@ export function App() {
           bridge={bridge}
           report={result?.report ?? null}
         />
-        <DropZone onFile={onFile} onSample={() => void loadSample()} disabled={false} />
+        <DropZone onFile={onFile} onSample={(which) => void loadSample(which)} disabled={false} />
         {job.kind === 'running' && <ProgressPanel {...job} onCancel={cancel} />}
         {job.kind === 'failed' && !dismissed && <ErrorPanel error={job.error} onDismiss={() => setDismissed(true)} />}
         {result !== null && result.report.engine?.backend !== 'wasm' && (

@@ -6,7 +6,7 @@ const MAX_FILE_MB = 100;
 
 interface Props {
   readonly onFile: (file: File) => void;
-  readonly onSample: () => void;
+  readonly onSample: (sample: 'csv' | 'xlsx') => void;
   readonly disabled: boolean;
 }
 
@@ -55,12 +55,15 @@ export function DropZone({ onFile, onSample, disabled }: Props) {
             if (file !== undefined) onFile(file);
           }}
         />
-        <button type="button" onClick={onSample} disabled={disabled} data-testid="sample-button">
+        <button type="button" onClick={() => onSample('csv')} disabled={disabled} data-testid="sample-button">
           {t('trySample')}: {t('sampleSpanish')}
+        </button>
+        <button type="button" onClick={() => onSample('xlsx')} disabled={disabled} data-testid="sample-xlsx-button">
+          {t('trySample')}: {t('sampleWorkbook')}
         </button>
       </div>
       <p id={hintId} className="hint">
-        {t('accepted', { limit: MAX_FILE_MB })}
+        {t('accepted', { limit: MAX_FILE_MB })} {t('pasteHint')}
       </p>
     </section>
   );

@@ -136,4 +136,10 @@ export const en = {
   updateAvailable: 'A new version is available.',
   reloadNow: 'Reload',
   dismissNotice: 'Dismiss',
+  sampleWorkbook: 'Two-sheet Excel workbook',
+  pasteHint: 'You can also paste a table (Ctrl+V).',
+  theme: 'Theme',
+  themeSystem: 'System',
+  themeLight: 'Light',
+  themeDark: 'Dark',
 } as const;

@@ -138,4 +138,10 @@ export const es: Record<MessageKey, string> = {
   updateAvailable: 'Hay una versión nueva.',
   reloadNow: 'Recargar',
   dismissNotice: 'Cerrar',
+  sampleWorkbook: 'Libro de Excel con dos hojas',
+  pasteHint: 'También puedes pegar una tabla (Ctrl+V).',
+  theme: 'Tema',
+  themeSystem: 'Del sistema',
+  themeLight: 'Claro',
+  themeDark: 'Oscuro',
 };

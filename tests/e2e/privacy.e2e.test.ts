@@ -37,7 +37,7 @@ describe('privacy', () => {
     expect(foreignRequests(session.requests, new URL(baseUrl).origin)).toEqual([]);
   });
 
-  it('keeps none of the data: no IndexedDB, no cached files, only the language preference', async () => {
+  it('keeps none of the data: no IndexedDB, no cached files, only the language and theme preferences', async () => {
     await analyseSampleAndExport(session);
     const stored = await session.page.evaluate(async () => ({
       localStorage: Object.keys(localStorage),
@@ -49,7 +49,7 @@ describe('privacy', () => {
         )
       ).flat(),
     }));
-    expect(stored.localStorage.every((k) => k === 'smartdata.language')).toBe(true);
+    expect(stored.localStorage.every((k) => k === 'smartdata.language' || k === 'smartdata.theme')).toBe(true);
     expect(stored.sessionStorage).toEqual([]);
     expect(stored.indexedDb).toEqual([]);
     // Only the app's own precached files may be cached, never the analysed data or a report.

@@ -1,0 +1,46 @@
+/* Ways in besides a file: pasting a table, the Excel sample; and the theme switch. */
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openSession, type Session } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let session: Session;
+
+beforeEach(async () => {
+  session = await openSession();
+  await session.page.goto(baseUrl);
+});
+
+afterEach(async () => {
+  await session.close();
+});
+
+describe('starting points', () => {
+  it('analyses a table pasted into the page', async () => {
+    const { page } = session;
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'name\tscore\nAna\t3,5\nLuis\t4\nMarta\t2,25\n');
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
+    expect(await page.getByTestId('file-name').textContent()).toBe('pasted.csv');
+  });
+
+  it('opens the bundled two-sheet Excel workbook', async () => {
+    const { page } = session;
+    await page.getByTestId('sample-xlsx-button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
+    expect(await page.getByText('Ventas', { exact: true }).count()).toBeGreaterThan(0);
+  });
+
+  it('switches to the dark theme and remembers it', async () => {
+    const { page } = session;
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await background();
+    await page.getByTestId('theme-select').selectOption('dark');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await background()).not.toBe(light);
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+  });
+});
