@@ -24,7 +24,8 @@ Options:
                          and empty cells); an empty cell is always missing
   --encoding E           force the text encoding: utf-8, utf-16le, utf-16be, windows-1252
   --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
-  --header-row N         the header is the N-th non-blank row (default: detected)
+  --header-row N         the header row: the N-th non-blank line of a text file, row N of a sheet
+                         (default: the first line; in sheets, detected below title rows)
   --max-mb N             refuse files over N MB (default 100)
   --k auto|N             number of k-means clusters (default auto: best silhouette for k = 2..10)
   --features A,B,...     k-means features (default: numeric columns that are not ids or constant)

@@ -99,7 +99,7 @@ function pickSheet(workbook: WorkBook, requested: string | undefined): string {
 /* The header is the first row, among the first non-empty ones, that fills at least half the width. */
 function findHeaderRow(rows: readonly Row[], forced: number | undefined): number {
   const nonEmpty = rows.flatMap((row, index) => (hasContent(row) ? [index] : []));
-  if (forced !== undefined) return nonEmpty[forced - 1] ?? rows.length;
+  if (forced !== undefined) return Math.min(forced - 1, rows.length); // a sheet row number, as reported
   const head = nonEmpty.slice(0, HEADER_SEARCH_ROWS);
   const widest = Math.max(0, ...head.map((r) => filledCount(rows[r])));
   return head.find((r) => filledCount(rows[r]) >= Math.ceil(widest / 2)) ?? 0;

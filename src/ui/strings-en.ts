@@ -142,4 +142,5 @@ export const en = {
   themeSystem: 'System',
   themeLight: 'Light',
   themeDark: 'Dark',
+  readAgain: 'Read the file again with these settings',
 } as const;

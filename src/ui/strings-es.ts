@@ -144,4 +144,5 @@ export const es: Record<MessageKey, string> = {
   themeSystem: 'Del sistema',
   themeLight: 'Claro',
   themeDark: 'Oscuro',
+  readAgain: 'Volver a leer el archivo con estos ajustes',
 };

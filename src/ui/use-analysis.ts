@@ -141,6 +141,7 @@ export function useAnalysis(): {
   result: AnalysisResult | null;
   analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   changeType: (columnName: string, type: ColumnType) => Promise<void>;
+  reread: (ingest: IngestOptions) => Promise<void>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
 } {
@@ -162,6 +163,16 @@ export function useAnalysis(): {
     [run, resultRef],
   );
 
+  const reread = useCallback(
+    async (ingest: IngestOptions): Promise<void> => {
+      const current = resultRef.current;
+      if (current === null) return;
+      // Other dialect, sheet or header: a new table, so earlier type choices no longer apply.
+      await run({ ...current.source, ingest, types: {} }, null);
+    },
+    [run, resultRef],
+  );
+
   const cancel = useCallback(() => controllerRef.current?.abort(), [controllerRef]);
 
   const exportCsv = useCallback(async (): Promise<Blob> => {
@@ -171,7 +182,7 @@ export function useAnalysis(): {
     return client.exportCsv(current.parse.table);
   }, [resultRef, clientRef]);
 
-  return { job, result, analyzeFile, changeType, cancel, exportCsv };
+  return { job, result, analyzeFile, changeType, reread, cancel, exportCsv };
 }
 
 /** Shows the job as running and reports its progress until `settle()`: late progress messages never reopen it. */

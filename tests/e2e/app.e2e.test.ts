@@ -81,7 +81,7 @@ describe('the built app', () => {
     const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
     expect(names).toContain('Región');
     expect(names).toContain('Satisfacción');
-    expect(await page.getByText('windows-1252', { exact: true }).count()).toBe(1);
+    expect(await page.locator('dl.stats dd').getByText('windows-1252', { exact: true }).count()).toBe(1);
     expect(foreignRequests(session.requests, origin)).toEqual([]);
   });
 

@@ -44,3 +44,20 @@ describe('starting points', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
   });
 });
+
+describe('reading the file again with other settings', () => {
+  it('re-reads a CSV with another delimiter, and a workbook on another sheet', async () => {
+    const { page } = session;
+    await page.getByTestId('sample-button').click();
+    await expect.poll(() => page.getByTestId('column-count').textContent(), { timeout: 30_000 }).toBe('9');
+    await page.getByTestId('facts-delimiter').selectOption(',');
+    await page.getByTestId('facts-apply').click();
+    await expect.poll(() => page.getByTestId('column-count').textContent(), { timeout: 30_000 }).not.toBe('9');
+    await page.getByTestId('sample-xlsx-button').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
+    await page.getByTestId('facts-sheet').selectOption('Notas');
+    await page.getByTestId('facts-apply').click();
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('2');
+    expect(await page.locator('[data-testid=columns-table] tbody th').allTextContents()).toEqual(['clave', 'valor']);
+  });
+});

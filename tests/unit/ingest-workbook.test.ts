@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes } from '../../src/ingest/ingest.ts';
@@ -136,5 +137,16 @@ describe('zip guards before SheetJS', () => {
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'UNSAFE_FILE', message: expect.stringContaining('zip bomb') as string });
+  });
+});
+
+describe('a chosen header row in a sheet', () => {
+  it('is the sheet row number the report gives back', async () => {
+    const bytes = new Uint8Array(readFileSync('tests/fixtures/libreoffice-two-sheets.xlsx'));
+    const detected = await ingestBytes(bytes, 'book.xlsx');
+    const again = await ingestBytes(bytes, 'book.xlsx', { headerRow: detected.file.headerRow });
+    expect(again.table.columns.map((c) => c.name)).toEqual(detected.table.columns.map((c) => c.name));
+    const lower = await ingestBytes(bytes, 'book.xlsx', { headerRow: 4 });
+    expect(lower.table.columns[1]?.name).toBe('Málaga');
   });
 });

@@ -9,6 +9,8 @@ import { CorrelationsPanel } from '../correlations/CorrelationsPanel.tsx';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { ResultView } from '../ResultView.tsx';
+import { FileFactsForm } from '../FileFactsForm.tsx';
+import type { IngestOptions } from '../../ingest/options.ts';
 import { panelId, tabId, TabList } from './TabList.tsx';
 
 type TabKey = 'overview' | 'columns' | 'alerts' | 'correlations' | 'clustering';
@@ -19,6 +21,8 @@ interface Props {
   readonly report: Report;
   readonly isBusy: boolean;
   readonly onTypeChange: (columnName: string, type: ColumnType) => void;
+  /** Reads the file again with other dialect, sheet or header choices. */
+  readonly onReread: (ingest: IngestOptions) => void;
   /** Tabs to show (an embedding host's `panels`); all when absent or when none of them is known. */
   readonly panels?: readonly string[];
 }
@@ -50,7 +54,7 @@ function useTabsState() {
 }
 
 /** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
-export function ResultsTabs({ report, isBusy, onTypeChange, panels: shownPanels }: Props) {
+export function ResultsTabs({ report, isBusy, onTypeChange, onReread, panels: shownPanels }: Props) {
   const { t, language } = useTranslation();
   const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
   const allTabs = [
@@ -64,7 +68,17 @@ export function ResultsTabs({ report, isBusy, onTypeChange, panels: shownPanels 
   const tabs = chosen.length > 0 ? chosen : allTabs;
   const current = tabs.some((tab) => tab.key === active) ? active : (tabs[0]?.key ?? 'overview');
   const panels: Record<TabKey, () => ReactNode> = {
-    overview: () => <ResultView report={report} />,
+    overview: () => (
+      <>
+        <ResultView report={report} />
+        <FileFactsForm
+          key={`${report.file.name}-${report.file.sheet ?? ''}`}
+          file={report.file}
+          isBusy={isBusy}
+          onApply={onReread}
+        />
+      </>
+    ),
     columns: () => (
       <ColumnsPanel {...{ report, criteria, focusRequest, isBusy, onTypeChange }} onCriteriaChange={setCriteria} />
     ),
