@@ -27,8 +27,10 @@ export function ClusterSummary({ clustering }: { readonly clustering: Clustering
         </div>
       </dl>
       <p className="hint">
-        {clustering.kChosenBy === 'silhouette' ? t('chosenBySilhouette') : t('chosenByUser')};{' '}
-        {t('silhouette').toLowerCase()} {t('silhouetteSample', sample)}.{' '}
+        <span title={clustering.reason}>
+          {clustering.kChosenBy === 'silhouette' ? t('chosenBySilhouette') : t('chosenByUser')}
+        </span>
+        ; {t('silhouette').toLowerCase()} {t('silhouetteSample', sample)}.{' '}
         {dropped > 0 && t('rowsDropped', { count: dropped })}
       </p>
       <p>

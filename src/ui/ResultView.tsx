@@ -1,9 +1,20 @@
 import type { Report } from '../core/report.ts';
-import { formatNumber } from './i18n.ts';
+import { formatNumber, type MessageKey } from './i18n.ts';
 import { useTranslation } from './language-context.tsx';
 
 function delimiterLabel(delimiter: string | null, tabLabel: string): string | null {
   return delimiter === '\t' ? tabLabel : delimiter;
+}
+
+function stageLabel(stage: string, t: (key: MessageKey) => string): string {
+  const keys: Readonly<Record<string, MessageKey>> = {
+    read: 'stage_read',
+    parse: 'stage_parse',
+    profile: 'stage_profile',
+    cluster: 'stage_cluster',
+  };
+  const key = keys[stage];
+  return key === undefined ? stage : t(key);
 }
 
 /** Overview facts, the column list and the notices for one report. All user data renders as text. */
@@ -37,6 +48,10 @@ export function ResultView({ report }: { readonly report: Report }) {
           <dt>{t('missingCells')}</dt>
           <dd>{n(report.missingCells)}</dd>
         </div>
+        <div>
+          <dt>{t('duplicateRows')}</dt>
+          <dd>{n(report.duplicateRows)}</dd>
+        </div>
         {facts.map(([label, value]) =>
           value === null ? null : (
             <div key={label}>
@@ -46,6 +61,12 @@ export function ResultView({ report }: { readonly report: Report }) {
           ),
         )}
       </dl>
+      <p className="hint" data-testid="timings">
+        {t('timings')}:{' '}
+        {Object.entries(report.timings)
+          .map(([stage, ms]) => `${stageLabel(stage, t)} ${formatNumber(language, ms / 1000, 2)} s`)
+          .join(' · ')}
+      </p>
       {report.warnings.length > 0 && (
         <>
           <h3>{t('warnings')}</h3>

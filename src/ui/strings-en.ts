@@ -143,4 +143,5 @@ export const en = {
   themeLight: 'Light',
   themeDark: 'Dark',
   readAgain: 'Read the file again with these settings',
+  duplicateRows: 'Duplicate rows',
 } as const;

@@ -145,4 +145,5 @@ export const es: Record<MessageKey, string> = {
   themeLight: 'Claro',
   themeDark: 'Oscuro',
   readAgain: 'Volver a leer el archivo con estos ajustes',
+  duplicateRows: 'Filas duplicadas',
 };

@@ -24,6 +24,7 @@ describe('starting points', () => {
     });
     await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
     expect(await page.getByTestId('file-name').textContent()).toBe('pasted.csv');
+    expect(await page.getByTestId('timings').textContent()).toMatch(/Reading [\d.]+ s · Parsing [\d.]+ s · Profiling [\d.]+ s/);
   });
 
   it('opens the bundled two-sheet Excel workbook', async () => {
