@@ -8,6 +8,8 @@ import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
 import { analyze } from '../src/core/analyze.ts';
 import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
+import { columnOrder, rowWindow } from '../src/core/table-view.ts';
+import type { Column } from '../src/core/table.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
@@ -62,8 +64,10 @@ export function noticeWarning(notice: ErrorData): Warning {
 interface StoredTable {
   readonly ingest: IngestResult;
   readonly timings: Record<string, number>;
-  /** Cluster labels of the last analysis, for the labelled export. */
+  /** Cluster labels of the last analysis, for the labelled export and the data table. */
   readonly labels?: Int32Array | null;
+  /** Row orders by sorted column, for the data table (at most one kept). */
+  readonly orders: Map<string, Int32Array>;
 }
 
 /** Export in the file's own dialect (so Spanish users get `;` and decimal commas back). */
@@ -117,7 +121,7 @@ export function createAnalysisService(deps: ServiceDeps) {
           const ingest = await ingestBytes(bytes, fileName, options, hooks);
           const timings = { read: t1 - t0, parse: now() - t1 };
           const handle = { id: nextHandle++ };
-          tables.set(handle.id, { ingest, timings });
+          tables.set(handle.id, { ingest, timings, orders: new Map() });
           const outcome: ParseOutcome = {
             handle,
             file: ingest.file,
@@ -151,12 +155,31 @@ export function createAnalysisService(deps: ServiceDeps) {
             now,
           };
           const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
-          tables.set(handle.id, { ingest, timings, labels });
+          tables.set(handle.id, { ingest, timings, labels, orders: new Map() });
           return report;
         });
       } finally {
         jobs.delete(jobId);
       }
+    },
+
+    rows(handle, request) {
+      return wire(() => {
+        const stored = tableFor(handle);
+        const { table } = stored.ingest;
+        const sort = request.sort;
+        let order: Int32Array | undefined;
+        if (sort !== undefined && table.columns[sort.column] !== undefined) {
+          const key = `${sort.column}:${sort.descending ? 'd' : 'a'}`;
+          order = stored.orders.get(key);
+          if (order === undefined) {
+            order = columnOrder(table.columns[sort.column] as Column, sort.descending);
+            stored.orders.clear(); // keep one order: they are as large as the table's row count
+            stored.orders.set(key, order);
+          }
+        }
+        return Promise.resolve(rowWindow(table, request, order, stored.labels));
+      });
     },
 
     exportCsv(handle) {

@@ -5,6 +5,7 @@
  */
 import type { AnalysisOptions } from '../src/core/analyze.ts';
 import type { ErrorData } from '../src/core/errors.ts';
+import type { RowWindow, RowWindowRequest } from '../src/core/table-view.ts';
 import type { FileFacts } from '../src/core/file-facts.ts';
 import type { ProgressCallback } from '../src/core/progress.ts';
 import type { Report } from '../src/core/report.ts';
@@ -55,6 +56,8 @@ export interface AnalysisApi {
     options: AnalysisOptions,
     onProgress?: ProgressCallback,
   ): Promise<WireResult<Report>>;
+  /** A window of rows as display text (optionally sorted by a column), for the virtualised data table. */
+  rows(handle: TableHandle, request: RowWindowRequest): Promise<WireResult<RowWindow>>;
   /** The table as CSV with its `cluster` column (after clustering), safe to open in Excel. */
   exportCsv(handle: TableHandle): Promise<WireResult<Blob>>;
   /** Frees a table. Unknown handles are ignored. */

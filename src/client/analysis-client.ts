@@ -10,6 +10,7 @@ import { CancelledError } from '../core/cancel.ts';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressCallback } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
+import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { IngestOptions } from '../ingest/options.ts';
 import type { AnalysisApi, BackendInfo, ParseOutcome, TableHandle, WireResult } from '../../workers/api.ts';
 import { unwrap } from './unwrap.ts';
@@ -79,6 +80,12 @@ export class AnalysisClient {
   analyze(table: ClientTableHandle, options: AnalysisOptions = {}, job: JobOptions = {}): Promise<Report> {
     if (table.generation !== this.#generation) return Promise.reject(unknownTable());
     return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, options, onProgress));
+  }
+
+  /** A window of rows for the data table, read from the worker's copy of the table. */
+  rows(table: ClientTableHandle, request: RowWindowRequest): Promise<RowWindow> {
+    if (table.generation !== this.#generation) return Promise.reject(unknownTable());
+    return this.#run({}, (api) => api.rows(table.handle, request));
   }
 
   /** The analysed table as CSV with its cluster column, built in the worker. */

@@ -144,4 +144,7 @@ export const en = {
   themeDark: 'Dark',
   readAgain: 'Read the file again with these settings',
   duplicateRows: 'Duplicate rows',
+  dataTab: 'Data',
+  missingCell: 'missing',
+  clusterColumn: 'Cluster',
 } as const;

@@ -146,4 +146,7 @@ export const es: Record<MessageKey, string> = {
   themeDark: 'Oscuro',
   readAgain: 'Volver a leer el archivo con estos ajustes',
   duplicateRows: 'Filas duplicadas',
+  dataTab: 'Datos',
+  missingCell: 'vacío',
+  clusterColumn: 'Grupo',
 };

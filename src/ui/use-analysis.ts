@@ -5,6 +5,7 @@ import { AnalysisError, type ErrorData } from '../core/errors.ts';
 import type { ColumnType } from '../core/profile/infer-type.ts';
 import type { ProgressEvent, Stage } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
+import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { ClusterOptions } from '../core/cluster/cluster.ts';
 import type { IngestOptions } from '../ingest/options.ts';
 
@@ -142,6 +143,7 @@ export function useAnalysis(): {
   analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   changeType: (columnName: string, type: ColumnType) => Promise<void>;
   reread: (ingest: IngestOptions) => Promise<void>;
+  loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
 } {
@@ -182,7 +184,17 @@ export function useAnalysis(): {
     return client.exportCsv(current.parse.table);
   }, [resultRef, clientRef]);
 
-  return { job, result, analyzeFile, changeType, reread, cancel, exportCsv };
+  const loadRows = useCallback(
+    async (request: RowWindowRequest): Promise<RowWindow> => {
+      const current = resultRef.current;
+      const client = clientRef.current;
+      if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'No table is loaded.');
+      return client.rows(current.parse.table, request);
+    },
+    [resultRef, clientRef],
+  );
+
+  return { job, result, analyzeFile, changeType, reread, loadRows, cancel, exportCsv };
 }
 
 /** Shows the job as running and reports its progress until `settle()`: late progress messages never reopen it. */

@@ -24,7 +24,9 @@ describe('starting points', () => {
     });
     await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
     expect(await page.getByTestId('file-name').textContent()).toBe('pasted.csv');
-    expect(await page.getByTestId('timings').textContent()).toMatch(/Reading [\d.]+ s · Parsing [\d.]+ s · Profiling [\d.]+ s/);
+    expect(await page.getByTestId('timings').textContent()).toMatch(
+      /Reading [\d.]+ s · Parsing [\d.]+ s · Profiling [\d.]+ s/,
+    );
   });
 
   it('opens the bundled two-sheet Excel workbook', async () => {
@@ -60,5 +62,33 @@ describe('reading the file again with other settings', () => {
     await page.getByTestId('facts-apply').click();
     await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('2');
     expect(await page.locator('[data-testid=columns-table] tbody th').allTextContents()).toEqual(['clave', 'valor']);
+  });
+});
+
+describe('the data table', () => {
+  it('shows only the visible rows of a large file, sorts in the worker, and scrolls to the end', async () => {
+    const { page } = session;
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, i) => `${i + 1},${(i * 7919) % 100003},${i % 10 === 0 ? '' : `t${i % 7}`}`,
+    );
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'big.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`id,value,tag\n${rows.join('\n')}\n`),
+    });
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 60_000 }).toBe('100,000');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const table = page.getByTestId('data-table');
+    await expect.poll(() => table.locator('.data-rownum').first().textContent()).toBe('1');
+    expect(await table.locator('[role=row]').count()).toBeLessThan(80);
+    expect(await table.locator('.cell--missing').count()).toBeGreaterThan(0);
+    await page.getByTestId('sort-1').click();
+    await page.getByTestId('sort-1').click(); // descending
+    await expect
+      .poll(() => table.locator('[role=row]').nth(1).locator('[role=cell]').nth(2).textContent())
+      .toBe('100002');
+    await table.locator('.data-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect.poll(() => table.locator('.data-rownum').last().textContent(), { timeout: 10_000 }).not.toBe('…');
   });
 });

@@ -9,11 +9,13 @@ import { CorrelationsPanel } from '../correlations/CorrelationsPanel.tsx';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { ResultView } from '../ResultView.tsx';
+import { DataTable } from '../data/DataTable.tsx';
+import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
 import { FileFactsForm } from '../FileFactsForm.tsx';
 import type { IngestOptions } from '../../ingest/options.ts';
 import { panelId, tabId, TabList } from './TabList.tsx';
 
-type TabKey = 'overview' | 'columns' | 'alerts' | 'correlations' | 'clustering';
+type TabKey = 'overview' | 'columns' | 'data' | 'alerts' | 'correlations' | 'clustering';
 /** Panels mounted even before their first visit (cheap, and their facts are what a page reader expects). */
 const EAGER: ReadonlySet<TabKey> = new Set(['overview', 'clustering']);
 
@@ -23,6 +25,7 @@ interface Props {
   readonly onTypeChange: (columnName: string, type: ColumnType) => void;
   /** Reads the file again with other dialect, sheet or header choices. */
   readonly onReread: (ingest: IngestOptions) => void;
+  readonly loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
   /** Tabs to show (an embedding host's `panels`); all when absent or when none of them is known. */
   readonly panels?: readonly string[];
 }
@@ -54,12 +57,13 @@ function useTabsState() {
 }
 
 /** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
-export function ResultsTabs({ report, isBusy, onTypeChange, onReread, panels: shownPanels }: Props) {
+export function ResultsTabs({ report, isBusy, onTypeChange, onReread, loadRows, panels: shownPanels }: Props) {
   const { t, language } = useTranslation();
   const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
   const allTabs = [
     { key: 'overview' as const, label: t('overview') },
     { key: 'columns' as const, label: t('columns') },
+    { key: 'data' as const, label: t('dataTab') },
     { key: 'alerts' as const, label: `${t('alerts')} (${formatNumber(language, report.alerts.length)})` },
     { key: 'correlations' as const, label: t('correlations') },
     { key: 'clustering' as const, label: t('tabClustering') },
@@ -82,6 +86,7 @@ export function ResultsTabs({ report, isBusy, onTypeChange, onReread, panels: sh
     columns: () => (
       <ColumnsPanel {...{ report, criteria, focusRequest, isBusy, onTypeChange }} onCriteriaChange={setCriteria} />
     ),
+    data: () => <DataTable report={report} loadRows={loadRows} />,
     alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={showColumn} />,
     correlations: () => <CorrelationsPanel correlations={report.correlations} />,
     clustering: () =>

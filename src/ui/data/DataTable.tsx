@@ -1,0 +1,97 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import type { Report } from '../../core/report.ts';
+import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
+import { useTranslation } from '../language-context.tsx';
+import { useRowPages, type Sort } from './use-row-pages.ts';
+
+const ROW_HEIGHT = 32;
+
+interface Props {
+  readonly report: Report;
+  readonly loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
+}
+
+/**
+ * The rows themselves, virtualised: only the visible rows exist in the DOM, fetched from the
+ * worker a page at a time, so a million rows scroll like ten. Sortable by any column.
+ */
+export function DataTable({ report, loadRows }: Props) {
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<Sort>(undefined);
+  const rowAt = useRowPages(loadRows, sort, `${report.file.name}:${report.rows}:${report.generator.version}`);
+  // TanStack Virtual hands back fresh functions each render, which the React compiler cannot memoise; fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: report.rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const hasClusters = report.clustering !== null;
+  const columns = report.columns.map((c) => c.name);
+  const template = `5rem repeat(${columns.length + (hasClusters ? 1 : 0)}, minmax(8rem, 1fr))`;
+  const toggle = (column: number): void =>
+    setSort((s) =>
+      s?.column === column ? (s.descending ? undefined : { column, descending: true }) : { column, descending: false },
+    );
+  return (
+    <div
+      role="table"
+      aria-label={t('dataTab')}
+      aria-rowcount={report.rows + 1}
+      className="data-table"
+      data-testid="data-table"
+    >
+      <div role="row" aria-rowindex={1} className="data-row data-head" style={{ gridTemplateColumns: template }}>
+        <span role="columnheader">#</span>
+        {columns.map((name, i) => (
+          <span
+            role="columnheader"
+            key={name}
+            aria-sort={sort?.column === i ? (sort.descending ? 'descending' : 'ascending') : 'none'}
+          >
+            <button type="button" onClick={() => toggle(i)} data-testid={`sort-${i}`}>
+              {name} {sort?.column === i ? (sort.descending ? '▼' : '▲') : ''}
+            </button>
+          </span>
+        ))}
+        {hasClusters && <span role="columnheader">{t('clusterColumn')}</span>}
+      </div>
+      <div ref={scrollRef} className="data-scroll">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <div
+                role="row"
+                aria-rowindex={item.index + 2}
+                key={item.key}
+                className="data-row"
+                style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                <span role="cell" className="data-rownum">
+                  {row?.rowNumber ?? '…'}
+                </span>
+                {columns.map((name, c) => {
+                  const value = row?.cells[c];
+                  return value === null ? (
+                    <span role="cell" key={name} className="cell--missing" aria-label={t('missingCell')}>
+                      —
+                    </span>
+                  ) : (
+                    <span role="cell" key={name}>
+                      {value ?? ''}
+                    </span>
+                  );
+                })}
+                {hasClusters && <span role="cell">{row?.cluster ?? ''}</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
