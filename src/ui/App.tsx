@@ -37,7 +37,7 @@ function pastedTable(event: ClipboardEvent): string | undefined {
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { job, result, analyzeFile, changeType, reread, loadRows, cancel, exportCsv } = useAnalysis();
+  const { job, result, analyzeFile, changeType, reread, recluster, loadRows, cancel, exportCsv } = useAnalysis();
   const [panels, setPanels] = useState<readonly string[] | undefined>(undefined);
   const { bridge } = useEmbed({ job, analyzeFile, setLanguage, setPanels });
   const { isOfflineReady, activateUpdate } = useServiceWorker();
@@ -114,6 +114,7 @@ export function App() {
             onTypeChange={(columnName, type) => void changeType(columnName, type)}
             onReread={(ingest) => void reread(ingest)}
             loadRows={loadRows}
+            onRecluster={(k) => void recluster(k)}
             panels={panels}
           />
         )}

@@ -1,9 +1,20 @@
 import type { ClusteringReport } from '../core/report.ts';
+import { useState } from 'react';
+import { KSelectionChart } from './clustering/KSelectionChart.tsx';
+import { PcaScatter } from './clustering/PcaScatter.tsx';
 import { formatNumber } from './i18n.ts';
 import { useTranslation } from './language-context.tsx';
 
 /** k, how it was chosen, quality, cluster sizes and the score of every k tried. */
-export function ClusterSummary({ clustering }: { readonly clustering: ClusteringReport }) {
+export function ClusterSummary({
+  clustering,
+  isBusy = false,
+  onRecluster,
+}: {
+  readonly clustering: ClusteringReport;
+  readonly isBusy?: boolean;
+  readonly onRecluster?: (k: number | 'auto') => void;
+}) {
   const { t, language } = useTranslation();
   const n = (v: number | null, digits = 3): string => (v === null ? t('none') : formatNumber(language, v, digits));
   const total = clustering.rowsUsed ?? 0;
@@ -43,6 +54,11 @@ export function ClusterSummary({ clustering }: { readonly clustering: Clustering
           </li>
         ))}
       </ul>
+      {onRecluster !== undefined && <ReclusterForm current={clustering} isBusy={isBusy} onRecluster={onRecluster} />}
+      <div className="cluster-figures">
+        <KSelectionChart clustering={clustering} />
+        <PcaScatter clustering={clustering} />
+      </div>
       <table className="columns">
         <caption>{t('candidatesCaption')}</caption>
         <thead>
@@ -63,5 +79,43 @@ export function ClusterSummary({ clustering }: { readonly clustering: Clustering
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** Choose k (or automatic) and cluster the same table again. */
+function ReclusterForm({
+  current,
+  isBusy,
+  onRecluster,
+}: {
+  readonly current: ClusteringReport;
+  readonly isBusy: boolean;
+  readonly onRecluster: (k: number | 'auto') => void;
+}) {
+  const { t } = useTranslation();
+  const [k, setK] = useState<string>(current.kChosenBy === 'user' ? String(current.k ?? 'auto') : 'auto');
+  const choices = ['auto', ...Array.from({ length: 9 }, (_, i) => String(i + 2))];
+  return (
+    <form
+      className="file-facts"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onRecluster(k === 'auto' ? 'auto' : Number(k));
+      }}
+    >
+      <label>
+        {t('clusterK')}{' '}
+        <select value={k} onChange={(event) => setK(event.target.value)} data-testid="recluster-k">
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice === 'auto' ? t('kAuto') : choice}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={isBusy} data-testid="recluster-apply">
+        {t('clusterAgain')}
+      </button>
+    </form>
   );
 }

@@ -63,7 +63,7 @@ export function DropZone({ onFile, onSample, disabled }: Props) {
         </button>
       </div>
       <p id={hintId} className="hint">
-        {t('accepted', { limit: MAX_FILE_MB })} {t('pasteHint')}
+        {t('accepted', { limit: MAX_FILE_MB })}. {t('pasteHint')}
       </p>
     </section>
   );

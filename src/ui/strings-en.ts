@@ -147,4 +147,10 @@ export const en = {
   dataTab: 'Data',
   missingCell: 'missing',
   clusterColumn: 'Cluster',
+  pcaCaption:
+    'PCA projection of {points} sampled rows (seed {seed}); the two axes explain {explained} of the variance.',
+  kChartLabel:
+    'Silhouette (solid, higher is better) and inertia (dashed, the elbow) for each k; k = {k} chosen, silhouette {silhouette}.',
+  clusterAgain: 'Cluster again',
+  kAuto: 'automatic (best silhouette)',
 } as const;

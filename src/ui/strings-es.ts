@@ -149,4 +149,10 @@ export const es: Record<MessageKey, string> = {
   dataTab: 'Datos',
   missingCell: 'vacío',
   clusterColumn: 'Grupo',
+  pcaCaption:
+    'Proyección PCA de {points} filas de muestra (semilla {seed}); los dos ejes explican el {explained} de la varianza.',
+  kChartLabel:
+    'Silueta (continua, mejor cuanto más alta) e inercia (discontinua, el codo) para cada k; elegido k = {k}, silueta {silhouette}.',
+  clusterAgain: 'Volver a agrupar',
+  kAuto: 'automático (mejor silueta)',
 };

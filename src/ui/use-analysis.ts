@@ -143,6 +143,7 @@ export function useAnalysis(): {
   analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   changeType: (columnName: string, type: ColumnType) => Promise<void>;
   reread: (ingest: IngestOptions) => Promise<void>;
+  recluster: (k: number | 'auto') => Promise<void>;
   loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
@@ -175,6 +176,16 @@ export function useAnalysis(): {
     [run, resultRef],
   );
 
+  const recluster = useCallback(
+    async (k: number | 'auto'): Promise<void> => {
+      const current = resultRef.current;
+      if (current === null) return;
+      const cluster = { ...(current.source.cluster === false ? {} : current.source.cluster), k };
+      await run({ ...current.source, cluster }, current.parse);
+    },
+    [run, resultRef],
+  );
+
   const cancel = useCallback(() => controllerRef.current?.abort(), [controllerRef]);
 
   const exportCsv = useCallback(async (): Promise<Blob> => {
@@ -194,7 +205,7 @@ export function useAnalysis(): {
     [resultRef, clientRef],
   );
 
-  return { job, result, analyzeFile, changeType, reread, loadRows, cancel, exportCsv };
+  return { job, result, analyzeFile, changeType, reread, recluster, loadRows, cancel, exportCsv };
 }
 
 /** Shows the job as running and reports its progress until `settle()`: late progress messages never reopen it. */

@@ -92,3 +92,29 @@ describe('the data table', () => {
     await expect.poll(() => table.locator('.data-rownum').last().textContent(), { timeout: 10_000 }).not.toBe('…');
   });
 });
+
+describe('clustering view', () => {
+  it('draws the k-selection chart and the PCA scatter, and clusters again with a chosen k', async () => {
+    const { page } = session;
+    await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
+    await page.getByRole('tab', { name: 'Clustering' }).click();
+    expect(await page.getByTestId('k-chart').locator('polyline').count()).toBe(2);
+    const caption = await page.getByTestId('pca-scatter').locator('figcaption').textContent();
+    expect(caption).toMatch(/600 sampled rows \(seed 0\)/);
+    const painted = await page
+      .getByTestId('pca-scatter')
+      .locator('canvas')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const data =
+          canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+        let opaque = 0;
+        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) opaque++;
+        return opaque;
+      });
+    expect(painted).toBeGreaterThan(1000);
+    await page.getByTestId('recluster-k').selectOption('3');
+    await page.getByTestId('recluster-apply').click();
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('3');
+  });
+});

@@ -26,6 +26,7 @@ interface Props {
   /** Reads the file again with other dialect, sheet or header choices. */
   readonly onReread: (ingest: IngestOptions) => void;
   readonly loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
+  readonly onRecluster: (k: number | 'auto') => void;
   /** Tabs to show (an embedding host's `panels`); all when absent or when none of them is known. */
   readonly panels?: readonly string[];
 }
@@ -57,7 +58,15 @@ function useTabsState() {
 }
 
 /** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
-export function ResultsTabs({ report, isBusy, onTypeChange, onReread, loadRows, panels: shownPanels }: Props) {
+export function ResultsTabs({
+  report,
+  isBusy,
+  onTypeChange,
+  onReread,
+  loadRows,
+  onRecluster,
+  panels: shownPanels,
+}: Props) {
   const { t, language } = useTranslation();
   const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
   const allTabs = [
@@ -93,7 +102,7 @@ export function ResultsTabs({ report, isBusy, onTypeChange, onReread, loadRows, 
       report.clustering === null ? (
         <p className="hint">{t('noClustering')}</p>
       ) : (
-        <ClusterSummary clustering={report.clustering} />
+        <ClusterSummary clustering={report.clustering} isBusy={isBusy} onRecluster={onRecluster} />
       ),
   };
   return (
