@@ -51,6 +51,12 @@ export function ClusterSummary({
         {clustering.sizes.map((size, i) => (
           <li key={i}>
             {t('clusterSize', { n: i, size: n(size, 0), share: `${n((100 * (size ?? 0)) / Math.max(1, total), 1)}%` })}
+            {' — '}
+            {t('standsOutBy')}{' '}
+            {(clustering.clusters[i]?.distinctive ?? [])
+              .slice(0, 3)
+              .map((d) => `${d.feature} ${(d.z ?? 0) >= 0 ? '+' : ''}${n(d.z, 2)} σ`)
+              .join(', ')}
           </li>
         ))}
       </ul>

@@ -153,4 +153,5 @@ export const en = {
     'Silhouette (solid, higher is better) and inertia (dashed, the elbow) for each k; k = {k} chosen, silhouette {silhouette}.',
   clusterAgain: 'Cluster again',
   kAuto: 'automatic (best silhouette)',
+  standsOutBy: 'stands out by',
 } as const;

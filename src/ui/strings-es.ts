@@ -155,4 +155,5 @@ export const es: Record<MessageKey, string> = {
     'Silueta (continua, mejor cuanto más alta) e inercia (discontinua, el codo) para cada k; elegido k = {k}, silueta {silhouette}.',
   clusterAgain: 'Volver a agrupar',
   kAuto: 'automático (mejor silueta)',
+  standsOutBy: 'destaca por',
 };

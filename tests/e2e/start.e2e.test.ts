@@ -113,6 +113,9 @@ describe('clustering view', () => {
         return opaque;
       });
     expect(painted).toBeGreaterThan(1000);
+    expect(await page.getByTestId('cluster-sizes').locator('li').first().textContent()).toMatch(
+      /stands out by \S+ [+-][\d.]+ σ/,
+    );
     await page.getByTestId('recluster-k').selectOption('3');
     await page.getByTestId('recluster-apply').click();
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('3');
