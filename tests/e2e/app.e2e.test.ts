@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { dropFile, foreignRequests, openSession, type Session } from './browser.ts';
+import { dropFile, foreignRequests, sessionPerTest } from './browser.ts';
 
 interface CliReport {
   engine: { backend: string };
@@ -14,37 +14,28 @@ const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
 const SMALL_CSV = 'id,name,score\n1,Ana,3.5\n2,Luis,4\n3,Marta,\n4,Ana,2.25\n';
 
-let session: Session;
-
-beforeEach(async () => {
-  session = await openSession();
-  await session.page.goto(baseUrl);
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = sessionPerTest(baseUrl);
 
 describe('the built app', () => {
   it('analyses a dropped CSV in the worker and shows its counts and columns', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await dropFile(page, 'scores.csv', SMALL_CSV);
     await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
     expect(await page.getByTestId('column-count').textContent()).toBe('3');
     const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
     expect(names).toEqual(['id', 'name', 'score']);
-    expect(foreignRequests(session.requests, origin)).toEqual([]);
+    expect(foreignRequests(browser.current.requests, origin)).toEqual([]);
   });
 
   it('runs TF.js on the wasm backend, with the binary served by the app itself', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('file-input').setInputFiles({
       name: 'scores.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(SMALL_CSV),
     });
     await expect.poll(() => page.getByTestId('engine').textContent()).toBe('wasm');
-    const wasm = session.requests.filter((r) => r.url().endsWith('.wasm'));
+    const wasm = browser.current.requests.filter((r) => r.url().endsWith('.wasm'));
     expect(wasm.length).toBeGreaterThan(0);
     for (const request of wasm) {
       expect(new URL(request.url()).origin).toBe(origin);
@@ -56,7 +47,7 @@ describe('the built app', () => {
   });
 
   it('falls back to the CPU backend with a visible notice when WASM cannot load', async () => {
-    const { page, context } = session;
+    const { page, context } = browser.current;
     await context.route('**/*.wasm', (route) => route.abort());
     await dropFile(page, 'scores.csv', SMALL_CSV);
     await expect.poll(() => page.getByTestId('engine').textContent(), { timeout: 30_000 }).toBe('cpu');
@@ -65,7 +56,7 @@ describe('the built app', () => {
   });
 
   it('refuses a PDF named .csv with a specific message, then analyses the next file', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await dropFile(page, 'report.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
     await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('UNSUPPORTED_FORMAT');
     expect(await page.getByTestId('error-detail').textContent()).toContain('PDF');
@@ -75,18 +66,18 @@ describe('the built app', () => {
   });
 
   it('opens the bundled Spanish sample: semicolons, decimal commas, Windows-1252', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('sample-button').click();
     await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('400');
     const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
     expect(names).toContain('Región');
     expect(names).toContain('Satisfacción');
     expect(await page.locator('dl.stats dd').getByText('windows-1252', { exact: true }).count()).toBe(1);
-    expect(foreignRequests(session.requests, origin)).toEqual([]);
+    expect(foreignRequests(browser.current.requests, origin)).toEqual([]);
   });
 
   it('shows progress for a large file, cancels it, and then analyses the next file', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     const dir = mkdtempSync(join(tmpdir(), 'smartdata-big-'));
     const path = join(dir, 'big.csv');
     const row = '12345,67.25,some text here,"quoted, with comma",2024-01-31\n';
@@ -102,7 +93,7 @@ describe('the built app', () => {
   });
 
   it('detects a worker that fails to start, reports it, and respawns for the next file', async () => {
-    const { page, context } = session;
+    const { page, context } = browser.current;
     await context.route('**/analysis.worker-*.js', (route) => route.abort());
     await dropFile(page, 'scores.csv', SMALL_CSV);
     await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('WORKER_CRASHED');
@@ -112,7 +103,7 @@ describe('the built app', () => {
   });
 
   it('reads a two-sheet workbook written by LibreOffice, through the zip guard', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('file-input').setInputFiles('tests/fixtures/libreoffice-two-sheets.xlsx');
     await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('3');
     expect(await page.getByText('Ventas', { exact: true }).count()).toBe(1);
@@ -121,7 +112,7 @@ describe('the built app', () => {
   });
 
   it('clusters in the browser exactly as the CLI does, and exports both files', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
     const jsonDownload = page.waitForEvent('download');
@@ -148,11 +139,11 @@ describe('the built app', () => {
     expect(browserReport.engine.backend).toBe('wasm');
     expect(pick(browserReport)).toEqual(pick(cliReport));
     expect(browserCsv).toBe(readFileSync(join(dir, 'out.csv'), 'utf8'));
-    expect(foreignRequests(session.requests, origin)).toEqual([]);
+    expect(foreignRequests(browser.current.requests, origin)).toEqual([]);
   });
 
   it('switches the interface to Spanish', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('language-select').selectOption('es');
     expect(await page.getByRole('button', { name: 'Elegir un archivo' }).count()).toBe(1);
     await page.getByTestId('sample-button').click();

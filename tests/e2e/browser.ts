@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { afterEach, beforeEach } from 'vitest';
 
 /** Where Debian's Chromium lives; CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
@@ -51,6 +52,28 @@ export async function openSession(): Promise<Session> {
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh session for every test of the calling file (on `url` when given), closed after it.
+ * Read it as `browser.current` inside the tests.
+ */
+export function sessionPerTest(url?: string): { readonly current: Session } {
+  let current: Session | undefined;
+  beforeEach(async () => {
+    current = await openSession();
+    if (url !== undefined) await current.page.goto(url);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get current(): Session {
+      if (current === undefined) throw new Error('no browser session outside a test');
+      return current;
     },
   };
 }

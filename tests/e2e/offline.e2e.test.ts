@@ -2,23 +2,15 @@
  * Offline use, as an installed PWA would live it: load once, let the service worker precache the
  * app, go offline, reload, then analyse a file end to end (parse, profile, clustering) and export.
  */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { dropFile, foreignRequests, openSession, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { dropFile, foreignRequests, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let session: Session;
-
-beforeEach(async () => {
-  session = await openSession();
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = sessionPerTest();
 
 describe('offline', () => {
   it('reloads and analyses a file with the network off', async () => {
-    const { page, context } = session;
+    const { page, context } = browser.current;
     await page.goto(baseUrl);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
@@ -38,6 +30,6 @@ describe('offline', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-csv').click();
     expect((await download).suggestedFilename()).toBe('offline.clusters.csv');
-    expect(foreignRequests(session.requests, new URL(baseUrl).origin)).toEqual([]);
+    expect(foreignRequests(browser.current.requests, new URL(baseUrl).origin)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -14,16 +14,7 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-let session: Session;
-
-beforeEach(async () => {
-  session = await openSession();
-  await session.page.goto(baseUrl);
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = sessionPerTest(baseUrl);
 
 /** Opens the bundled Spanish sales sample and waits for its results (400 rows). */
 async function openSample(page: Page): Promise<void> {
@@ -47,7 +38,7 @@ async function focusedTestId(page: Page): Promise<string | null> {
 
 describe('the result panels', () => {
   it('switch tabs with the arrow keys, Home and End, showing only the selected panel', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     await page.getByTestId('tab-overview').focus();
     await page.keyboard.press('ArrowRight');
@@ -68,7 +59,7 @@ describe('the result panels', () => {
   });
 
   it('re-runs the analysis when a column type changes, and the card shows the new type', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     await page.getByTestId('tab-columns').click();
     const units = card(page, 'Unidades');
@@ -91,7 +82,7 @@ describe('the result panels', () => {
   });
 
   it('filters and sorts the column cards', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     await page.getByTestId('tab-columns').click();
     const names = () => page.locator('[data-testid=column-card] h3').allTextContents();
@@ -126,7 +117,7 @@ describe('the result panels', () => {
   });
 
   it('lists the alerts of the sample, and a click on a column focuses its card', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     await page.getByTestId('tab-alerts').click();
     const missing = page.locator('[data-testid=alert][data-code=MISSING_VALUES]');
@@ -148,7 +139,7 @@ describe('the result panels', () => {
   });
 
   it('draws the correlation heatmap and switches its method', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     await page.getByTestId('tab-correlations').click();
     const heatmap = page.getByTestId('heatmap');
@@ -169,7 +160,7 @@ describe('the result panels', () => {
   });
 
   it('loads the charting code only when the Columns tab opens', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     const scripts = () =>
       page.evaluate(() =>
@@ -187,11 +178,13 @@ describe('the result panels', () => {
   });
 
   it('has no serious or critical axe violations on any tab', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await openSample(page);
     // The app's CSP allows only same-origin scripts (no inline ones): serve axe from the app's origin.
     const axeUrl = new URL('__e2e__/axe.min.js', baseUrl).href;
-    await session.context.route(axeUrl, (route) => route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }));
+    await browser.current.context.route(axeUrl, (route) =>
+      route.fulfill({ path: AXE_PATH, contentType: 'text/javascript' }),
+    );
     await page.addScriptTag({ url: axeUrl });
     for (const tab of TABS) {
       await page.getByTestId(`tab-${tab}`).click();

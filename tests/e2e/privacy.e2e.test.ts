@@ -2,20 +2,11 @@
  * Privacy in the built app: a strict Content Security Policy that breaks nothing, no request to
  * another origin during load, analysis and export, and none of the user's data kept in storage.
  */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { foreignRequests, openSession, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { foreignRequests, type Session, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let session: Session;
-
-beforeEach(async () => {
-  session = await openSession();
-  await session.page.goto(baseUrl);
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = sessionPerTest(baseUrl);
 
 async function analyseSampleAndExport(s: Session): Promise<void> {
   await s.page.getByTestId('sample-button').click();
@@ -27,19 +18,21 @@ async function analyseSampleAndExport(s: Session): Promise<void> {
 
 describe('privacy', () => {
   it('runs a full analysis and export under the strict CSP without a single violation', async () => {
-    const csp = await session.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const csp = await browser.current.page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("object-src 'none'");
-    await analyseSampleAndExport(session);
-    expect(session.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
-    expect(await session.page.getByTestId('engine').textContent()).toBe('wasm');
-    expect(foreignRequests(session.requests, new URL(baseUrl).origin)).toEqual([]);
+    await analyseSampleAndExport(browser.current);
+    expect(browser.current.consoleErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    expect(await browser.current.page.getByTestId('engine').textContent()).toBe('wasm');
+    expect(foreignRequests(browser.current.requests, new URL(baseUrl).origin)).toEqual([]);
   });
 
   it('keeps none of the data: no IndexedDB, no cached files, only the language and theme preferences', async () => {
-    await analyseSampleAndExport(session);
-    const stored = await session.page.evaluate(async () => ({
+    await analyseSampleAndExport(browser.current);
+    const stored = await browser.current.page.evaluate(async () => ({
       localStorage: Object.keys(localStorage),
       sessionStorage: Object.keys(sessionStorage),
       indexedDb: (await indexedDB.databases()).map((d) => d.name),

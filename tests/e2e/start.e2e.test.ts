@@ -1,22 +1,13 @@
 /* Ways in besides a file: pasting a table, the Excel sample; and the theme switch. */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { openSession, type Session } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let session: Session;
-
-beforeEach(async () => {
-  session = await openSession();
-  await session.page.goto(baseUrl);
-});
-
-afterEach(async () => {
-  await session.close();
-});
+const browser = sessionPerTest(baseUrl);
 
 describe('starting points', () => {
   it('analyses a table pasted into the page', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.evaluate(() => {
       const data = new DataTransfer();
       data.setData('text/plain', 'name\tscore\nAna\t3,5\nLuis\t4\nMarta\t2,25\n');
@@ -30,14 +21,14 @@ describe('starting points', () => {
   });
 
   it('opens the bundled two-sheet Excel workbook', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('sample-xlsx-button').click();
     await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('3');
     expect(await page.getByText('Ventas', { exact: true }).count()).toBeGreaterThan(0);
   });
 
   it('switches to the dark theme and remembers it', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
     await page.getByTestId('theme-select').selectOption('dark');
@@ -50,7 +41,7 @@ describe('starting points', () => {
 
 describe('reading the file again with other settings', () => {
   it('re-reads a CSV with another delimiter, and a workbook on another sheet', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('sample-button').click();
     await expect.poll(() => page.getByTestId('column-count').textContent(), { timeout: 30_000 }).toBe('9');
     await page.getByTestId('facts-delimiter').selectOption(',');
@@ -67,7 +58,7 @@ describe('reading the file again with other settings', () => {
 
 describe('the data table', () => {
   it('shows only the visible rows of a large file, sorts in the worker, and scrolls to the end', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     const rows = Array.from(
       { length: 100_000 },
       (_, i) => `${i + 1},${(i * 7919) % 100003},${i % 10 === 0 ? '' : `t${i % 7}`}`,
@@ -95,7 +86,7 @@ describe('the data table', () => {
 
 describe('clustering view', () => {
   it('draws the k-selection chart and the PCA scatter, and clusters again with a chosen k', async () => {
-    const { page } = session;
+    const { page } = browser.current;
     await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
     await page.getByRole('tab', { name: 'Clustering' }).click();
