@@ -1,3 +1,5 @@
+import { lowerBound } from '../stats/ranks.ts';
+
 /**
  * Greedy k-means++ seeding exactly as scikit-learn's `_kmeans_plusplus`: the first centre uniformly
  * at random, then for each next centre 2 + ⌊ln k⌋ candidates drawn with probability ∝ squared
@@ -26,7 +28,7 @@ export function kMeansPlusPlus(
     let bestPotential = Infinity;
     let bestId = 0;
     for (let t = 0; t < trials; t++) {
-      const id = Math.min(rows - 1, searchSorted(cumulative, random() * potential));
+      const id = Math.min(rows - 1, lowerBound(cumulative, random() * potential));
       let pot = 0;
       for (let i = 0; i < rows; i++) {
         const d = Math.min(closest[i] as number, squaredDistance(data, dims, i, id));
@@ -60,16 +62,4 @@ function sum(values: Float64Array): number {
   let s = 0;
   for (const v of values) s += v;
   return s;
-}
-
-/* First index whose cumulative value is ≥ target (numpy searchsorted, side='left'). */
-function searchSorted(cumulative: Float64Array, target: number): number {
-  let lo = 0;
-  let hi = cumulative.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cumulative[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -16,8 +16,8 @@ export function averageRanks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-/* First index whose value is ≥ v. */
-function lowerBound(sorted: Float64Array, v: number): number {
+/** First index of an ascending array whose value is ≥ v (numpy searchsorted, side='left'). O(log n). */
+export function lowerBound(sorted: Float64Array, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
