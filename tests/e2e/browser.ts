@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
 
+/** The build under test: dist/, or E2E_DIST for a build made with `vite build --outDir`. */
+export const DIST = process.env.E2E_DIST ?? 'dist';
+
 /** Where Debian's Chromium lives; CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

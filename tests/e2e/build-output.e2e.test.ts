@@ -4,9 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DIST } from './browser.ts';
 
-const precached = [...readFileSync('dist/sw.js', 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
-const assets = readdirSync('dist/assets');
+const precached = [...readFileSync(`${DIST}/sw.js`, 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? '');
+const assets = readdirSync(`${DIST}/assets`);
 
 describe('the service worker precache', () => {
   it('holds every WASM binary and every worker chunk', () => {
@@ -26,7 +27,7 @@ describe('the service worker precache', () => {
 });
 
 describe('the web manifest', () => {
-  const manifest = JSON.parse(readFileSync('dist/manifest.webmanifest', 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(`${DIST}/manifest.webmanifest`, 'utf8')) as {
     icons: { sizes: string; purpose?: string }[];
     file_handlers: { accept: Record<string, string[]> }[];
     start_url: string;

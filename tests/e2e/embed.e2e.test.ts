@@ -4,7 +4,7 @@
  * host only after consent in the frame; a flood of requests is answered BUSY.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { foreignRequests, openSession, type Session } from './browser.ts';
+import { DIST, foreignRequests, openSession, type Session } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 interface Received {
@@ -35,7 +35,7 @@ async function setUp(allowHost: boolean): Promise<{ host: StaticServer; app: Sta
   const hostFiles: Record<string, string> = {};
   const appFiles: Record<string, string> = {};
   const host = await serveStatic('tests/e2e/no-such-dir', '/', hostFiles);
-  const app = await serveStatic('dist', '/', appFiles);
+  const app = await serveStatic(DIST, '/', appFiles);
   servers.push(host, app);
   hostFiles['index.html'] = hostHtml(app.url);
   const allowed = allowHost ? [new URL(host.url).origin] : ['https://someone-else.example.org'];

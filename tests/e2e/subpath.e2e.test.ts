@@ -1,6 +1,6 @@
 /* The build runs from a sub-path of a plain static server (no Vite, no rewrites). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { foreignRequests, openSession, type Session } from './browser.ts';
+import { DIST, foreignRequests, openSession, type Session } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 let session: Session | undefined;
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe('static hosting under a sub-path', () => {
   it('loads, analyses the sample on wasm and registers its service worker at /apps/smartdata/', async () => {
-    server = await serveStatic('dist', '/apps/smartdata/');
+    server = await serveStatic(DIST, '/apps/smartdata/');
     session = await openSession();
     const { page } = session;
     await page.goto(server.url);
