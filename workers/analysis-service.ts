@@ -13,7 +13,8 @@ import type { Column } from '../src/core/table.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
-import type { AnalysisApi, BackendInfo, ParseOutcome, TableHandle, WireResult } from './api.ts';
+import { tableBytes } from '../src/core/memory.ts';
+import type { AnalysisApi, BackendInfo, MemoryInfo, ParseOutcome, TableHandle, WireResult } from './api.ts';
 
 export interface ServiceDeps {
   readonly initBackend: () => Promise<BackendInfo>;
@@ -21,6 +22,14 @@ export interface ServiceDeps {
   /** Lets queued messages (a cancel) run; a macrotask in workers. */
   readonly yieldNow: () => Promise<void>;
   readonly now?: () => number;
+  /** The worker's JS heap in use, where the engine reports it. */
+  readonly heapBytes?: () => number | null;
+}
+
+/** Chromium's non-standard `performance.memory`, when this global has it. */
+export function engineHeapBytes(): number | null {
+  const memory = (performance as { memory?: { usedJSHeapSize?: unknown } }).memory;
+  return typeof memory?.usedJSHeapSize === 'number' ? memory.usedJSHeapSize : null;
 }
 
 const READ_PROGRESS_INTERVAL_MS = 100;
@@ -86,6 +95,7 @@ export function createAnalysisService(deps: ServiceDeps) {
   const tables = new Map<number, StoredTable>();
   const jobs = new Map<number, { aborted: boolean }>();
   let nextHandle = 1;
+  let tfLoaded = false;
 
   function startJob(jobId: number): { aborted: boolean } {
     const token = jobs.get(jobId) ?? { aborted: false };
@@ -146,6 +156,7 @@ export function createAnalysisService(deps: ServiceDeps) {
           const backend = await deps.initBackend();
           throwIfCancelled(cancel);
           const tf = await import('@tensorflow/tfjs-core');
+          tfLoaded = true;
           const context = {
             tf,
             version: deps.version,
@@ -202,6 +213,24 @@ export function createAnalysisService(deps: ServiceDeps) {
 
     backend() {
       return wire(() => deps.initBackend());
+    },
+
+    memory() {
+      return wire(async () => {
+        let bytes = 0;
+        for (const { ingest, labels } of tables.values()) bytes += tableBytes(ingest.table) + (labels?.byteLength ?? 0);
+        // Only ask TF.js when analysis already loaded it: the memory view must not load 300 KB.
+        const tf = tfLoaded ? await import('@tensorflow/tfjs-core') : undefined;
+        const tensors = tf?.memory();
+        const info: MemoryInfo = {
+          tables: tables.size,
+          tableBytes: bytes,
+          tensors: tensors?.numTensors ?? null,
+          tensorBytes: tensors?.numBytes ?? null,
+          heapBytes: (deps.heapBytes ?? engineHeapBytes)(),
+        };
+        return info;
+      });
     },
   } satisfies AnalysisApi;
   return service;

@@ -40,6 +40,19 @@ export interface BackendInfo {
   readonly probe: number;
 }
 
+/** What the worker holds right now, for the Overview's "memory used" and the leak tests. */
+export interface MemoryInfo {
+  /** Tables loaded (the current file, plus any not yet released). */
+  readonly tables: number;
+  /** Bytes of their columns and cluster labels (typed arrays exact, text as UTF-16). */
+  readonly tableBytes: number;
+  /** TF.js tensors alive and their bytes; null until TF.js has been loaded. */
+  readonly tensors: number | null;
+  readonly tensorBytes: number | null;
+  /** The worker's JavaScript heap in use, where the engine reports it (Chromium); else null. */
+  readonly heapBytes: number | null;
+}
+
 export interface AnalysisApi {
   /** Reads and parses a file; the table stays in the worker under the returned handle. */
   parse(
@@ -66,4 +79,6 @@ export interface AnalysisApi {
   cancel(jobId: number): void;
   /** Initialises TF.js once (WASM, else CPU) and reports which backend runs. */
   backend(): Promise<WireResult<BackendInfo>>;
+  /** Memory held by the worker's tables and tensors. Never loads TF.js by itself. */
+  memory(): Promise<WireResult<MemoryInfo>>;
 }

@@ -12,7 +12,7 @@ import type { ProgressCallback } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { IngestOptions } from '../ingest/options.ts';
-import type { AnalysisApi, BackendInfo, ParseOutcome, TableHandle, WireResult } from '../../workers/api.ts';
+import type { AnalysisApi, BackendInfo, MemoryInfo, ParseOutcome, TableHandle, WireResult } from '../../workers/api.ts';
 import { unwrap } from './unwrap.ts';
 
 /** How long a cancelled job may take to stop by itself before its worker is terminated. */
@@ -97,6 +97,14 @@ export class AnalysisClient {
   /** Starts TF.js in the worker (once) and reports which backend runs. */
   backend(): Promise<BackendInfo> {
     return this.#run({}, (api) => api.backend());
+  }
+
+  /** What the worker holds (tables, tensors, heap); an idle client reports nothing loaded without spawning. */
+  memory(): Promise<MemoryInfo> {
+    if (this.#api === undefined) {
+      return Promise.resolve({ tables: 0, tableBytes: 0, tensors: null, tensorBytes: null, heapBytes: null });
+    }
+    return this.#run({}, (api) => api.memory());
   }
 
   /** Frees a table in the worker; harmless for stale handles. */

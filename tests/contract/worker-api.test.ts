@@ -132,4 +132,32 @@ describe('AnalysisApi contract', () => {
     const result = await api.backend();
     expect(result).toEqual({ ok: true, value: { backend: 'wasm', notice: null, probe: 6 } });
   });
+
+  it('counts what it holds: table bytes, tensors back to where they were after an analysis, nothing after release', async () => {
+    const heapBytes = 1234;
+    const counting = createAnalysisService({
+      initBackend: () => startTf(),
+      version: 'contract',
+      yieldNow: () => Promise.resolve(),
+      heapBytes: () => heapBytes,
+    });
+    const idle = await counting.memory();
+    expect(idle).toEqual({
+      ok: true,
+      value: { tables: 0, tableBytes: 0, tensors: null, tensorBytes: null, heapBytes },
+    });
+    const parsed = await counting.parse(1, csv('n,t\n1,ab\n2,cde\n3,ab\n'), 'm.csv', {});
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    // n: 3 float64 = 24 bytes; t: 3 int32 codes = 12 bytes + 'ab' and 'cde' as UTF-16 = 10 bytes.
+    expect(await counting.memory()).toMatchObject({ ok: true, value: { tables: 1, tableBytes: 46, tensors: null } });
+    const before = (await import('@tensorflow/tfjs-core')).memory();
+    const analysed = await counting.analyze(2, parsed.value.handle, {});
+    expect(analysed.ok).toBe(true);
+    expect(await counting.memory()).toMatchObject({
+      ok: true,
+      value: { tables: 1, tensors: before.numTensors, tensorBytes: before.numBytes },
+    });
+    await counting.release(parsed.value.handle);
+    expect(await counting.memory()).toMatchObject({ ok: true, value: { tables: 0, tableBytes: 0 } });
+  });
 });
