@@ -8,7 +8,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../core/analyze.ts';
 import { CancelledError } from '../core/cancel.ts';
 import { AnalysisError } from '../core/errors.ts';
-import type { ProgressCallback } from '../core/progress.ts';
+import type { ProgressCallback, ProgressEvent } from '../core/progress.ts';
 import type { Report } from '../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { IngestOptions } from '../ingest/options.ts';
@@ -17,6 +17,13 @@ import { unwrap } from './unwrap.ts';
 
 /** How long a cancelled job may take to stop by itself before its worker is terminated. */
 export const CANCEL_GRACE_MS = 500;
+
+/**
+ * How long a call may go without a progress event or an answer before the worker is deemed hung
+ * (an endless loop, a stuck library call) and terminated with WORKER_TIMEOUT. Generous: the
+ * slowest silent step measured (SheetJS reading a large workbook) takes seconds, not a minute.
+ */
+export const WATCHDOG_MS = 60_000;
 
 export interface JobOptions {
   readonly signal?: AbortSignal;
@@ -36,6 +43,8 @@ export interface ClientParseOutcome extends Omit<ParseOutcome, 'handle'> {
 export interface AnalysisClientOptions {
   readonly createWorker?: () => Worker;
   readonly cancelGraceMs?: number;
+  /** Inactivity limit per call (progress events reset it); see {@link WATCHDOG_MS}. */
+  readonly watchdogMs?: number;
 }
 
 interface Running {
@@ -57,10 +66,13 @@ export class AnalysisClient {
   readonly #running = new Set<Running>();
   readonly #createWorker: () => Worker;
   readonly #graceMs: number;
+  readonly #watchdogMs: number;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: AnalysisClientOptions = {}) {
     this.#createWorker = options.createWorker ?? defaultWorker;
     this.#graceMs = options.cancelGraceMs ?? CANCEL_GRACE_MS;
+    this.#watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
   }
 
   /** Sends the File itself to the worker (not its bytes) and parses it there. */
@@ -138,6 +150,18 @@ export class AnalysisClient {
     return this.#api;
   }
 
+  /**
+   * Any sign of life (a call sent or answered, a progress event) restarts the inactivity timer while
+   * calls are pending; a worker that then stays silent for the whole period is deemed hung.
+   */
+  #feedWatchdog(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    if (this.#running.size === 0) return;
+    const ms = this.#watchdogMs;
+    this.#watchdog = setTimeout(() => this.#terminate(timedOut(ms)), ms);
+  }
+
   #terminate(reason: Error): void {
     this.#worker?.terminate();
     this.#worker = undefined;
@@ -164,11 +188,18 @@ export class AnalysisClient {
         if (!this.#running.delete(running)) return;
         clearTimeout(graceTimer);
         signal?.removeEventListener('abort', onAbort);
+        this.#feedWatchdog();
         finish();
       };
       this.#running.add(running);
+      this.#feedWatchdog();
       signal?.addEventListener('abort', onAbort, { once: true });
-      const progress = onProgress === undefined ? undefined : proxy(onProgress);
+      // Always listen to progress, even when the caller does not: each event proves the worker is alive.
+      const progress = proxy((event: ProgressEvent) => {
+        if (!this.#running.has(running)) return;
+        this.#feedWatchdog();
+        onProgress?.(event);
+      });
       call(api, jobId, progress).then(
         (result) => settle(() => (signal?.aborted === true ? reject(new CancelledError()) : resolveOrReject(result))),
         (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
@@ -182,6 +213,12 @@ export class AnalysisClient {
       }
     });
   }
+}
+
+function timedOut(watchdogMs: number): AnalysisError {
+  return new AnalysisError('WORKER_TIMEOUT', 'The analysis worker stopped responding and was restarted.', {
+    silentMs: watchdogMs,
+  });
 }
 
 function unknownTable(): AnalysisError {

@@ -51,6 +51,10 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
       message: 'The analysis stopped unexpectedly (the browser may have run out of memory).',
       action: 'Try again; close other tabs if it repeats.',
     },
+    WORKER_TIMEOUT: {
+      message: 'The analysis stopped responding and was stopped after a minute without progress.',
+      action: 'Try again; if it repeats with this file, report it with the file’s shape (rows, columns, format).',
+    },
     UNKNOWN_TABLE: { message: 'This table is no longer loaded.', action: 'Open the file again.' },
     INVALID_OPTION: { message: 'An option does not fit this file.', action: 'Check the options and retry.' },
     CANCELLED: { message: 'The analysis was cancelled.', action: 'Start it again when ready.' },
@@ -93,6 +97,10 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
     WORKER_CRASHED: {
       message: 'El análisis se detuvo de forma inesperada (quizá el navegador se quedó sin memoria).',
       action: 'Reinténtalo; cierra otras pestañas si se repite.',
+    },
+    WORKER_TIMEOUT: {
+      message: 'El análisis dejó de responder y se detuvo tras un minuto sin avanzar.',
+      action: 'Reinténtalo; si se repite con este archivo, avísanos con su forma (filas, columnas, formato).',
     },
     UNKNOWN_TABLE: { message: 'Esta tabla ya no está cargada.', action: 'Abre el archivo de nuevo.' },
     INVALID_OPTION: { message: 'Una opción no encaja con este archivo.', action: 'Revisa las opciones y reinténtalo.' },

@@ -146,12 +146,12 @@ describe('AnalysisApi contract', () => {
       ok: true,
       value: { tables: 0, tableBytes: 0, tensors: null, tensorBytes: null, heapBytes },
     });
-    const parsed = await counting.parse(1, csv('n,t\n1,ab\n2,cde\n3,ab\n'), 'm.csv', {});
+    const parsed = await counting.parse(1, csv('n,t\n1,ab\n2,cde\n3,ab\n'), 'm.csv', {}, undefined);
     if (!parsed.ok) throw new Error(parsed.error.message);
     // n: 3 float64 = 24 bytes; t: 3 int32 codes = 12 bytes + 'ab' and 'cde' as UTF-16 = 10 bytes.
     expect(await counting.memory()).toMatchObject({ ok: true, value: { tables: 1, tableBytes: 46, tensors: null } });
     const before = (await import('@tensorflow/tfjs-core')).memory();
-    const analysed = await counting.analyze(2, parsed.value.handle, {});
+    const analysed = await counting.analyze(2, parsed.value.handle, {}, undefined);
     expect(analysed.ok).toBe(true);
     expect(await counting.memory()).toMatchObject({
       ok: true,

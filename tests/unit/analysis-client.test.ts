@@ -3,8 +3,9 @@
  * MessageChannel: spawn, unwrap, cooperative and hard cancellation, crash detection and respawn.
  */
 import { expose } from 'comlink';
-import { describe, expect, it } from 'vitest';
-import { AnalysisClient } from '../../src/client/analysis-client.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AnalysisClient, WATCHDOG_MS } from '../../src/client/analysis-client.ts';
+import type { ProgressCallback, ProgressEvent } from '../../src/core/progress.ts';
 import { createAnalysisService } from '../../workers/analysis-service.ts';
 import type { AnalysisApi } from '../../workers/api.ts';
 import { startTf } from '../../workers/tf-init.ts';
@@ -55,10 +56,11 @@ function stuckService(): AnalysisApi {
   return { ...realService(), parse: () => new Promise(() => undefined), cancel: () => undefined };
 }
 
-function clientWith(makeApi: () => AnalysisApi, cancelGraceMs = 50) {
+function clientWith(makeApi: () => AnalysisApi, cancelGraceMs = 50, watchdogMs?: number) {
   const workers: FakeWorker[] = [];
   const client = new AnalysisClient({
     cancelGraceMs,
+    ...(watchdogMs === undefined ? {} : { watchdogMs }),
     createWorker: () => {
       const worker = new FakeWorker(makeApi());
       workers.push(worker);
@@ -140,4 +142,77 @@ describe('AnalysisClient', () => {
     });
     expect(workers).toHaveLength(0);
   });
+
+  describe('watchdog', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('terminates a worker that stays silent for the whole period with WORKER_TIMEOUT, then respawns', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      let made = 0;
+      const { client, workers } = clientWith(() => (made++ === 0 ? stuckService() : realService()));
+      const run = client.parse(csv('a\n1\n'), 'a.csv');
+      const outcome = run.then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      await vi.advanceTimersByTimeAsync(WATCHDOG_MS - 1);
+      expect(workers[0]?.isTerminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await outcome).toMatchObject({ code: 'WORKER_TIMEOUT', details: { silentMs: WATCHDOG_MS } });
+      expect(workers[0]?.isTerminated).toBe(true);
+      vi.useRealTimers();
+      expect((await client.parse(csv('a\n1\n2\n'), 'a.csv')).rows).toBe(2);
+      expect(workers).toHaveLength(2);
+      client.dispose();
+    });
+
+    it('treats every progress event as a sign of life, for all pending calls', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const pulse = pulseService();
+      const { client, workers } = clientWith(() => pulse.api, 50, 1_000);
+      const seen: ProgressEvent[] = [];
+      let onSeen = (): void => undefined;
+      const run = client.parse(csv('a\n1\n'), 'a.csv', {}, { onProgress: (e) => (seen.push(e), onSeen()) });
+      const alsoPending = client.memory(); // answered only when the stuck parse ends, as in a busy worker
+      const settled = Promise.allSettled([run, alsoPending]);
+      for (let beat = 1; beat <= 5; beat++) {
+        await vi.advanceTimersByTimeAsync(900);
+        const arrived = new Promise<void>((resolve) => (onSeen = resolve));
+        await pulse.beat(beat);
+        await arrived;
+      }
+      expect(seen.map((e) => e.done)).toEqual([1, 2, 3, 4, 5]); // 4.5 s in all, never 1 s silent
+      expect(workers[0]?.isTerminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      const [parsed, memory] = await settled;
+      expect(parsed).toMatchObject({ status: 'rejected', reason: { code: 'WORKER_TIMEOUT' } });
+      expect(memory).toMatchObject({ status: 'rejected', reason: { code: 'WORKER_TIMEOUT' } });
+      expect(workers[0]?.isTerminated).toBe(true);
+      client.dispose();
+    });
+  });
 });
+
+/** A service whose parse only reports the progress the test sends, and whose memory call never answers. */
+function pulseService(): { api: AnalysisApi; beat: (done: number) => Promise<void> } {
+  let started: (callback: ProgressCallback | undefined) => void = () => undefined;
+  const progress = new Promise<ProgressCallback | undefined>((resolve) => (started = resolve));
+  const api: AnalysisApi = {
+    ...stuckService(),
+    parse: (_job, _file, _name, _options, onProgress) => {
+      started(onProgress);
+      return new Promise(() => undefined);
+    },
+    memory: () => new Promise(() => undefined),
+  };
+  return {
+    api,
+    beat: async (done) => {
+      const callback = await progress;
+      if (callback === undefined) throw new Error('the client sent no progress callback');
+      await Promise.resolve(callback({ stage: 'parse', done, total: 10 }));
+    },
+  };
+}
