@@ -4,6 +4,16 @@ import type { Column } from './table.ts';
 export type CellValue = number | string | boolean | Date | null;
 
 const INITIAL_CAPACITY = 1024;
+/** Spare capacity up to which finish() returns a view instead of copying (the tail is never touched). */
+const MAX_VIEW_SLACK = 0.25;
+
+/* Exactly `length` cells: a view when the spare tail is small (no copy, no fresh memory), else a copy. */
+function trimmed<T extends Float64Array | Int32Array>(array: T, length: number): T {
+  if (length === array.length) return array;
+  return (
+    array.length - length <= MAX_VIEW_SLACK * array.length ? array.subarray(0, length) : array.slice(0, length)
+  ) as T;
+}
 
 /**
  * Accumulates one column cell by cell into typed storage, growing by doubling.
@@ -35,7 +45,7 @@ export class ColumnBuilder {
 
   /** Appends a missing cell. */
   pushMissing(): void {
-    if (this.mode === 'string') this.pushCode(-1);
+    if (this.mode === 'string') this.appendCode(-1);
     else this.pushNumber(NaN);
   }
 
@@ -43,7 +53,7 @@ export class ColumnBuilder {
   pushNumber(value: number): void {
     if (this.mode === 'string') {
       if (!Number.isNaN(value)) this.numericCells++;
-      this.pushCode(Number.isNaN(value) ? -1 : this.encode(String(value)));
+      this.appendCode(Number.isNaN(value) ? -1 : this.encode(String(value)));
       return;
     }
     if (this.mode === 'empty' && !Number.isNaN(value)) this.mode = 'number';
@@ -71,14 +81,38 @@ export class ColumnBuilder {
   /** Appends a non-missing, non-numeric text cell. */
   pushText(text: string): void {
     if (this.mode !== 'string') this.toStringMode();
-    this.pushCode(this.encode(text));
+    this.appendCode(this.encode(text));
   }
 
   /** Appends a cell that reads as a number, keeping its original text (for columns that hold text). */
   pushNumericText(text: string): void {
     if (this.mode !== 'string') this.toStringMode();
     this.numericCells++;
-    this.pushCode(this.encode(text));
+    this.appendCode(this.encode(text));
+  }
+
+  /**
+   * Makes room for `rows` cells in one allocation (for a parser that can estimate its row count).
+   * Untouched capacity stays virtual memory until written; finish() hands back a view of exactly
+   * the cells pushed. Only before the first push; a no-op afterwards.
+   */
+  reserve(rows: number): void {
+    if (this.length === 0 && rows > this.numbers.length) this.numbers = new Float64Array(rows);
+  }
+
+  /**
+   * The dictionary code of a non-missing text cell, turning the column into a string column first
+   * (as pushText would). For parsers that cache codes by raw bytes: follow with pushCode.
+   */
+  textCode(text: string): number {
+    if (this.mode !== 'string') this.toStringMode();
+    return this.encode(text);
+  }
+
+  /** Appends a code returned by textCode; `isNumeric` when the cell reads as a number. */
+  pushCode(code: number, isNumeric: boolean): void {
+    if (isNumeric) this.numericCells++;
+    this.appendCode(code);
   }
 
   /** Appends a typed cell as produced by a spreadsheet reader. */
@@ -96,12 +130,12 @@ export class ColumnBuilder {
       return {
         kind: 'string',
         name: this.name,
-        codes: this.codes.slice(0, this.length),
+        codes: trimmed(this.codes, this.length),
         dictionary: this.dictionary,
         numericCells: this.numericCells,
       };
     }
-    const values = this.numbers.slice(0, this.length);
+    const values = trimmed(this.numbers, this.length);
     return this.mode === 'date'
       ? { kind: 'date', name: this.name, values }
       : { kind: 'number', name: this.name, values };
@@ -117,7 +151,7 @@ export class ColumnBuilder {
     return code;
   }
 
-  private pushCode(code: number): void {
+  private appendCode(code: number): void {
     if (this.length === this.codes.length) {
       const grown = new Int32Array(Math.max(INITIAL_CAPACITY, this.codes.length * 2));
       grown.set(this.codes);

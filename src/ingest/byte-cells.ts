@@ -1,6 +1,5 @@
 /*
- * A row of fields held as byte spans of the file, with the cell readers the table builder needs.
- * Numbers are parsed straight from the bytes (no string) in the common shapes; anything rarer is
+ * Cells read straight from byte spans of the file: missing tokens, numbers and text. Numbers are parsed straight from the bytes (no string) in the common shapes; anything rarer is
  * decoded and handed to parseNumber, so both paths agree exactly by construction.
  */
 import { parseNumber, MAX_INTEGER_DIGITS, trimSpaces, type NumberFormat } from '../core/number-format.ts';
@@ -13,33 +12,25 @@ const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 export type ByteEncoding = 'utf-8' | 'windows-1252';
 
-const INTERN_SLOTS = 1 << 14;
-const MAX_INTERNED_BYTES = 64;
-
-/** FNV-1a over a byte span. */
-function hashSpan(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return h >>> 0;
-}
-
-export class ByteRowCells implements RowCells {
-  bytes: Uint8Array = new Uint8Array(0);
-  length = 0;
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private escaped = new Uint8Array(64);
+/**
+ * Cell readers over byte spans of one file: missing-token test, number and text, with the exact
+ * semantics of parseNumber and of decoding the span. Spans are content spans (inside the quotes);
+ * `hasEscapedQuotes` says the span came from a quoted field holding doubled quotes.
+ */
+export class ByteSpanReader {
+  /** The ASCII tokens' first bytes: a cell starting with any other byte (and no space) is no token. */
+  private readonly tokenStart = new Uint8Array(256);
+  private readonly maxTokenLength: number;
+  private readonly isEmptyMissing: boolean;
   private readonly decoder: { decode: (bytes: Uint8Array) => string };
   /** ASCII tokens, compared byte-wise; others can only be compared as decoded text. */
   private readonly asciiTokens: readonly Uint8Array[];
   private readonly hasNonAsciiTokens: boolean;
   private readonly decimal: number;
   private readonly thousands: number;
-  /* Repeated short cells (categories, dates) decode once: a direct-mapped cache keyed by bytes. */
-  private readonly internedText: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
-  private readonly internedSpan = new Int32Array(2 * INTERN_SLOTS);
 
   constructor(
+    readonly bytes: Uint8Array,
     encoding: ByteEncoding,
     private readonly format: NumberFormat,
     private readonly missingTokens: ReadonlySet<string>,
@@ -48,9 +39,67 @@ export class ByteRowCells implements RowCells {
     const isAscii = (t: string): boolean => /^[\x20-\x7e]*$/.test(t);
     this.asciiTokens = [...missingTokens].filter(isAscii).map((t) => Uint8Array.from(t, (ch) => ch.charCodeAt(0)));
     this.hasNonAsciiTokens = [...missingTokens].some((t) => !isAscii(t));
+    for (const token of this.asciiTokens) if (token.length > 0) this.tokenStart[token[0] as number] = 1;
+    this.maxTokenLength = Math.max(0, ...this.asciiTokens.map((t) => t.length));
+    this.isEmptyMissing = this.asciiTokens.some((t) => t.length === 0);
     this.decimal = format.decimal.charCodeAt(0);
     this.thousands = format.thousands === '' ? -1 : format.thousands.charCodeAt(0);
   }
+
+  /** The cell's text, decoded (doubled quotes undone when `hasEscapedQuotes`). */
+  text(start: number, end: number, hasEscapedQuotes: boolean): string {
+    const text = decodeSpan(this.bytes, start, end, this.decoder);
+    return hasEscapedQuotes ? text.replaceAll('""', '"') : text;
+  }
+
+  /** True when the cell, trimmed of spaces or not, is one of the missing tokens. */
+  isMissing(start: number, end: number, hasEscapedQuotes: boolean): boolean {
+    if (start === end) return this.isEmptyMissing; // '' is an ASCII token when it is one
+    const bytes = this.bytes;
+    const isSpaced = bytes[start] === SPACE || bytes[end - 1] === SPACE;
+    if (!isSpaced && (end - start > this.maxTokenLength || this.tokenStart[bytes[start] as number] === 0)) {
+      return this.hasNonAsciiTokens && this.missingTokens.has(this.text(start, end, hasEscapedQuotes));
+    }
+    if (this.matchesToken(start, end)) return true;
+    let s = start;
+    let e = end;
+    while (s < e && bytes[s] === SPACE) s++;
+    while (e > s && bytes[e - 1] === SPACE) e--;
+    if ((s !== start || e !== end) && this.matchesToken(s, e)) return true;
+    return this.hasNonAsciiTokens && this.missingTokens.has(trimSpaces(this.text(start, end, hasEscapedQuotes)));
+  }
+
+  private matchesToken(start: number, end: number): boolean {
+    const n = end - start;
+    outer: for (const token of this.asciiTokens) {
+      if (token.length !== n) continue;
+      for (let i = 0; i < n; i++) if (token[i] !== this.bytes[start + i]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
+  /** The cell as a number in the file's format, or NaN (exactly parseNumber of its text). */
+  number(start: number, end: number, hasEscapedQuotes: boolean): number {
+    const bytes = this.bytes;
+    let s = start;
+    let e = end;
+    while (s < e && bytes[s] === SPACE) s++;
+    while (e > s && bytes[e - 1] === SPACE) e--;
+    if (s === e) return NaN;
+    const fast = parseSimpleNumber(bytes, s, e, this.decimal, this.thousands);
+    return fast === SLOW ? parseNumber(this.text(start, end, hasEscapedQuotes), this.format) : fast;
+  }
+}
+
+/** A row of fields held as byte spans of the file (the header rows, which need the RowCells view). */
+export class ByteRowCells implements RowCells {
+  length = 0;
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private escaped = new Uint8Array(64);
+
+  constructor(private readonly reader: ByteSpanReader) {}
 
   reset(): void {
     this.length = 0;
@@ -82,64 +131,15 @@ export class ByteRowCells implements RowCells {
   }
 
   text(index: number): string {
-    const start = this.starts[index] ?? 0;
-    const end = this.ends[index] ?? 0;
-    if (end - start > MAX_INTERNED_BYTES) return this.decode(start, end, this.escaped[index] === 1);
-    const slot = hashSpan(this.bytes, start, end) & (INTERN_SLOTS - 1);
-    const cached = this.internedText[slot];
-    if (cached !== undefined && this.sameSpan(slot, start, end)) return cached;
-    const text = this.decode(start, end, this.escaped[index] === 1);
-    this.internedText[slot] = text;
-    this.internedSpan[2 * slot] = start;
-    this.internedSpan[2 * slot + 1] = end;
-    return text;
-  }
-
-  private decode(start: number, end: number, hasEscapedQuotes: boolean): string {
-    const text = decodeSpan(this.bytes, start, end, this.decoder);
-    return hasEscapedQuotes ? text.replaceAll('""', '"') : text;
-  }
-
-  /* The interned span in `slot` has the same bytes as [start, end). */
-  private sameSpan(slot: number, start: number, end: number): boolean {
-    const otherStart = this.internedSpan[2 * slot] ?? 0;
-    const length = end - start;
-    if ((this.internedSpan[2 * slot + 1] ?? 0) - otherStart !== length) return false;
-    for (let i = 0; i < length; i++) if (this.bytes[start + i] !== this.bytes[otherStart + i]) return false;
-    return true;
+    return this.reader.text(this.starts[index] ?? 0, this.ends[index] ?? 0, this.escaped[index] === 1);
   }
 
   isMissing(index: number): boolean {
-    const start = this.starts[index] ?? 0;
-    const end = this.ends[index] ?? 0;
-    if (this.matchesToken(start, end)) return true;
-    let s = start;
-    let e = end;
-    while (s < e && this.bytes[s] === SPACE) s++;
-    while (e > s && this.bytes[e - 1] === SPACE) e--;
-    if ((s !== start || e !== end) && this.matchesToken(s, e)) return true;
-    return this.hasNonAsciiTokens && this.missingTokens.has(trimSpaces(this.text(index)));
-  }
-
-  private matchesToken(start: number, end: number): boolean {
-    const n = end - start;
-    outer: for (const token of this.asciiTokens) {
-      if (token.length !== n) continue;
-      for (let i = 0; i < n; i++) if (token[i] !== this.bytes[start + i]) continue outer;
-      return true;
-    }
-    return false;
+    return this.reader.isMissing(this.starts[index] ?? 0, this.ends[index] ?? 0, this.escaped[index] === 1);
   }
 
   number(index: number): number {
-    let s = this.starts[index] ?? 0;
-    let e = this.ends[index] ?? 0;
-    const bytes = this.bytes;
-    while (s < e && bytes[s] === SPACE) s++;
-    while (e > s && bytes[e - 1] === SPACE) e--;
-    if (s === e) return NaN;
-    const fast = parseSimpleNumber(bytes, s, e, this.decimal, this.thousands);
-    return fast === SLOW ? parseNumber(this.text(index), this.format) : fast;
+    return this.reader.number(this.starts[index] ?? 0, this.ends[index] ?? 0, this.escaped[index] === 1);
   }
 }
 
@@ -195,7 +195,8 @@ function parseSimpleNumber(bytes: Uint8Array, start: number, end: number, decima
   return first === 45 ? -value : value;
 }
 
-function decodeSpan(
+/** Decodes a byte span: ASCII directly, anything else with the file's decoder. */
+export function decodeSpan(
   bytes: Uint8Array,
   start: number,
   end: number,

@@ -77,6 +77,11 @@ export class DelimitedTableBuilder {
     return this.builders.length > 0;
   }
 
+  /** The column builders, once the header is read: a bytes-level parser fills them directly. */
+  get columns(): readonly ColumnBuilder[] {
+    return this.builders;
+  }
+
   addRow(cells: RowCells): void {
     if (cells.isBlankLine()) {
       this.blank.add(this.rows + 1);

@@ -1,0 +1,216 @@
+/*
+ * The data rows of a delimited file, read from bytes straight into column builders in one pass:
+ * each field is found, tested for a missing token, parsed as a number or looked up by its bytes
+ * in the column's dictionary, with no row object and no string for a repeated or numeric cell.
+ * It follows DelimitedTableBuilder's rules exactly (blank lines, ragged rows, text columns keep a
+ * number's original text); the header rows go through that builder before this takes over.
+ * A parser can read any range of rows that starts at a row boundary, so a file can be split.
+ */
+import type { ColumnBuilder } from '../core/column-builder.ts';
+import { ByteDictionary } from './byte-dictionary.ts';
+import type { ByteSpanReader } from './byte-cells.ts';
+import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
+import type { Dialect } from './sniff.ts';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+/** Returned when papaparse must take over (a quote never closed, text after a closing quote). */
+export const FALLBACK = -1;
+
+/** Where blank lines and ragged rows are counted (the table builder's counters). */
+export interface RowQuirks {
+  readonly blank: QuirkCounter;
+  readonly short: QuirkCounter;
+  readonly long: QuirkCounter;
+}
+
+export interface RowRange {
+  readonly bytes: Uint8Array;
+  /** End of the body (the file's final line break excluded). */
+  readonly end: number;
+  readonly dialect: Pick<Dialect, 'delimiter' | 'newline'>;
+  /** Longest field in bytes. */
+  readonly maxField: number;
+}
+
+export class ByteRowParser {
+  /** Data rows read so far, counting from the number given to the constructor. */
+  rows: number;
+  /** True when the last row read ended with a line break. */
+  endedOnNewline = false;
+  private readonly bytes: Uint8Array;
+  private readonly end: number;
+  private readonly delimiter: number;
+  /** The byte that ends a line ('\r' for CRLF, then checked for the LF). */
+  private readonly lineByte: number;
+  private readonly isCrlf: boolean;
+  private readonly maxField: number;
+  private readonly dictionaries: ByteDictionary[];
+  private readonly decode: (start: number, end: number) => string;
+  /** 1-based data row being read, for messages. */
+  private rowNumber = 0;
+  /* Set by scanQuoted. */
+  private contentEnd = 0;
+  private hasEscapes = false;
+
+  constructor(
+    range: RowRange,
+    private readonly reader: ByteSpanReader,
+    private readonly columns: readonly ColumnBuilder[],
+    private readonly quirks: RowQuirks,
+    rowsBefore: number,
+  ) {
+    this.bytes = range.bytes;
+    this.end = range.end;
+    this.delimiter = range.dialect.delimiter.charCodeAt(0);
+    this.lineByte = range.dialect.newline === '\n' ? LF : CR;
+    this.isCrlf = range.dialect.newline === '\r\n';
+    this.maxField = range.maxField;
+    this.rows = rowsBefore;
+    this.dictionaries = columns.map((column) => new ByteDictionary(range.bytes, column));
+    this.decode = (start, end) => reader.text(start, end, false);
+  }
+
+  /**
+   * Reads rows from `pos` (a row start) while they start before `stop`; returns the position
+   * after the last row read (≥ stop, or the body's end), or FALLBACK. Throws FIELD_TOO_LONG.
+   */
+  parse(pos: number, stop: number): number {
+    let p = pos;
+    const limit = Math.min(stop, this.end);
+    while (p < limit) {
+      p = this.parseRow(p);
+      if (p === FALLBACK) return FALLBACK;
+    }
+    return p;
+  }
+
+  /* One row into the columns; returns the start of the next row or FALLBACK. */
+  private parseRow(pos: number): number {
+    const { bytes, end, delimiter } = this;
+    const width = this.columns.length;
+    this.rowNumber = this.rows + 1;
+    let p = pos;
+    let col = 0;
+    for (;;) {
+      let start = p;
+      let stop: number;
+      let hasEscapes = false;
+      if (p < end && bytes[p] === QUOTE) {
+        p = this.scanQuoted(p);
+        if (p === FALLBACK) return FALLBACK;
+        start++;
+        stop = this.contentEnd;
+        hasEscapes = this.hasEscapes;
+      } else {
+        p = this.scanPlain(p);
+        stop = p;
+        if (stop - start > this.maxField) assertFieldLength(stop - start, this.maxField, this.rowNumber);
+      }
+      const isRowEnd = p >= end || bytes[p] !== delimiter;
+      if (col === 0) {
+        if (isRowEnd && start === stop && (p >= end || this.newlineAt(p) > 0)) return this.endBlankLine(p);
+        this.rows++;
+      }
+      if (col < width) this.pushCell(col, start, stop, hasEscapes);
+      col++;
+      if (!isRowEnd) {
+        p++;
+        if (p < end) continue;
+        if (col < width) this.pushCell(col, p, p, false); // a trailing delimiter ends with an empty field
+        col++;
+      }
+      return this.endRow(p, col);
+    }
+  }
+
+  /* A quoted field opening at `pos`: returns the position after it, or FALLBACK. */
+  private scanQuoted(pos: number): number {
+    const { bytes, end } = this;
+    const contentStart = pos + 1;
+    let p = contentStart;
+    let hasEscapes = false;
+    for (;;) {
+      const q = bytes.indexOf(QUOTE, p);
+      if (q < 0 || q >= end) {
+        assertFieldLength(end - contentStart, this.maxField, this.rowNumber);
+        return FALLBACK; // never closed: papaparse reports it
+      }
+      if (q + 1 < end && bytes[q + 1] === QUOTE) {
+        hasEscapes = true;
+        p = q + 2;
+        continue;
+      }
+      assertFieldLength(q - contentStart, this.maxField, this.rowNumber);
+      this.contentEnd = q;
+      this.hasEscapes = hasEscapes;
+      return q + 1;
+    }
+  }
+
+  /* An unquoted field opening at `pos`: returns the position of the byte that ends it. */
+  private scanPlain(pos: number): number {
+    const { bytes, end, delimiter, lineByte } = this;
+    let p = pos;
+    for (;;) {
+      while (p < end) {
+        const c = bytes[p];
+        if (c === delimiter || c === lineByte) break;
+        p++;
+      }
+      // In CRLF files a lone CR is data.
+      if (this.isCrlf && p < end && bytes[p] === CR && bytes[p + 1] !== LF) {
+        p++;
+        continue;
+      }
+      return p;
+    }
+  }
+
+  /* Length of the line break at `p`, or 0. */
+  private newlineAt(p: number): number {
+    const c = this.bytes[p];
+    if (!this.isCrlf) return c === this.lineByte ? 1 : 0;
+    return c === CR && this.bytes[p + 1] === LF ? 2 : 0;
+  }
+
+  private endBlankLine(p: number): number {
+    this.quirks.blank.add(this.rows + 1);
+    return this.endRow(p, -1);
+  }
+
+  /* Pads or counts a ragged row (fields: -1 for a blank line), then steps over the line break. */
+  private endRow(p: number, fields: number): number {
+    const width = this.columns.length;
+    if (fields >= 0 && fields < width) {
+      this.quirks.short.add(this.rows);
+      for (let c = fields; c < width; c++) (this.columns[c] as ColumnBuilder).pushMissing();
+    } else if (fields > width) this.quirks.long.add(this.rows, fields - width);
+    if (p >= this.end) {
+      this.endedOnNewline = false;
+      return this.end;
+    }
+    const nl = this.newlineAt(p);
+    this.endedOnNewline = nl > 0;
+    return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
+  }
+
+  private pushCell(col: number, start: number, stop: number, hasEscapes: boolean): void {
+    const column = this.columns[col] as ColumnBuilder;
+    const reader = this.reader;
+    if (reader.isMissing(start, stop, hasEscapes)) {
+      column.pushMissing();
+      return;
+    }
+    const value = reader.number(start, stop, hasEscapes);
+    if (value === value && !column.isText) {
+      column.pushNumber(value);
+      return;
+    }
+    const code = hasEscapes
+      ? column.textCode(reader.text(start, stop, true))
+      : (this.dictionaries[col] as ByteDictionary).codeOf(start, stop, this.decode);
+    column.pushCode(code, value === value);
+  }
+}
