@@ -51,6 +51,10 @@ export class ColumnBuilder {
 
   /** Appends a number that was parsed from the file (not missing). */
   pushNumber(value: number): void {
+    if (this.mode === 'number' && this.length < this.numbers.length) {
+      this.numbers[this.length++] = value; // the common case, kept first and short for the JIT
+      return;
+    }
     if (this.mode === 'string') {
       if (!Number.isNaN(value)) this.numericCells++;
       this.appendCode(Number.isNaN(value) ? -1 : this.encode(String(value)));
@@ -112,7 +116,8 @@ export class ColumnBuilder {
   /** Appends a code returned by textCode; `isNumeric` when the cell reads as a number. */
   pushCode(code: number, isNumeric: boolean): void {
     if (isNumeric) this.numericCells++;
-    this.appendCode(code);
+    if (this.length < this.codes.length) this.codes[this.length++] = code;
+    else this.appendCode(code);
   }
 
   /** Appends a typed cell as produced by a spreadsheet reader. */

@@ -26,8 +26,11 @@ export class ByteSpanReader {
   /** ASCII tokens, compared byte-wise; others can only be compared as decoded text. */
   private readonly asciiTokens: readonly Uint8Array[];
   private readonly hasNonAsciiTokens: boolean;
-  private readonly decimal: number;
+  /** The decimal separator's byte. */
+  readonly decimal: number;
   private readonly thousands: number;
+  /** True when a missing token holds a digit: a cell that reads as a number may still be missing. */
+  readonly hasNumericToken: boolean;
 
   constructor(
     readonly bytes: Uint8Array,
@@ -44,6 +47,7 @@ export class ByteSpanReader {
     this.isEmptyMissing = this.asciiTokens.some((t) => t.length === 0);
     this.decimal = format.decimal.charCodeAt(0);
     this.thousands = format.thousands === '' ? -1 : format.thousands.charCodeAt(0);
+    this.hasNumericToken = [...missingTokens].some((t) => /[0-9]/.test(t));
   }
 
   /** The cell's text, decoded (doubled quotes undone when `hasEscapedQuotes`). */

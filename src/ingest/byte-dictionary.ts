@@ -10,11 +10,18 @@ import type { ColumnBuilder } from '../core/column-builder.ts';
 
 const INITIAL_SLOTS = 256;
 
-/** FNV-1a over a byte span, with a final mix so that the low bits (the slot) use every byte. */
-export function hashSpan(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
+/**
+ * A multiplicative hash of a byte span, four bytes a step (then the tail byte by byte), with a
+ * final mix so that the low bits (the slot) depend on every byte.
+ */
+export function hashSpan(view: DataView, start: number, end: number): number {
+  let h = 0x811c9dc5 ^ (end - start);
+  let i = start;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x9e3779b1);
+  for (; i < end; i++) h = Math.imul(h ^ view.getUint8(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
 }
 
 export class ByteDictionary {
@@ -23,26 +30,29 @@ export class ByteDictionary {
   /** Per entry: start, end, code. */
   private entries = new Int32Array(3 * INITIAL_SLOTS);
   private count = 0;
+  private readonly view: DataView;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    bytes: Uint8Array,
     private readonly column: ColumnBuilder,
-  ) {}
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   /**
    * The column's code for the text of bytes [start, end) (no doubled quotes in it), decoding it
    * with `decode` only the first time these bytes are seen. Amortised O(length).
    */
   codeOf(start: number, end: number, decode: (start: number, end: number) => string): number {
-    const bytes = this.bytes;
+    const view = this.view;
     const mask = this.slots.length - 1;
     const length = end - start;
-    let slot = hashSpan(bytes, start, end) & mask;
+    let slot = hashSpan(view, start, end) & mask;
     for (;;) {
       const entry = (this.slots[slot] as number) - 1;
       if (entry < 0) break;
       const s = this.entries[3 * entry] as number;
-      if ((this.entries[3 * entry + 1] as number) - s === length && sameBytes(bytes, s, start, length)) {
+      if ((this.entries[3 * entry + 1] as number) - s === length && sameBytes(view, s, start, length)) {
         return this.entries[3 * entry + 2] as number;
       }
       slot = (slot + 1) & mask;
@@ -71,7 +81,7 @@ export class ByteDictionary {
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
       const s = this.entries[3 * entry] as number;
-      let slot = hashSpan(this.bytes, s, this.entries[3 * entry + 1] as number) & mask;
+      let slot = hashSpan(this.view, s, this.entries[3 * entry + 1] as number) & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry + 1;
     }
@@ -79,7 +89,9 @@ export class ByteDictionary {
   }
 }
 
-function sameBytes(bytes: Uint8Array, a: number, b: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false;
+function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
+  let i = 0;
+  for (; i + 4 <= length; i += 4) if (view.getUint32(a + i) !== view.getUint32(b + i)) return false;
+  for (; i < length; i++) if (view.getUint8(a + i) !== view.getUint8(b + i)) return false;
   return true;
 }

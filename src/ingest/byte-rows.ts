@@ -15,6 +15,11 @@ import type { Dialect } from './sniff.ts';
 const QUOTE = 34;
 const CR = 13;
 const LF = 10;
+const MINUS = 45;
+const ZERO = 48;
+/** Mantissas of at most 15 digits and powers of ten up to 10^22 are exact doubles. */
+const MAX_EXACT_DIGITS = 15;
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** Returned when papaparse must take over (a quote never closed, text after a closing quote). */
 export const FALLBACK = -1;
 
@@ -53,6 +58,10 @@ export class ByteRowParser {
   /* Set by scanQuoted. */
   private contentEnd = 0;
   private hasEscapes = false;
+  /** Set by scanPlain: the field's value when it is a plain decimal number, else NaN. */
+  private plainNumber = NaN;
+  private readonly decimal: number;
+  private readonly canSkipMissing: boolean;
 
   constructor(
     range: RowRange,
@@ -68,6 +77,8 @@ export class ByteRowParser {
     this.isCrlf = range.dialect.newline === '\r\n';
     this.maxField = range.maxField;
     this.rows = rowsBefore;
+    this.decimal = reader.decimal;
+    this.canSkipMissing = !reader.hasNumericToken;
     this.dictionaries = columns.map((column) => new ByteDictionary(range.bytes, column));
     this.decode = (start, end) => reader.text(start, end, false);
   }
@@ -113,7 +124,12 @@ export class ByteRowParser {
         if (isRowEnd && start === stop && (p >= end || this.newlineAt(p) > 0)) return this.endBlankLine(p);
         this.rows++;
       }
-      if (col < width) this.pushCell(col, start, stop, hasEscapes);
+      const value = this.plainNumber;
+      this.plainNumber = NaN;
+      if (col < width) {
+        if (value === value && this.canSkipMissing) this.pushPlainNumber(col, start, stop, value);
+        else this.pushCell(col, start, stop, hasEscapes);
+      }
       col++;
       if (!isRowEnd) {
         p++;
@@ -149,21 +165,37 @@ export class ByteRowParser {
     }
   }
 
-  /* An unquoted field opening at `pos`: returns the position of the byte that ends it. */
+  /*
+   * An unquoted field opening at `pos`: returns the position of the byte that ends it. On the way
+   * it reads `-digits.digits` (the common number shape) into plainNumber, exactly as
+   * parseSimpleNumber would; any other shape leaves NaN there for the general path to decide.
+   */
   private scanPlain(pos: number): number {
-    const { bytes, end, delimiter, lineByte } = this;
+    const { bytes, end, delimiter, lineByte, decimal } = this;
     let p = pos;
+    const isNegative = p < end && bytes[p] === MINUS;
+    if (isNegative) p++;
+    const digitsStart = p;
+    let mantissa = 0;
+    let decimalAt = -1;
+    let isPlain = true;
     for (;;) {
       while (p < end) {
-        const c = bytes[p];
-        if (c === delimiter || c === lineByte) break;
+        const c = bytes[p] as number;
+        const digit = c - ZERO;
+        if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
+        else if (c === delimiter || c === lineByte) break;
+        else if (c === decimal && decimalAt < 0) decimalAt = p;
+        else isPlain = false;
         p++;
       }
       // In CRLF files a lone CR is data.
       if (this.isCrlf && p < end && bytes[p] === CR && bytes[p + 1] !== LF) {
+        isPlain = false;
         p++;
         continue;
       }
+      if (isPlain) this.plainNumber = plainValue(bytes, digitsStart, p, decimalAt, mantissa, isNegative);
       return p;
     }
   }
@@ -196,6 +228,13 @@ export class ByteRowParser {
     return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
   }
 
+  /* A cell that scanPlain read as a number (and that no missing token can equal). */
+  private pushPlainNumber(col: number, start: number, stop: number, value: number): void {
+    const column = this.columns[col] as ColumnBuilder;
+    if (!column.isText) column.pushNumber(value);
+    else column.pushCode((this.dictionaries[col] as ByteDictionary).codeOf(start, stop, this.decode), true);
+  }
+
   private pushCell(col: number, start: number, stop: number, hasEscapes: boolean): void {
     const column = this.columns[col] as ColumnBuilder;
     const reader = this.reader;
@@ -213,4 +252,27 @@ export class ByteRowParser {
       : (this.dictionaries[col] as ByteDictionary).codeOf(start, stop, this.decode);
     column.pushCode(code, value === value);
   }
+}
+
+/*
+ * The value of digits [start, stop) holding at most one decimal separator (at `decimalAt`, or -1):
+ * mantissa / 10^fraction digits, one correctly rounded division, so equal to Number() of the
+ * text. NaN for what parseNumber treats otherwise (no digits, zero padding, long identifiers,
+ * more digits than a double holds exactly): the general path decides those.
+ */
+function plainValue(
+  bytes: Uint8Array,
+  start: number,
+  stop: number,
+  decimalAt: number,
+  mantissa: number,
+  isNegative: boolean,
+): number {
+  const intDigits = (decimalAt < 0 ? stop : decimalAt) - start;
+  const fracDigits = decimalAt < 0 ? 0 : stop - decimalAt - 1;
+  const digits = intDigits + fracDigits;
+  if (digits === 0 || digits > MAX_EXACT_DIGITS) return NaN;
+  if (intDigits > 1 && bytes[start] === ZERO) return NaN;
+  const value = fracDigits === 0 ? mantissa : mantissa / (POW10[fracDigits] as number);
+  return isNegative ? -value : value;
 }

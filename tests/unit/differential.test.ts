@@ -99,6 +99,45 @@ const malformed = fc
   .array(fc.constantFrom('a', '1', ',', ';', '"', '""', '\n', '\r\n', ' ', '2,5', 'x"', '"y'), { maxLength: 60 })
   .map((parts) => `h1,h2\n${parts.join('')}`);
 
+const NUMBER_PIECES = ['0', '7', '12', '007', '1234', '123456789012345', '1234567890123456', '-', '+', '.', ',', ' '];
+const numberish = fc
+  .record({
+    delimiter: fc.constantFrom<Delimiter>(';', '\t', '|'),
+    format: fc.constantFrom(
+      { decimal: '.', thousands: '' },
+      { decimal: ',', thousands: '' },
+      { decimal: '.', thousands: ',' },
+      { decimal: ',', thousands: '.' },
+      { decimal: ',', thousands: ' ' },
+    ) as fc.Arbitrary<Pick<IngestOptions, 'decimal' | 'thousands'>>,
+    missingTokens: fc.constantFrom(undefined, ['-999', '0', ''], ['NA', '1.5'], ['x']),
+    rows: fc.array(
+      fc.array(fc.array(fc.constantFrom(...NUMBER_PIECES, 'e5', 'a', '-999', '1.5'), { maxLength: 4 }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      { minLength: 1, maxLength: 20 },
+    ),
+  })
+  .map(({ delimiter, format, missingTokens, rows }) => ({
+    options: { delimiter, ...format, ...(missingTokens === undefined ? {} : { missingTokens }) },
+    text: [
+      'a;b;c'.replaceAll(';', delimiter),
+      ...rows.map((r) => r.map((parts) => parts.join('')).join(delimiter)),
+    ].join('\n'),
+  }));
+
+/** A file longer than the parser's row-count sample, with late text, ragged rows and quoted line breaks. */
+function longCsv(rows: number): string {
+  const lines = ['id,x,late,note'];
+  for (let i = 0; i < rows; i++) {
+    const late = i === rows - 100 ? 'text' : String((i * 7919) % 1000) + (i % 3 === 0 ? '.50' : '');
+    const note = i % 500 === 0 ? `"line\nbreak ${i}"` : `n${i % 37}`;
+    lines.push(i % 997 === 0 ? '' : i % 1009 === 0 ? `${i},1` : `${i},${(i % 13) - 6.5},${late},${note}`);
+  }
+  return lines.join('\n');
+}
+
 describe('bytes parser vs papaparse', () => {
   it('agree on every fixture', async () => {
     for (const name of readdirSync('tests/fixtures').filter((f) => /\.(csv|tsv)$/.test(f))) {
@@ -127,6 +166,23 @@ describe('bytes parser vs papaparse', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+
+  it('agree on numbers in every number format, with numeric missing tokens', async () => {
+    await fc.assert(
+      fc.asyncProperty(numberish, async ({ options, text }) => {
+        const { fast, oracle, parser } = await both(new TextEncoder().encode(text), options);
+        expect(fast).toEqual(oracle);
+        expect(['bytes', 'error']).toContain(parser);
+      }),
+      { numRuns: 300, seed: 1130 },
+    );
+  });
+
+  it('agree on a file longer than the row-count sample', async () => {
+    const { fast, oracle, parser } = await both(new TextEncoder().encode(longCsv(30_000)));
+    expect(parser).toBe('bytes');
+    expect(fast).toEqual(oracle);
   });
 
   it('agree on Windows-1252 bytes', async () => {
