@@ -109,7 +109,7 @@ const numberish = fc
       { decimal: '.', thousands: ',' },
       { decimal: ',', thousands: '.' },
       { decimal: ',', thousands: ' ' },
-    ) as fc.Arbitrary<Pick<IngestOptions, 'decimal' | 'thousands'>>,
+    ),
     missingTokens: fc.constantFrom(undefined, ['-999', '0', ''], ['NA', '1.5'], ['x']),
     rows: fc.array(
       fc.array(fc.array(fc.constantFrom(...NUMBER_PIECES, 'e5', 'a', '-999', '1.5'), { maxLength: 4 }), {
