@@ -114,7 +114,8 @@ export function App() {
             onTypeChange={(columnName, type) => void changeType(columnName, type)}
             onReread={(ingest) => void reread(ingest)}
             loadRows={loadRows}
-            onRecluster={(k) => void recluster(k)}
+            onRecluster={(options) => void recluster(options)}
+            clusterOptions={result.source.cluster}
             panels={panels}
           />
         )}

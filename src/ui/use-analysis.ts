@@ -143,7 +143,7 @@ export function useAnalysis(): {
   analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
   changeType: (columnName: string, type: ColumnType) => Promise<void>;
   reread: (ingest: IngestOptions) => Promise<void>;
-  recluster: (k: number | 'auto') => Promise<void>;
+  recluster: (options: ClusterOptions) => Promise<void>;
   loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
@@ -177,10 +177,9 @@ export function useAnalysis(): {
   );
 
   const recluster = useCallback(
-    async (k: number | 'auto'): Promise<void> => {
+    async (cluster: ClusterOptions): Promise<void> => {
       const current = resultRef.current;
       if (current === null) return;
-      const cluster = { ...(current.source.cluster === false ? {} : current.source.cluster), k };
       await run({ ...current.source, cluster }, current.parse);
     },
     [run, resultRef],

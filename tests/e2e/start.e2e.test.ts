@@ -104,11 +104,39 @@ describe('clustering view', () => {
         return opaque;
       });
     expect(painted).toBeGreaterThan(1000);
-    expect(await page.getByTestId('cluster-sizes').locator('li').first().textContent()).toMatch(
-      /stands out by \S+ [+-][\d.]+ σ/,
+    expect(await page.getByTestId('cluster-card').count()).toBe(4);
+    expect(await page.getByTestId('cluster-distinctive').first().locator('li').first().textContent()).toMatch(
+      /^x\d: [+-][\d.]+ σ (above|below) the mean$/,
     );
     await page.getByTestId('recluster-k').selectOption('3');
     await page.getByTestId('recluster-apply').click();
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('3');
+  });
+
+  it('clusters on the features the user picks, one-hot categories included, and shows their lift', async () => {
+    const { page } = browser.current;
+    await page.getByRole('button', { name: /Spanish sales/ }).click();
+    await expect.poll(() => page.getByTestId('cluster-k').count(), { timeout: 60_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'Clustering' }).click();
+    const features = page.getByTestId('cluster-features');
+    for (const name of ['Precio unitario', 'Importe', 'Satisfacción']) await features.getByLabel(name).uncheck();
+    await features.getByLabel('Unidades').check();
+    await page.getByTestId('cluster-one-hot').getByLabel('Canal').check();
+    await page.getByTestId('recluster-k').selectOption('3');
+    await page.getByTestId('recluster-apply').click();
+    await expect
+      .poll(() => page.getByTestId('cluster-feature-list').textContent(), { timeout: 60_000 })
+      .toMatch(/^Features: Unidades, Canal=\S+/);
+    expect(await page.getByTestId('cluster-k').textContent()).toBe('3');
+    expect(await page.getByTestId('cluster-lift').first().textContent()).toMatch(
+      /Canal=\S+: [\d.]+× its overall share/,
+    );
+    // Nothing chosen: the form says so instead of sending an impossible request.
+    await features.getByLabel('Unidades').uncheck();
+    await page.getByTestId('cluster-one-hot').getByLabel('Canal').uncheck();
+    expect(await page.getByTestId('recluster-apply').isDisabled()).toBe(true);
+    expect(await page.getByTestId('cluster-options').getByRole('status').textContent()).toBe(
+      'Choose at least one feature to cluster on.',
+    );
   });
 });

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { ColumnType } from '../../core/profile/infer-type.ts';
 import type { Report } from '../../core/report.ts';
 import { AlertsPanel } from '../alerts/AlertsPanel.tsx';
-import { ClusterSummary } from '../ClusterSummary.tsx';
+import { ClusteringPanel } from '../clustering/ClusteringPanel.tsx';
+import type { ClusterOptions } from '../../core/cluster/cluster.ts';
 import { ColumnsPanel, type FocusRequest } from '../columns/ColumnsPanel.tsx';
 import { DEFAULT_CRITERIA, type ColumnCriteria } from '../columns/column-view.ts';
 import { CorrelationsPanel } from '../correlations/CorrelationsPanel.tsx';
@@ -26,7 +27,9 @@ interface Props {
   /** Reads the file again with other dialect, sheet or header choices. */
   readonly onReread: (ingest: IngestOptions) => void;
   readonly loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
-  readonly onRecluster: (k: number | 'auto') => void;
+  readonly onRecluster: (options: ClusterOptions) => void;
+  /** The clustering options behind this report. */
+  readonly clusterOptions?: ClusterOptions | false;
   /** Tabs to show (an embedding host's `panels`); all when absent or when none of them is known. */
   readonly panels?: readonly string[];
 }
@@ -65,6 +68,7 @@ export function ResultsTabs({
   onReread,
   loadRows,
   onRecluster,
+  clusterOptions,
   panels: shownPanels,
 }: Props) {
   const { t, language } = useTranslation();
@@ -98,12 +102,9 @@ export function ResultsTabs({
     data: () => <DataTable report={report} loadRows={loadRows} />,
     alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={showColumn} />,
     correlations: () => <CorrelationsPanel correlations={report.correlations} />,
-    clustering: () =>
-      report.clustering === null ? (
-        <p className="hint">{t('noClustering')}</p>
-      ) : (
-        <ClusterSummary clustering={report.clustering} isBusy={isBusy} onRecluster={onRecluster} />
-      ),
+    clustering: () => (
+      <ClusteringPanel report={report} lastOptions={clusterOptions} isBusy={isBusy} onRecluster={onRecluster} />
+    ),
   };
   return (
     <div className="results-tabs" data-testid="results-tabs">
