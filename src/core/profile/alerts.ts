@@ -27,9 +27,14 @@ function coded(p: ColumnProfile): { codes: Int32Array; dictionary: readonly stri
 function spacesAlert(p: ColumnProfile): Alert | undefined {
   const c = coded(p);
   if (c === undefined || (p.type !== 'categorical' && p.type !== 'text')) return undefined;
-  const padded = c.dictionary.map((v) => v !== v.trim());
+  const padded = Uint8Array.from(c.dictionary, (v) => (v !== v.trim() ? 1 : 0));
+  if (!padded.includes(1)) return undefined;
   let cells = 0;
-  for (const code of c.codes) if (code >= 0 && padded[code] === true) cells++;
+  const { codes } = c;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code >= 0) cells += padded[code] as number;
+  }
   return cells > 0 ? alert('SURROUNDING_SPACES', 'info', p.name, { cells }) : undefined;
 }
 
@@ -55,12 +60,32 @@ function caseVariantsAlert(p: ColumnProfile): Alert | undefined {
   return alert('CASE_VARIANTS', 'warning', p.name, { groups: variants.length, example });
 }
 
+/* The finite range of a column's values, from its statistics (everything when unknown). */
+function valueRange(p: ColumnProfile): readonly [number, number] {
+  if (p.numeric !== undefined) return [p.numeric.min, p.numeric.max];
+  const { min, max } = p.datetime ?? {};
+  return min != null && max != null ? [Date.parse(min), Date.parse(max)] : [-Infinity, Infinity];
+}
+
 function sentinelAlert(p: ColumnProfile): Alert | undefined {
   if (p.reading.kind === 'coded') return undefined;
-  const targets =
+  const all =
     p.reading.kind === 'datetime' ? SENTINEL_DATES.map((d) => Date.parse(`${d}T00:00:00Z`)) : SENTINEL_NUMBERS;
+  // Only placeholders inside the column's range can occur: usually none or one, so the scan is short.
+  const [low, high] = valueRange(p);
+  const targets = Float64Array.from(all.filter((t) => t >= low && t <= high));
+  if (targets.length === 0) return undefined;
   const counts = new Map<number, number>();
-  for (const v of p.reading.values) if (targets.includes(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const { values } = p.reading;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    for (let t = 0; t < targets.length; t++) {
+      if (v === targets[t]) {
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+        break;
+      }
+    }
+  }
   const [value, cells] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [NaN, 0];
   if (cells === 0) return undefined;
   const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : String(value);

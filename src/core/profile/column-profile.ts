@@ -61,10 +61,12 @@ function readAs(column: Column, type: ColumnType, format: NumberFormat, guess: T
   return readCoded(column);
 }
 
+/* Non-missing cells: only text columns' type guess needs them (number and date guesses ignore it). */
 function presentCells(column: Column): number {
+  if (column.kind !== 'string') return 0;
   let n = 0;
-  if (column.kind === 'string') for (const c of column.codes) n += c >= 0 ? 1 : 0;
-  else for (const v of column.values) n += Number.isNaN(v) ? 0 : 1;
+  const { codes } = column;
+  for (let i = 0; i < codes.length; i++) n += (codes[i] as number) >= 0 ? 1 : 0;
   return n;
 }
 
@@ -120,7 +122,7 @@ export function profileColumn(
     numeric: stats,
     histogram: histogramSorted(sorted, stats.iqr),
     box: boxSummary(sorted, stats),
-    outliers: findOutliers(reading.values, stats),
+    outliers: findOutliers(reading.values, stats, sorted),
   };
 }
 

@@ -24,16 +24,25 @@ export type ColumnReading =
 
 function countUnread(column: Column, values: Float64Array): number {
   let unread = 0;
-  for (let i = 0; i < values.length; i++) {
-    const wasPresent = column.kind === 'string' ? (column.codes[i] as number) >= 0 : !Number.isNaN(column.values[i]);
-    if (wasPresent && Number.isNaN(values[i])) unread++;
+  if (column.kind === 'string') {
+    const { codes } = column;
+    for (let i = 0; i < values.length; i++) if ((codes[i] as number) >= 0 && Number.isNaN(values[i])) unread++;
+  } else {
+    const source = column.values;
+    for (let i = 0; i < values.length; i++) if (!Number.isNaN(source[i]) && Number.isNaN(values[i])) unread++;
   }
   return unread;
 }
 
-/* Maps each code through a per-dictionary-entry value (NaN for missing codes). */
+/* Maps each code through a per-dictionary-entry value (NaN for missing codes). A plain loop: the
+ * mapping form of Float64Array.from costs a callback per cell. */
 function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
-  return Float64Array.from(codes, (code) => (code < 0 ? NaN : (perEntry[code] as number)));
+  const out = new Float64Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    out[i] = code < 0 ? NaN : (perEntry[code] as number);
+  }
+  return out;
 }
 
 /** The column as numbers: text is parsed in the file's number format; dates become epoch ms. */
@@ -53,9 +62,11 @@ export function readDatetime(column: Column, minShare = 0, known?: DateColumnRea
     return { kind: 'datetime', values: column.values, unparseable: 0, order: 'native', isAmbiguous: false };
   }
   if (column.kind === 'number') {
-    const values = Float64Array.from(column.values, (v) =>
-      Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? Date.UTC(v, 0, 1) : NaN,
-    );
+    const values = new Float64Array(column.values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = column.values[i] as number;
+      values[i] = Number.isInteger(v) && v >= MIN_YEAR && v <= MAX_YEAR ? Date.UTC(v, 0, 1) : NaN;
+    }
     return { kind: 'datetime', values, unparseable: countUnread(column, values), order: 'year', isAmbiguous: false };
   }
   const reading = known ?? readDateColumn(column.dictionary, minShare);

@@ -1,6 +1,7 @@
-import { contingency, correlationRatio, cramersV, pairwiseComplete, pearson } from '../stats/correlation.ts';
+import { contingency, correlationRatio, cramersV, etaTotals, type EtaTotals } from '../stats/correlation.ts';
+import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
-import { rankOrder, subsetRanks, type RankOrder } from '../stats/ranks.ts';
+import { rankOrder, type RankOrder } from '../stats/ranks.ts';
 import type { ColumnProfile } from './column-profile.ts';
 
 /** Spearman needs sorts per pair: above this many rows it runs on a seeded sample (stated). */
@@ -66,40 +67,57 @@ function symmetric(n: number, cell: (i: number, j: number) => number): Matrix {
 }
 
 function take(values: Float64Array, rows: Int32Array | null): Float64Array {
-  return rows === null ? values : Float64Array.from(rows, (r) => values[r] as number);
+  if (rows === null) return values;
+  const out = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i] as number] as number;
+  return out;
 }
 
 /*
  * Spearman on pairwise-complete rows, as pandas: ranks are recomputed on each pair's complete
- * rows. Each column is ordered once; a pair's ranks then take one O(n) pass per column.
+ * rows. Each column is ordered once (lazily); pairs sharing their complete rows share the ranks.
  */
-function spearmanMatrix(columns: readonly Float64Array[], rows: Int32Array | null): Matrix {
+function spearmanOf(columns: readonly Float64Array[], rows: Int32Array | null): Float64Array {
   const sampled = columns.map((v) => take(v, rows));
-  const orders = sampled.map(rankOrder);
-  const present = sampled.map((v) => Uint8Array.from(v, (x) => (Number.isFinite(x) ? 1 : 0)));
-  return symmetric(columns.length, (i, j) => {
-    const a = present[i] as Uint8Array;
-    const b = present[j] as Uint8Array;
-    const keep = Uint8Array.from(a, (x, r) => x & (b[r] as number));
-    return pearson(subsetRanks(orders[i] as RankOrder, keep), subsetRanks(orders[j] as RankOrder, keep));
-  });
+  const orders: (RankOrder | undefined)[] = [];
+  return spearmanMatrix(sampled, (c) => (orders[c] ??= rankOrder(sampled[c] as Float64Array)));
+}
+
+/* η of every usable categorical against every numeric column; a numeric column's totals are shared. */
+function etaPairs(
+  categorical: readonly ColumnProfile[],
+  numeric: readonly ColumnProfile[],
+  values: readonly Float64Array[],
+): CorrelationSummary['eta'] {
+  const totals: (EtaTotals | undefined)[] = [];
+  return categorical
+    .flatMap((c) =>
+      numeric.map((p, j) => {
+        const v = values[j] as Float64Array;
+        const value =
+          c.reading.kind === 'coded'
+            ? correlationRatio(c.reading.codes, c.reading.dictionary.length, v, (totals[j] ??= etaTotals(v)))
+            : NaN;
+        return { categorical: c.name, numeric: p.name, value };
+      }),
+    )
+    .filter((e) => Number.isFinite(e.value));
 }
 
 /**
  * Pearson and Spearman (average ranks) on pairwise-complete rows of the usable numeric columns,
  * bias-corrected Cramér's V between categorical columns with 2–100 levels, η between those and
  * the numeric columns, and the strongest pairs of all. Spearman samples 100,000 rows (seed 42)
- * beyond that size and says so. O(p²·n) plus O(p²·n log n) for Spearman.
+ * beyond that size and says so. O(p²·n) plus O(p·n log n) to order the columns for Spearman.
  */
 export function correlate(profiles: readonly ColumnProfile[], rows: number): CorrelationSummary {
   const usable = profiles.filter(isUsableNumeric);
   const numeric = usable.slice(0, MAX_CORRELATION_COLUMNS);
   const values = numeric.map(valuesOf);
   const sample = rows > SPEARMAN_MAX_ROWS ? sampleIndices(rows, SPEARMAN_MAX_ROWS, SPEARMAN_SEED) : null;
-  const pearsonM = symmetric(numeric.length, (i, j) => {
-    const pair = pairwiseComplete(values[i] as Float64Array, values[j] as Float64Array);
-    return pearson(pair.x, pair.y);
-  });
+  const p = numeric.length;
+  const pearsonValues = pearsonMatrix(values);
+  const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
   const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));
   const cramers = symmetric(categorical.length, (i, j) => {
@@ -109,17 +127,10 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
     const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
     return cramersV(table, a.dictionary.length, b.dictionary.length, n);
   });
-  const eta = categorical
-    .flatMap((c, i) =>
-      numeric.map((p, j) => {
-        const a = coded[i];
-        const value = a === undefined ? NaN : correlationRatio(a.codes, a.dictionary.length, values[j] as Float64Array);
-        return { categorical: c.name, numeric: p.name, value };
-      }),
-    )
-    .filter((e) => Number.isFinite(e.value));
+  const eta = etaPairs(categorical, numeric, values);
   const names = numeric.map((p) => p.name);
-  const spearmanM = spearmanMatrix(values, sample);
+  const spearmanValues = spearmanOf(values, sample);
+  const spearmanM = symmetric(p, (i, j) => spearmanValues[i * p + j] as number);
   return {
     columns: names,
     pearson: pearsonM,

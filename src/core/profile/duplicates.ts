@@ -8,22 +8,33 @@ export interface DuplicateSummary {
 }
 
 const MOST_REPEATED = 5;
-const scratch = new Float64Array(1);
-const scratchWords = new Uint32Array(scratch.buffer);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/* A 32-bit hash of one cell, missing cells hashing alike (NaN bits are canonicalised). */
-function cellHash(column: Column, row: number): number {
-  if (column.kind === 'string') return (column.codes[row] as number) + 1;
-  const v = column.values[row] as number;
-  if (Number.isNaN(v)) return 0x7ff80000;
-  scratch[0] = v === 0 ? 0 : v; // -0 equals 0
-  return (scratchWords[0] as number) ^ Math.imul(scratchWords[1] as number, 0x9e3779b1);
-}
-
-function rowHash(columns: readonly Column[], row: number): number {
-  let h = 0x811c9dc5;
-  for (const column of columns) h = Math.imul(h ^ cellHash(column, row), 0x01000193);
-  return h >>> 0;
+/*
+ * Folds one column into every row's hash, column by column (tight typed loops, no per-cell
+ * calls). Missing cells hash alike (NaN canonicalised) and -0 hashes as 0.
+ */
+function foldColumn(hashes: Int32Array, column: Column): void {
+  if (column.kind === 'string') {
+    const { codes } = column;
+    for (let row = 0; row < hashes.length; row++) {
+      hashes[row] = Math.imul((hashes[row] as number) ^ ((codes[row] as number) + 1), FNV_PRIME);
+    }
+    return;
+  }
+  const { values } = column;
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
+  for (let row = 0; row < hashes.length; row++) {
+    const v = values[row] as number;
+    const cell =
+      v !== v
+        ? 0x7ff80000
+        : v === 0
+          ? 0
+          : (words[2 * row] as number) ^ Math.imul(words[2 * row + 1] as number, 0x9e3779b1);
+    hashes[row] = Math.imul((hashes[row] as number) ^ cell, FNV_PRIME);
+  }
 }
 
 function cellsEqual(column: Column, a: number, b: number): boolean {
@@ -40,10 +51,15 @@ function rowsEqual(columns: readonly Column[], a: number, b: number): boolean {
 
 /**
  * Counts duplicate rows with an open-addressing table of row indices (no per-row objects):
- * O(rows · columns) time, 12 bytes per row. Hash collisions are resolved by comparing cells.
+ * O(rows · columns) time, 12 bytes per row. Row hashes are built column by column; cells are
+ * compared only when two rows' full hashes agree. `hasUniqueColumn` (some column holds a
+ * different value in every row, none missing) settles it at once: no row can repeat.
  */
-export function findDuplicates(table: Table): DuplicateSummary {
+export function findDuplicates(table: Table, hasUniqueColumn = false): DuplicateSummary {
   const rows = table.rowCount;
+  if (hasUniqueColumn) return { duplicateRows: 0, mostRepeated: [] };
+  const hashes = new Int32Array(rows).fill(FNV_OFFSET | 0);
+  for (const column of table.columns) foldColumn(hashes, column);
   let size = 1;
   while (size < rows * 2) size <<= 1;
   const slots = new Int32Array(size).fill(-1);
@@ -51,7 +67,8 @@ export function findDuplicates(table: Table): DuplicateSummary {
   const mask = size - 1;
   let duplicateRows = 0;
   for (let row = 0; row < rows; row++) {
-    let slot = rowHash(table.columns, row) & mask;
+    const hash = hashes[row] as number;
+    let slot = hash & mask;
     for (;;) {
       const other = slots[slot] as number;
       if (other < 0) {
@@ -59,7 +76,7 @@ export function findDuplicates(table: Table): DuplicateSummary {
         occurrences[row] = 1;
         break;
       }
-      if (rowsEqual(table.columns, other, row)) {
+      if (hashes[other] === hash && rowsEqual(table.columns, other, row)) {
         occurrences[other] = (occurrences[other] as number) + 1;
         duplicateRows++;
         break;

@@ -40,23 +40,36 @@ export interface TypeGuess {
   readonly dates?: DateColumnReading;
 }
 
+/* Adds `v` to the first `size` entries of `seen` unless present (=== , so -0 equals 0); the new size. */
+function addDistinct(seen: Float64Array, size: number, v: number): number {
+  for (let i = 0; i < size; i++) if (seen[i] === v) return size;
+  seen[size] = v;
+  return size + 1;
+}
+
 function numberGuess(values: Float64Array): TypeGuess {
   let isInteger = true;
   let isYearLike = true;
   let isBinary = true;
-  const distinct = new Set<number>();
-  for (const v of values) {
+  // Distinct values up to one past the small-code limit, in a short array: a Set costs a hash per cell.
+  const seen = new Float64Array(SMALL_CODE_MAX_DISTINCT + 1);
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     if (!Number.isFinite(v)) continue;
-    if (isInteger && !Number.isInteger(v)) isInteger = false;
+    if (!Number.isInteger(v)) {
+      isInteger = false;
+      break; // a fraction settles `numeric`, whatever the other cells hold
+    }
     if (isYearLike && !(v >= 1000 && v <= 9999)) isYearLike = false;
     if (isBinary && v !== 0 && v !== 1) isBinary = false;
-    if (distinct.size <= SMALL_CODE_MAX_DISTINCT) distinct.add(v);
+    if (distinct <= SMALL_CODE_MAX_DISTINCT) distinct = addDistinct(seen, distinct, v);
   }
-  if (!isInteger || distinct.size === 0) return { type: isInteger ? 'integer' : 'numeric', alternatives: [] };
+  if (!isInteger || distinct === 0) return { type: isInteger ? 'integer' : 'numeric', alternatives: [] };
   const alternatives: ColumnType[] = [];
   if (isBinary) alternatives.push('boolean');
   if (isYearLike) alternatives.push('datetime');
-  if (distinct.size <= SMALL_CODE_MAX_DISTINCT) alternatives.push('categorical');
+  if (distinct <= SMALL_CODE_MAX_DISTINCT) alternatives.push('categorical');
   return { type: 'integer', alternatives };
 }
 

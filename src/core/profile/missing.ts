@@ -17,42 +17,69 @@ export interface MissingSummary {
 export const MAX_MISSING_PAIR_COLUMNS = 60;
 export const MISSING_TOGETHER_JACCARD = 0.5;
 
-function isMissing(reading: ColumnReading, row: number): boolean {
-  return reading.kind === 'coded' ? (reading.codes[row] as number) < 0 : !Number.isFinite(reading.values[row]);
+/* 1 where the reading has no usable value (missing code, NaN or ±Infinity), else 0. */
+function missingMask(reading: ColumnReading, rows: number): Uint8Array {
+  const mask = new Uint8Array(rows);
+  if (reading.kind === 'coded') {
+    const { codes } = reading;
+    for (let r = 0; r < rows; r++) mask[r] = (codes[r] as number) < 0 ? 1 : 0;
+  } else {
+    const { values } = reading;
+    for (let r = 0; r < rows; r++) mask[r] = Number.isFinite(values[r]) ? 0 : 1;
+  }
+  return mask;
 }
 
-/** Missing-value structure of a table seen through its column readings. O(rows · columns). */
+/* Marks the reading's missing rows in `any` and returns how many there are. */
+function markMissing(reading: ColumnReading, any: Uint8Array): number {
+  let count = 0;
+  if (reading.kind === 'coded') {
+    const { codes } = reading;
+    for (let r = 0; r < any.length; r++) {
+      if ((codes[r] as number) < 0) {
+        any[r] = 1;
+        count++;
+      }
+    }
+  } else {
+    const { values } = reading;
+    for (let r = 0; r < any.length; r++) {
+      if (!Number.isFinite(values[r])) {
+        any[r] = 1;
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
+/**
+ * Missing-value structure of a table seen through its column readings. O(rows · columns); row
+ * masks are built only for the columns compared for co-missingness.
+ */
 export function summarizeMissing(
   names: readonly string[],
   readings: readonly ColumnReading[],
   rows: number,
 ): MissingSummary {
-  const masks = readings.map((reading) => {
-    const mask = new Uint8Array(rows);
-    for (let r = 0; r < rows; r++) mask[r] = isMissing(reading, r) ? 1 : 0;
-    return mask;
-  });
+  const any = new Uint8Array(rows);
+  const counts = readings.map((reading) => markMissing(reading, any));
   let rowsWithMissing = 0;
-  let cells = 0;
-  for (let r = 0; r < rows; r++) {
-    let any = 0;
-    for (const mask of masks) {
-      any |= mask[r] as number;
-      cells += mask[r] as number;
-    }
-    rowsWithMissing += any;
-  }
-  return { rowsWithMissing, cells, together: missingTogether(names, masks, rows) };
+  for (let r = 0; r < rows; r++) rowsWithMissing += any[r] as number;
+  const cells = counts.reduce((a, b) => a + b, 0);
+  return { rowsWithMissing, cells, together: missingTogether(names, readings, counts, rows) };
 }
 
 function missingTogether(
   names: readonly string[],
-  masks: readonly Uint8Array[],
+  readings: readonly ColumnReading[],
+  counts: readonly number[],
   rows: number,
 ): MissingSummary['together'] {
-  const counts = masks.map((m) => m.reduce((a, b) => a + b, 0));
-  const candidates = masks.map((_, i) => i).filter((i) => (counts[i] as number) > 0 && (counts[i] as number) < rows);
+  const candidates = readings.map((_, i) => i).filter((i) => (counts[i] as number) > 0 && (counts[i] as number) < rows);
   const chosen = candidates.slice(0, MAX_MISSING_PAIR_COLUMNS);
+  const masks: Uint8Array[] = [];
+  for (const i of chosen) masks[i] = missingMask(readings[i] as ColumnReading, rows);
   const pairs: { columns: readonly [string, string]; rows: number; jaccard: number }[] = [];
   for (let a = 0; a < chosen.length; a++) {
     for (let b = a + 1; b < chosen.length; b++) {

@@ -60,18 +60,50 @@ export function boxSummary(sorted: Float64Array, stats: NumericStats): BoxSummar
   };
 }
 
+/* First index in [from, to) where a predicate, false then true along the range, holds (else `to`). */
+function firstTrue(from: number, to: number, holds: (i: number) => boolean): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/*
+ * Tukey and robust-z counts from the ascending finite values: both tests are monotone in the value
+ * on each side (below the low fence / above the high one; |z| grows away from the median), so each
+ * count is a prefix or suffix found by binary search with the very comparison of the row scan.
+ */
+function countOutliersSorted(sorted: Float64Array, stats: NumericStats, low: number, high: number) {
+  const n = sorted.length;
+  const at = (i: number): number => sorted[i] as number;
+  const tukeyCount = firstTrue(0, n, (i) => !(at(i) < low)) + (n - firstTrue(0, n, (i) => at(i) > high));
+  const isRobustOutlier = (v: number): boolean =>
+    Math.abs((ROBUST_Z_FACTOR * (v - stats.median)) / stats.mad) > ROBUST_Z_THRESHOLD;
+  const split = firstTrue(0, n, (i) => !(at(i) < stats.median));
+  const robust =
+    firstTrue(0, split, (i) => !isRobustOutlier(at(i))) + (n - firstTrue(split, n, (i) => isRobustOutlier(at(i))));
+  return { tukeyCount, robust };
+}
+
 /**
  * Tukey (1.5·IQR) and robust z-score (MAD) outliers of a column in row order; ±Infinity and NaN
- * cells are not values and are skipped. O(n).
+ * cells are not values and are skipped. O(n); with `sorted` (the column's finite values,
+ * ascending) the counts take O(log n) and the row scan stops at the last example.
  */
-export function findOutliers(values: Float64Array, stats: NumericStats): OutlierSummary {
+export function findOutliers(values: Float64Array, stats: NumericStats, sorted?: Float64Array): OutlierSummary {
   const tukeyLow = stats.q25 - TUKEY_K * stats.iqr;
   const tukeyHigh = stats.q75 + TUKEY_K * stats.iqr;
   const hasMad = stats.mad > 0;
+  const counted = sorted === undefined ? undefined : countOutliersSorted(sorted, stats, tukeyLow, tukeyHigh);
+  const wanted = counted === undefined ? Infinity : Math.min(MAX_EXAMPLES, counted.tukeyCount);
   let tukeyCount = 0;
   let robust = 0;
   const examples: { row: number; value: number }[] = [];
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < values.length && examples.length < wanted; i++) {
     const v = values[i] as number;
     if (!Number.isFinite(v)) continue;
     if (v < tukeyLow || v > tukeyHigh) {
@@ -80,5 +112,6 @@ export function findOutliers(values: Float64Array, stats: NumericStats): Outlier
     }
     if (hasMad && Math.abs((ROBUST_Z_FACTOR * (v - stats.median)) / stats.mad) > ROBUST_Z_THRESHOLD) robust++;
   }
+  if (counted !== undefined) ({ tukeyCount, robust } = counted);
   return { tukeyLow, tukeyHigh, tukeyCount, robustZCount: hasMad ? robust : null, examples };
 }

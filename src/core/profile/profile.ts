@@ -67,7 +67,9 @@ export async function profileTable(table: Table, options: ProfileOptions, hooks:
     if (hooks.yieldNow !== undefined) await hooks.yieldNow();
   }
   throwIfCancelled(hooks.cancel);
-  const duplicates = findDuplicates(table);
+  // A column with a different value in every row (an id) means no row can repeat.
+  const rows = table.rowCount;
+  const duplicates = findDuplicates(table, rows > 0 && columns.some((c) => c.count === rows && c.distinct === rows));
   const missing = summarizeMissing(
     columns.map((c) => c.name),
     columns.map((c) => c.reading),

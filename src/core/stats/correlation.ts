@@ -98,18 +98,50 @@ export function cramersV(table: Float64Array, rows: number, cols: number, n: num
   return denominator <= 0 ? NaN : Math.sqrt(phi2 / denominator);
 }
 
+/** What η needs of a numeric column alone: its finite values' count, plain sum and Σ(v − mean)², in row order. */
+export interface EtaTotals {
+  readonly n: number;
+  readonly total: number;
+  readonly ssTotal: number;
+}
+
+/**
+ * The {@link EtaTotals} of `values`: the totals {@link correlationRatio} computes when no code is
+ * missing, so one numeric column's totals serve every fully coded column. O(n).
+ */
+export function etaTotals(values: Float64Array): EtaTotals {
+  let total = 0;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    total += v;
+    n++;
+  }
+  const mean = total / n;
+  let ssTotal = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Number.isFinite(v)) ssTotal += (v - mean) ** 2;
+  }
+  return { n, total, ssTotal };
+}
+
 /**
  * Correlation ratio η = √(SS_between / SS_total) of a numeric column grouped by a coded one, on
- * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n).
+ * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n). `totals`, when
+ * given, must be `etaTotals(values)` and is only used when no code is negative (then it is exact).
  */
-export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array): number {
+export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array, totals?: EtaTotals): number {
   const sums = new Float64Array(levels);
   const counts = new Float64Array(levels);
   let total = 0;
   let n = 0;
+  let hasMissingCode = false;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i] as number;
     const v = values[i] as number;
+    if (c < 0) hasMissingCode = true;
     if (c < 0 || !Number.isFinite(v)) continue;
     sums[c] = (sums[c] as number) + v;
     counts[c] = (counts[c] as number) + 1;
@@ -118,16 +150,22 @@ export function correlationRatio(codes: Int32Array, levels: number, values: Floa
   }
   if (n === 0) return NaN;
   const mean = total / n;
-  let ssTotal = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    const v = values[i] as number;
-    if (c >= 0 && Number.isFinite(v)) ssTotal += (v - mean) ** 2;
-  }
+  const ssTotal = totals !== undefined && !hasMissingCode ? totals.ssTotal : groupedSsTotal(codes, values, mean);
   let ssBetween = 0;
   for (let c = 0; c < levels; c++) {
     const count = counts[c] as number;
     if (count > 0) ssBetween += count * ((sums[c] as number) / count - mean) ** 2;
   }
   return ssTotal === 0 ? NaN : Math.sqrt(Math.min(1, ssBetween / ssTotal));
+}
+
+/* Σ(v − mean)² over rows with a code and a finite value. */
+function groupedSsTotal(codes: Int32Array, values: Float64Array, mean: number): number {
+  let ssTotal = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    const v = values[i] as number;
+    if (c >= 0 && Number.isFinite(v)) ssTotal += (v - mean) ** 2;
+  }
+  return ssTotal;
 }

@@ -23,7 +23,7 @@ function autoBinCount(n: number, min: number, max: number, iqr: number): number 
 
 /**
  * Histogram of the finite values of an ascending array with numpy's 'auto' rule (capped at
- * {@link MAX_HISTOGRAM_BINS} bins) and equal-width edges from min to max. O(n).
+ * {@link MAX_HISTOGRAM_BINS} bins) and equal-width edges from min to max. O(bins · log n).
  */
 export function histogramSorted(sorted: Float64Array, iqr: number): Histogram {
   const n = sorted.length;
@@ -31,13 +31,34 @@ export function histogramSorted(sorted: Float64Array, iqr: number): Histogram {
   const min = sorted[0] as number;
   const max = sorted[n - 1] as number;
   if (min === max) return { edges: [min - 0.5, max + 0.5], counts: [n], rule: 'single-value' };
+  if (!Number.isFinite(max - min)) {
+    // The range overflows a double (values near ±1.8e308): bin the halved values, an exact
+    // scaling, and double the edges back.
+    const half = histogramSorted(
+      sorted.map((v) => v / 2),
+      iqr / 2,
+    );
+    return { ...half, edges: half.edges.map((e) => e * 2) };
+  }
   const bins = autoBinCount(n, min, max, iqr);
   const width = (max - min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
+  // binOf is monotone in the value (rounded subtraction and division keep order), so each bin is a
+  // run of the sorted array: find where each run starts by binary search instead of binning all n.
+  const binOf = (v: number): number => Math.min(bins - 1, Math.floor((v - min) / width));
   const counts = new Array<number>(bins).fill(0);
-  for (let i = 0; i < n; i++) {
-    const bin = Math.min(bins - 1, Math.floor(((sorted[i] as number) - min) / width));
-    counts[bin] = (counts[bin] ?? 0) + 1;
+  let start = 0;
+  while (start < n) {
+    const bin = binOf(sorted[start] as number);
+    let lo = start + 1;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (binOf(sorted[mid] as number) === bin) lo = mid + 1;
+      else hi = mid;
+    }
+    counts[bin] = lo - start;
+    start = lo;
   }
   return { edges, counts, rule: 'numpy-auto' };
 }

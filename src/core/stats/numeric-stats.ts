@@ -1,5 +1,7 @@
 import { compensatedSum } from './summation.ts';
 import { countDistinctSorted, medianSorted, quantileSorted } from './quantiles.ts';
+import { lowerBound, upperBound } from './ranks.ts';
+import { sortFloat64 } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
 export interface NumericStats {
@@ -35,16 +37,17 @@ export interface NumericStats {
   readonly negatives: number;
 }
 
-/** The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array. */
+/** The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array. O(n). */
 export function sortedFinite(values: Float64Array): { sorted: Float64Array; infinite: number } {
   const out = new Float64Array(values.length);
   let n = 0;
   let infinite = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
     if (Number.isFinite(v)) out[n++] = v;
     else if (!Number.isNaN(v)) infinite++;
   }
-  return { sorted: out.subarray(0, n).sort(), infinite };
+  return { sorted: sortFloat64(out.subarray(0, n)), infinite };
 }
 
 interface Moments {
@@ -94,29 +97,30 @@ function kurtosisOf(n: number, { m2, m4 }: Moments): number {
 
 /*
  * The k-th smallest (0-based) of |x − m| over an ascending array, without building or sorting the
- * deviations: left of m they grow leftwards, right of m rightwards, so a two-pointer merge walk
- * finds it in O(k) time and O(1) memory.
+ * deviations. Left of m they grow leftwards (L[t] = m − x[r−1−t]), from m on rightwards
+ * (R[t] = x[r+t] − m), so it is the k-th of two sorted lists: a binary search for how many of the
+ * k+1 smallest come from L. O(log n), O(1) memory. Its value is the one the merge walk of both
+ * lists would reach (the -0 cases included: L is never 0, so a zero answer is R[k] itself).
  */
 function kthDeviation(sorted: Float64Array, m: number, k: number): number {
-  let right = 0;
-  while (right < sorted.length && (sorted[right] as number) < m) right++;
-  let left = right - 1;
-  let value = NaN;
-  for (let taken = 0; taken <= k; taken++) {
-    const dl = left >= 0 ? m - (sorted[left] as number) : Infinity;
-    const dr = right < sorted.length ? (sorted[right] as number) - m : Infinity;
-    if (dl <= dr) {
-      value = dl;
-      left--;
-    } else {
-      value = dr;
-      right++;
-    }
+  const r = lowerBound(sorted, m);
+  const leftCount = r;
+  const rightCount = sorted.length - r;
+  const left = (t: number): number => m - (sorted[r - 1 - t] as number);
+  const right = (t: number): number => (sorted[r + t] as number) - m;
+  let lo = Math.max(0, k + 1 - rightCount);
+  let hi = Math.min(k + 1, leftCount);
+  while (lo < hi) {
+    const i = (lo + hi) >>> 1; // take i from L and k + 1 − i from R: too few from L if R's last > L's next
+    if (right(k - i) > left(i)) lo = i + 1;
+    else hi = i;
   }
+  const fromRight = k + 1 - lo;
+  const value = Math.max(lo > 0 ? left(lo - 1) : -Infinity, fromRight > 0 ? right(fromRight - 1) : -Infinity);
   return value;
 }
 
-/** Median of |x − median| of an ascending array, as numpy's median of the deviations. O(n). */
+/** Median of |x − median| of an ascending array, as numpy's median of the deviations. O(log n). */
 function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
   const n = sorted.length;
   const half = Math.floor((n - 1) / 2);
@@ -129,7 +133,7 @@ function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
 /**
  * All descriptive statistics of one numeric column. NaN cells are missing and ±Infinity cells are
  * excluded (counted in `infinite`), as pandas does with `use_inf_as_na`. Sums are compensated,
- * moments two-pass and scaled. O(n log n) for the sorts, O(n) extra memory.
+ * moments two-pass and scaled. O(n) (a radix sort), O(n) extra memory.
  */
 export function computeNumericStats(values: Float64Array): NumericStats {
   const { sorted, infinite } = sortedFinite(values);
@@ -147,13 +151,8 @@ export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats 
   const q25 = quantileSorted(sorted, 0.25);
   const median = medianSorted(sorted);
   const q75 = quantileSorted(sorted, 0.75);
-  let zeros = 0;
-  let negatives = 0;
-  for (let i = 0; i < n; i++) {
-    const v = sorted[i] as number;
-    if (v === 0) zeros++;
-    else if (v < 0) negatives++;
-  }
+  const negatives = lowerBound(sorted, 0); // -0 is not negative, as 0 > -0 is false
+  const zeros = upperBound(sorted, 0, negatives) - negatives;
   return {
     count: n,
     infinite,

@@ -15,15 +15,19 @@ export function createRandom(seed: number): () => number {
 
 /**
  * `k` distinct indices from [0, n), ascending, chosen uniformly with the given seed (Floyd's
- * algorithm). Returns all indices when k ≥ n. O(k log k).
+ * algorithm, membership kept in a byte per index). Returns all indices when k ≥ n. O(n) time and
+ * memory (n bytes).
  */
 export function sampleIndices(n: number, k: number, seed: number): Int32Array {
   if (k >= n) return Int32Array.from({ length: n }, (_, i) => i);
   const random = createRandom(seed);
-  const chosen = new Set<number>();
+  const chosen = new Uint8Array(n);
   for (let j = n - k; j < n; j++) {
     const t = Math.floor(random() * (j + 1));
-    chosen.add(chosen.has(t) ? j : t);
+    chosen[chosen[t] === 1 ? j : t] = 1;
   }
-  return Int32Array.from(chosen).sort();
+  const out = new Int32Array(k);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (chosen[i] === 1) out[m++] = i;
+  return out;
 }

@@ -1,3 +1,5 @@
+import { argsortFloat64 } from './sort.ts';
+
 /**
  * Ranks 1..n of `values` with ties given their average rank (as pandas/scipy 'average').
  * A native numeric sort of a copy, then two binary searches per value for the first and last
@@ -28,8 +30,8 @@ export function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
-/* First index at or after `from` whose value is > v. */
-function upperBound(sorted: Float64Array, v: number, from: number): number {
+/** First index at or after `from` of an ascending array whose value is > v (searchsorted 'right'). O(log n). */
+export function upperBound(sorted: Float64Array, v: number, from: number): number {
   let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
@@ -43,36 +45,27 @@ function upperBound(sorted: Float64Array, v: number, from: number): number {
 /**
  * Precomputed order of a column for ranking many subsets of its rows: `order` lists row indices
  * by ascending value, and `group[i]` is the same number for rows whose values tie. Built with one
- * native sort and a counting sort (no comparator callbacks). O(n log n) once.
+ * stable radix sort (no comparator callbacks). O(n) once.
  */
 export interface RankOrder {
   readonly order: Int32Array;
   readonly group: Int32Array;
 }
 
-/** The {@link RankOrder} of finite values (NaN rows are placed but never ranked). */
+/** The {@link RankOrder} of finite values (NaN rows are placed last but never ranked). O(n) (radix). */
 export function rankOrder(values: Float64Array): RankOrder {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort(); // NaN sorts last
+  const order = argsortFloat64(values);
   const group = new Int32Array(n);
-  const counts = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    const g = Number.isNaN(v) ? n : lowerBound(sorted, v);
-    group[i] = g;
-    counts[g] = (counts[g] as number) + 1;
-  }
-  let start = 0;
-  for (let g = 0; g <= n; g++) {
-    const c = counts[g] as number;
-    counts[g] = start;
-    start += c;
-  }
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = group[i] as number;
-    order[counts[g] as number] = i;
-    counts[g] = (counts[g] as number) + 1;
+  let runStart = 0;
+  for (let k = 0; k < n; k++) {
+    const row = order[k] as number;
+    const v = values[row] as number;
+    if (Number.isNaN(v)) group[row] = n;
+    else {
+      if (k > 0 && v !== values[order[k - 1] as number]) runStart = k;
+      group[row] = runStart; // the first sorted position of the value, as a binary search would give
+    }
   }
   return { order, group };
 }

@@ -1,0 +1,228 @@
+/*
+ * Correlation matrices on pairwise-complete rows without copying a pair's rows. A pair (i, j) uses
+ * the rows where both columns are finite, so it excludes the union of their missing rows. Columns
+ * that miss the same rows (often none at all) share that union, so pairs are grouped by it and
+ * each column's mean and sum of squares about the mean are computed once per group; a pair then
+ * costs one pass for its cross-products. Every sum runs over the same values in the same row order
+ * as {@link pearson} on the copied rows, so the results are identical to it, bit for bit.
+ */
+import { compensatedSum } from './summation.ts';
+import { subsetRanks, type RankOrder } from './ranks.ts';
+
+/** Rows (ascending) where `values` is NaN or ±Infinity. O(n). */
+export function missingRows(values: Float64Array): Int32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) rows.push(i);
+  return Int32Array.from(rows);
+}
+
+function sameRows(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/* True when every row of `a` is in `b` (both ascending). */
+function isSubset(a: Int32Array, b: Int32Array): boolean {
+  let j = 0;
+  for (let i = 0; i < a.length; i++) {
+    const row = a[i] as number;
+    while (j < b.length && (b[j] as number) < row) j++;
+    if (j === b.length || b[j] !== row) return false;
+  }
+  return true;
+}
+
+/** The sorted union of two ascending row lists. O(|a| + |b|). */
+export function unionRows(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    out[n++] = Math.min(x, y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.slice(0, n);
+}
+
+/** Column pairs (i < j) that exclude the same rows: the union of two columns' missing rows. */
+export interface PairGroup {
+  readonly pairs: readonly (readonly [number, number])[];
+  /** Computes the excluded rows when the group is processed (unions are not all kept at once). */
+  readonly excluded: () => Int32Array;
+}
+
+/**
+ * Groups all pairs of `columns` by the rows they exclude. Columns with equal missing rows form a
+ * class; a pair of classes excludes the larger one when one contains the other, else their union.
+ * O(p² · m) for p columns with m missing rows each.
+ */
+export function groupPairs(columns: readonly Float64Array[]): PairGroup[] {
+  const classes: Int32Array[] = [];
+  const classOf = columns.map((values) => {
+    const rows = missingRows(values);
+    const found = classes.findIndex((c) => sameRows(c, rows));
+    if (found >= 0) return found;
+    classes.push(rows);
+    return classes.length - 1;
+  });
+  const groups = new Map<string, { pairs: [number, number][]; excluded: () => Int32Array }>();
+  for (let i = 0; i < columns.length; i++) {
+    for (let j = i + 1; j < columns.length; j++) {
+      const [a, b] = [Math.min(classOf[i] ?? 0, classOf[j] ?? 0), Math.max(classOf[i] ?? 0, classOf[j] ?? 0)];
+      const rowsA = classes[a] as Int32Array;
+      const rowsB = classes[b] as Int32Array;
+      const single = a === b || isSubset(rowsA, rowsB) ? b : isSubset(rowsB, rowsA) ? a : -1;
+      const key = single >= 0 ? `class ${single}` : `union ${a} ${b}`;
+      let group = groups.get(key);
+      if (group === undefined) {
+        const excluded = single >= 0 ? () => classes[single] as Int32Array : () => unionRows(rowsA, rowsB);
+        group = { pairs: [], excluded };
+        groups.set(key, group);
+      }
+      group.pairs.push([i, j]);
+    }
+  }
+  return [...groups.values()];
+}
+
+interface Spread {
+  readonly n: number;
+  readonly mean: number;
+  /** Σ(x − mean)² over the kept rows, in row order. */
+  readonly sxx: number;
+}
+
+/* Mean (Neumaier sum, as compensatedSum) and Σ(x − mean)² of the rows not in `excluded`. */
+function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
+  let sum = 0;
+  let compensation = 0;
+  let start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : values.length;
+    for (let i = start; i < end; i++) {
+      const v = values[i] as number;
+      const t = sum + v;
+      compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+      sum = t;
+    }
+    start = end + 1;
+  }
+  const n = values.length - excluded.length;
+  const mean = (sum + compensation) / n;
+  let sxx = 0;
+  start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : values.length;
+    for (let i = start; i < end; i++) {
+      const d = (values[i] as number) - mean;
+      sxx += d * d;
+    }
+    start = end + 1;
+  }
+  return { n, mean, sxx };
+}
+
+/* Σ(x − mx)(y − my) over the rows not in `excluded`, in row order. */
+function keptCrossProducts(x: Float64Array, y: Float64Array, excluded: Int32Array, mx: number, my: number): number {
+  let sxy = 0;
+  let start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : x.length;
+    for (let i = start; i < end; i++) sxy += ((x[i] as number) - mx) * ((y[i] as number) - my);
+    start = end + 1;
+  }
+  return sxy;
+}
+
+/* r from the pieces, exactly as pearson() finishes. */
+function correlationOf(n: number, sx: Spread, sy: Spread, sxy: number): number {
+  if (n < 2 || sx.sxx === 0 || sy.sxx === 0) return NaN;
+  return Math.max(-1, Math.min(1, sxy / Math.sqrt(sx.sxx * sy.sxx)));
+}
+
+/**
+ * Pearson's r of every pair of equally long columns on its pairwise-complete (finite) rows, as a
+ * p×p row-major matrix (diagonal 1; NaN below 2 rows or for a constant side). Equal to
+ * `pearson(pairwiseComplete(x, y))` bit for bit. O(p² · n) time, no per-pair copies.
+ */
+export function pearsonMatrix(columns: readonly Float64Array[]): Float64Array {
+  const p = columns.length;
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) out[i * p + i] = 1;
+  for (const group of groupPairs(columns)) {
+    const excluded = group.excluded();
+    const spreads = new Map<number, Spread>();
+    const spreadOf = (c: number): Spread => {
+      let s = spreads.get(c);
+      if (s === undefined) {
+        s = keptSpread(columns[c] as Float64Array, excluded);
+        spreads.set(c, s);
+      }
+      return s;
+    };
+    for (const [i, j] of group.pairs) {
+      const sx = spreadOf(i);
+      const sy = spreadOf(j);
+      const sxy =
+        sx.n < 2
+          ? 0
+          : keptCrossProducts(columns[i] as Float64Array, columns[j] as Float64Array, excluded, sx.mean, sy.mean);
+      out[i * p + j] = out[j * p + i] = correlationOf(sx.n, sx, sy, sxy);
+    }
+  }
+  return out;
+}
+
+interface RankedSpread extends Spread {
+  readonly ranks: Float64Array;
+}
+
+function rankedSpread(order: RankOrder, keep: Uint8Array): RankedSpread {
+  const ranks = subsetRanks(order, keep);
+  const n = ranks.length;
+  const mean = compensatedSum(ranks) / n;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (ranks[i] as number) - mean;
+    sxx += d * d;
+  }
+  return { ranks, n, mean, sxx };
+}
+
+/**
+ * Spearman's ρ of every pair on its pairwise-complete rows, ranks recomputed on those rows (as
+ * pandas): Pearson's r of the average ranks from each column's precomputed {@link RankOrder}.
+ * Equal to `pearson(subsetRanks(oi, keep), subsetRanks(oj, keep))` bit for bit. A column is
+ * ranked once per group of pairs that exclude the same rows. O(p² · n) after the orders.
+ */
+export function spearmanMatrix(columns: readonly Float64Array[], orders: (c: number) => RankOrder): Float64Array {
+  const p = columns.length;
+  const out = new Float64Array(p * p);
+  for (let i = 0; i < p; i++) out[i * p + i] = 1;
+  for (const group of groupPairs(columns)) {
+    const keep = new Uint8Array(columns[0]?.length ?? 0).fill(1);
+    for (const row of group.excluded()) keep[row] = 0;
+    const spreads = new Map<number, RankedSpread>();
+    const spreadOf = (c: number): RankedSpread => {
+      let s = spreads.get(c);
+      if (s === undefined) {
+        s = rankedSpread(orders(c), keep);
+        spreads.set(c, s);
+      }
+      return s;
+    };
+    for (const [i, j] of group.pairs) {
+      const sx = spreadOf(i);
+      const sy = spreadOf(j);
+      let sxy = 0;
+      for (let r = 0; r < sx.n; r++) sxy += ((sx.ranks[r] as number) - sx.mean) * ((sy.ranks[r] as number) - sy.mean);
+      out[i * p + j] = out[j * p + i] = correlationOf(sx.n, sx, sy, sxy);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,210 @@
+/*
+ * An LSD radix sort for Float64Array: the same order as the native `Float64Array.prototype.sort()`
+ * (numeric, -0 before +0) at two to four times its speed on a million values, because it never
+ * compares. Four counting passes over the 16-bit digits of the raw IEEE 754 bits order the values
+ * as unsigned integers: non-negative values ascending, then the sign-bit ones by growing magnitude.
+ * A final pass moves those, reversed, to the front. A pass is skipped when every value shares its
+ * digit (small integers, narrow ranges). Values are only ever copied as doubles, never rewritten as
+ * bit patterns, so no NaN pattern can arise and be canonicalised.
+ */
+
+/** Below this length the native sort is faster than clearing the digit histograms. */
+export const RADIX_MIN_LENGTH = 4096;
+const RADIX = 1 << 16;
+/** The digit passes read the low word of each double first: true on every little-endian platform. */
+const IS_LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const DIGITS = 4;
+
+/* One histogram of RADIX counts per 16-bit digit, from the lowest digit up. */
+function digitCounts(words: Uint32Array): Uint32Array {
+  const counts = new Uint32Array(RADIX * DIGITS);
+  for (let i = 0; i < words.length; i += 2) {
+    const lo = words[i] as number;
+    const hi = words[i + 1] as number;
+    const d0 = lo & 0xffff;
+    const d1 = RADIX + (lo >>> 16);
+    const d2 = 2 * RADIX + (hi & 0xffff);
+    const d3 = 3 * RADIX + (hi >>> 16);
+    counts[d0] = (counts[d0] as number) + 1;
+    counts[d1] = (counts[d1] as number) + 1;
+    counts[d2] = (counts[d2] as number) + 1;
+    counts[d3] = (counts[d3] as number) + 1;
+  }
+  return counts;
+}
+
+/* Turns one digit's counts into start offsets; false when one bucket holds everything (skip). */
+function startOffsets(counts: Uint32Array, digit: number, n: number): boolean {
+  const base = digit * RADIX;
+  let start = 0;
+  for (let d = base; d < base + RADIX; d++) {
+    const c = counts[d] as number;
+    if (c === n) return false;
+    counts[d] = start;
+    start += c;
+  }
+  return true;
+}
+
+/* Writes `sorted` (unsigned-bit order, `negatives` sign-bit values at its end) to `out` in numeric order. */
+function placeNegativesFirst(sorted: Float64Array, negatives: number, out: Float64Array): void {
+  const n = sorted.length;
+  const head = n - negatives;
+  for (let i = 0; i < negatives; i++) out[i] = sorted[n - 1 - i] as number;
+  out.set(sorted.subarray(0, head), negatives);
+}
+
+/** Whole-number values spanning at most this many times their count are sorted by counting. */
+const COUNTING_MAX_SPAN_PER_VALUE = 2;
+
+/*
+ * Counting sort for whole numbers in a narrow range (ids, codes, counts): one pass to check and
+ * find the range, one to count, one to write. False (values untouched) when it does not apply.
+ */
+function sortIntegersByCounting(values: Float64Array): boolean {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  const span = COUNTING_MAX_SPAN_PER_VALUE * n;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (!Number.isInteger(v)) return false;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (max - min > span) return false;
+  }
+  const counts = new Int32Array(max - min + 1);
+  let negativeZeros = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    counts[v - min] = (counts[v - min] as number) + 1;
+    if (v === 0 && Object.is(v, -0)) negativeZeros++;
+  }
+  let at = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k] as number;
+    if (c === 0) continue;
+    const value = min + k;
+    if (value === 0 && negativeZeros > 0) {
+      values.fill(-0, at, at + negativeZeros); // -0 sorts before 0, as in the native sort
+      values.fill(0, at + negativeZeros, at + c);
+    } else for (let i = at; i < at + c; i++) values[i] = value;
+    at += c;
+  }
+  return true;
+}
+
+/**
+ * Sorts `values` ascending in place, exactly as the native typed-array sort does (-0 before +0,
+ * equal values indistinguishable). Precondition: no NaN. O(n) time: a counting sort for whole
+ * numbers whose range is at most twice their count, else the radix sort in at most five passes;
+ * O(n) scratch memory. The native sort below {@link RADIX_MIN_LENGTH} values. Returns `values`.
+ */
+export function sortFloat64(values: Float64Array): Float64Array {
+  const n = values.length;
+  if (n < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return values.sort();
+  if (sortIntegersByCounting(values)) return values;
+  const scratch = new Float64Array(n);
+  let source: Float64Array = values;
+  let target: Float64Array = scratch;
+  const counts = digitCounts(new Uint32Array(values.buffer, values.byteOffset, 2 * n));
+  let negatives = 0;
+  for (let d = 3 * RADIX + 0x8000; d < 4 * RADIX; d++) negatives += counts[d] as number;
+  for (let digit = 0; digit < DIGITS; digit++) {
+    if (!startOffsets(counts, digit, n)) continue;
+    const words = new Uint32Array(source.buffer, source.byteOffset, 2 * n);
+    const word = digit >> 1;
+    const shift = (digit & 1) * 16;
+    const base = digit * RADIX;
+    for (let i = 0; i < n; i++) {
+      const bucket = base + (((words[2 * i + word] as number) >>> shift) & 0xffff);
+      const at = counts[bucket] as number;
+      counts[bucket] = at + 1;
+      target[at] = source[i] as number;
+    }
+    [source, target] = [target, source];
+  }
+  if (negatives === 0) {
+    if (source !== values) values.set(source);
+  } else if (source === values) {
+    placeNegativesFirst(values, negatives, scratch);
+    values.set(scratch);
+  } else placeNegativesFirst(source, negatives, values);
+  return values;
+}
+
+/*
+ * Order-preserving unsigned keys of non-NaN values as (low, high) words: negative values get every
+ * bit flipped, the others only the sign bit; -0 is read as 0 so that it ties with 0.
+ */
+function orderedKeys(values: Float64Array, rows: Int32Array): { lo: Uint32Array; hi: Uint32Array } {
+  const m = rows.length;
+  const lo = new Uint32Array(m);
+  const hi = new Uint32Array(m);
+  const cell = new Float64Array(1);
+  const words = new Uint32Array(cell.buffer);
+  const [low, high] = IS_LITTLE_ENDIAN ? [0, 1] : [1, 0];
+  for (let k = 0; k < m; k++) {
+    const v = values[rows[k] as number] as number;
+    cell[0] = v === 0 ? 0 : v;
+    const h = words[high] as number;
+    const flip = h >>> 31 === 1 ? 0xffffffff : 0;
+    lo[k] = ((words[low] as number) ^ flip) >>> 0;
+    hi[k] = (h ^ (flip | 0x80000000)) >>> 0;
+  }
+  return { lo, hi };
+}
+
+/* Stable LSD radix passes over the keys, carrying the rows along; returns the rows in key order. */
+function radixRows(keys: { lo: Uint32Array; hi: Uint32Array }, rows: Int32Array): Int32Array {
+  const m = rows.length;
+  let lo: Uint32Array = keys.lo;
+  let hi: Uint32Array = keys.hi;
+  let idx: Int32Array = rows;
+  let lo2: Uint32Array = new Uint32Array(m);
+  let hi2: Uint32Array = new Uint32Array(m);
+  let idx2: Int32Array = new Int32Array(m);
+  for (let digit = 0; digit < DIGITS; digit++) {
+    const words = digit < 2 ? lo : hi;
+    const shift = (digit & 1) * 16;
+    const counts = new Uint32Array(RADIX);
+    for (let k = 0; k < m; k++) {
+      const d = ((words[k] as number) >>> shift) & 0xffff;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    if (!startOffsets(counts, 0, m)) continue;
+    for (let k = 0; k < m; k++) {
+      const d = ((words[k] as number) >>> shift) & 0xffff;
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      lo2[at] = lo[k] as number;
+      hi2[at] = hi[k] as number;
+      idx2[at] = idx[k] as number;
+    }
+    [lo, hi, idx, lo2, hi2, idx2] = [lo2, hi2, idx2, lo, hi, idx];
+  }
+  return idx;
+}
+
+/**
+ * The row indices of `values` in ascending order of value: ties (and -0 with 0) in row order, NaN
+ * rows last in row order. A stable radix sort of the values' bits above {@link RADIX_MIN_LENGTH}
+ * rows (O(n), about 24 bytes a row of scratch), a comparison sort below. Returns a new array.
+ */
+export function argsortFloat64(values: Float64Array): Int32Array {
+  const n = values.length;
+  const order = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) order[m++] = i;
+  let nan = m;
+  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) order[nan++] = i;
+  const rows = order.subarray(0, m);
+  if (m < RADIX_MIN_LENGTH) {
+    rows.sort((a, b) => {
+      const x = values[a] as number;
+      const y = values[b] as number;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+  } else rows.set(radixRows(orderedKeys(values, rows), rows.slice()));
+  return order;
+}
