@@ -31,6 +31,8 @@ export class ColumnBuilder {
   private readonly codeOf = new Map<string, number>();
   private numericCells = 0;
   private length = 0;
+  /** True once numbers pushed before the first text cell were rewritten as String(v). */
+  private hasRewrittenNumbers = false;
 
   constructor(readonly name: string) {}
 
@@ -120,6 +122,51 @@ export class ColumnBuilder {
     else this.appendCode(code);
   }
 
+  /** True when numbers were rewritten as String(v) because text arrived after them. */
+  get hasConvertedNumbers(): boolean {
+    return this.hasRewrittenNumbers;
+  }
+
+  /**
+   * Makes an empty column a string column: for a parser of later rows when earlier rows already
+   * made the column text, so that its numbers keep their original text.
+   */
+  startAsText(): void {
+    if (this.length === 0 && this.mode !== 'string') this.toStringMode();
+  }
+
+  /**
+   * True when `part`, a column built from the rows that follow this one's (by another parser that
+   * started empty), can be appended with the result of pushing those rows here. Not when this
+   * column is text and the part rewrote numbers (or holds any) that must keep their original text.
+   */
+  canAppend(part: Column, partConvertedNumbers: boolean): boolean {
+    if (part.kind === 'date' || this.mode === 'date') return false;
+    if (this.mode !== 'string') return true;
+    return part.kind === 'number' ? part.values.every(Number.isNaN) : !partConvertedNumbers;
+  }
+
+  /** Appends `part` (see canAppend, which must hold). O(part length + its dictionary). */
+  appendPart(part: Column): void {
+    if (part.kind === 'date') throw new Error('date parts are not appended');
+    if (part.kind === 'number' && this.mode !== 'string') {
+      this.growTo(this.length + part.values.length);
+      this.numbers.set(part.values, this.length);
+      this.length += part.values.length;
+      if (this.mode === 'empty' && !part.values.every(Number.isNaN)) this.mode = 'number';
+      return;
+    }
+    if (this.mode !== 'string') this.toStringMode();
+    const codes = part.kind === 'number' ? new Int32Array(part.values.length).fill(-1) : part.codes;
+    const map = part.kind === 'number' ? [] : part.dictionary.map((text) => this.encode(text));
+    this.growTo(this.length + codes.length);
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] as number;
+      this.codes[this.length++] = code < 0 ? -1 : (map[code] as number);
+    }
+    if (part.kind === 'string') this.numericCells += part.numericCells;
+  }
+
   /** Appends a typed cell as produced by a spreadsheet reader. */
   pushValue(value: CellValue): void {
     if (value === null) this.pushMissing();
@@ -165,6 +212,17 @@ export class ColumnBuilder {
     this.codes[this.length++] = code;
   }
 
+  /* Room for `size` cells in the storage of the current mode. */
+  private growTo(size: number): void {
+    const isString = this.mode === 'string';
+    const capacity = isString ? this.codes.length : this.numbers.length;
+    if (size <= capacity) return;
+    const grown = isString ? new Int32Array(size) : new Float64Array(size);
+    grown.set(isString ? this.codes : this.numbers);
+    if (grown instanceof Int32Array) this.codes = grown;
+    else this.numbers = grown;
+  }
+
   private ensureNumberCapacity(): void {
     if (this.length === this.numbers.length) {
       const grown = new Float64Array(this.numbers.length * 2);
@@ -182,6 +240,7 @@ export class ColumnBuilder {
         codes[i] = -1;
       } else {
         if (!wasDate) this.numericCells++;
+        this.hasRewrittenNumbers = true;
         codes[i] = this.encode(wasDate ? new Date(v).toISOString() : String(v));
       }
     }

@@ -7,6 +7,7 @@
 import { throwIfCancelled } from '../core/cancel.ts';
 import type { JobHooks } from '../core/job.ts';
 import { ByteRowCells, ByteSpanReader, type ByteEncoding } from './byte-cells.ts';
+import type { ColumnBuilder } from '../core/column-builder.ts';
 import { ByteRowParser } from './byte-rows.ts';
 import { assertFieldLength, DelimitedTableBuilder, type DelimitedLimits, type ParsedTable } from './delimited-table.ts';
 import type { Dialect } from './sniff.ts';
@@ -23,7 +24,7 @@ const ESTIMATE_SLACK = 1.15;
 /** Returned by the row scanner when papaparse must take over. */
 const FALLBACK = -1;
 
-interface Scanner {
+export interface Scanner {
   readonly bytes: Uint8Array;
   readonly end: number;
   readonly delimiter: number;
@@ -112,14 +113,16 @@ function bodyEnd(bytes: Uint8Array, newline: Dialect['newline']): number {
   return n >= 1 && bytes[n - 1] === code ? n - 1 : n;
 }
 
-interface Body {
+/** A file being read: its scanner, the table builder that owns header and warnings, its cell reader. */
+export interface ByteBody {
   readonly scanner: Scanner;
   readonly builder: DelimitedTableBuilder;
+  readonly reader: ByteSpanReader;
   readonly hooks: JobHooks;
 }
 
 /* Header phase: rows through DelimitedTableBuilder until it has its header; returns the position or FALLBACK. */
-function readHeader(body: Body, pos: number): number {
+function readHeader(body: ByteBody, pos: number): number {
   const { scanner, builder } = body;
   let p = pos;
   while (p < scanner.end && !builder.hasHeader) {
@@ -131,32 +134,93 @@ function readHeader(body: Body, pos: number): number {
   return p;
 }
 
-/* Data phase: the rest of the body straight into the columns, checkpointing as it goes. */
-async function readData(body: Body, reader: ByteSpanReader, from: number): Promise<number> {
+/**
+ * Opens a file for the bytes path and reads its header rows. Returns the body and the position of
+ * the first data row (the body's end when there is none), or undefined when papaparse must take over.
+ */
+export function openByteBody(
+  bytes: Uint8Array,
+  encoding: ByteEncoding,
+  dialect: Dialect,
+  limits: DelimitedLimits,
+  hooks: JobHooks,
+): { body: ByteBody; pos: number } | undefined {
+  const reader = new ByteSpanReader(bytes, encoding, dialect.format, limits.missingTokens);
+  const scanner: Scanner = {
+    bytes,
+    end: Math.max(dialect.sepLineLength, bodyEnd(bytes, dialect.newline)),
+    delimiter: dialect.delimiter.charCodeAt(0),
+    newline: dialect.newline,
+    dialect,
+    maxField: limits.maxFieldChars,
+    row: new ByteRowCells(reader),
+    rowNumber: 1,
+    endedOnNewline: false,
+  };
+  const body: ByteBody = { scanner, builder: new DelimitedTableBuilder(limits), reader, hooks };
+  const pos = readHeader(body, dialect.sepLineLength);
+  return pos === FALLBACK ? undefined : { body, pos };
+}
+
+/** A row parser over the body's data rows, filling the builder's columns. */
+export function dataRowParser(body: ByteBody): ByteRowParser {
   const { scanner, builder } = body;
-  const rows = new ByteRowParser(scanner, reader, builder.columns, builder, builder.rows);
-  let pos = rows.parse(from, from + SAMPLE_BYTES);
-  if (pos !== FALLBACK && pos < scanner.end) {
-    const estimate = Math.ceil(((rows.rows - builder.rows) * (scanner.end - from) * ESTIMATE_SLACK) / (pos - from));
-    for (const column of builder.columns) column.reserve(estimate + 1024);
+  return new ByteRowParser(scanner, body.reader, builder.columns, builder, builder.rows);
+}
+
+/**
+ * Reads the first data rows (about `sampleBytes`) and sizes `columns` for the rows the range
+ * [from, end) will hold at that density. Returns the position reached, or FALLBACK.
+ */
+export function readSampleAndReserve(
+  rows: ByteRowParser,
+  columns: readonly ColumnBuilder[],
+  from: number,
+  end: number,
+  sampleBytes = SAMPLE_BYTES,
+): number {
+  const rowsBefore = rows.rows;
+  const pos = rows.parse(from, from + sampleBytes);
+  if (pos !== FALLBACK && pos < end) {
+    const estimate = Math.ceil(((rows.rows - rowsBefore) * (end - from) * ESTIMATE_SLACK) / (pos - from));
+    for (const column of columns) column.reserve(estimate + 1024);
   }
-  let checkpoint = from + CHECKPOINT_BYTES;
-  while (pos !== FALLBACK && pos < scanner.end) {
-    pos = rows.parse(pos, checkpoint);
-    checkpoint = pos + CHECKPOINT_BYTES;
-    await checkpointBody(body, pos);
-  }
-  builder.rows = rows.rows;
-  if (pos !== FALLBACK) scanner.endedOnNewline = rows.endedOnNewline;
   return pos;
 }
 
-async function checkpointBody(body: Body, pos: number): Promise<void> {
+/** Reads rows from `pos` up to the first row boundary at or after `until`, checkpointing. */
+export async function readRowsUntil(body: ByteBody, rows: ByteRowParser, pos: number, until: number): Promise<number> {
+  let p = pos;
+  while (p !== FALLBACK && p < until) {
+    p = rows.parse(p, Math.min(until, p + CHECKPOINT_BYTES));
+    await checkpointBody(body, p);
+  }
+  return p;
+}
+
+async function checkpointBody(body: ByteBody, pos: number): Promise<void> {
   const { hooks } = body;
   hooks.onProgress?.({ stage: 'parse', done: pos, total: body.scanner.end });
   throwIfCancelled(hooks.cancel);
   if (hooks.yieldNow !== undefined) await hooks.yieldNow();
   throwIfCancelled(hooks.cancel);
+}
+
+/** Ends the table once every row is read: the empty last line, if any, and the final progress. */
+export function finishByteBody(body: ByteBody, rows: ByteRowParser | undefined): ParsedTable {
+  const { scanner, builder, hooks } = body;
+  if (rows !== undefined) {
+    builder.rows = rows.rows;
+    scanner.endedOnNewline = rows.endedOnNewline;
+  }
+  if (scanner.endedOnNewline) {
+    // The body ends with a line break (beyond the final one already dropped): an empty last line.
+    scanner.row.reset();
+    scanner.row.push(scanner.end, scanner.end, false);
+    builder.addRow(scanner.row);
+  }
+  hooks.onProgress?.({ stage: 'parse', done: scanner.end, total: scanner.end });
+  return builder.finish();
 }
 
 /**
@@ -172,29 +236,13 @@ export async function parseDelimitedBytes(
   limits: DelimitedLimits,
   hooks: JobHooks = {},
 ): Promise<ParsedTable | undefined> {
-  const reader = new ByteSpanReader(bytes, encoding, dialect.format, limits.missingTokens);
-  const row = new ByteRowCells(reader);
-  const scanner: Scanner = {
-    bytes,
-    end: Math.max(dialect.sepLineLength, bodyEnd(bytes, dialect.newline)),
-    delimiter: dialect.delimiter.charCodeAt(0),
-    newline: dialect.newline,
-    dialect,
-    maxField: limits.maxFieldChars,
-    row,
-    rowNumber: 1,
-    endedOnNewline: false,
-  };
-  const body: Body = { scanner, builder: new DelimitedTableBuilder(limits), hooks };
-  let pos = readHeader(body, dialect.sepLineLength);
-  if (pos !== FALLBACK && pos < scanner.end) pos = await readData(body, reader, pos);
-  if (pos === FALLBACK) return undefined;
-  if (scanner.endedOnNewline) {
-    // The body ends with a line break (beyond the final one already dropped): an empty last line.
-    row.reset();
-    row.push(scanner.end, scanner.end, false);
-    body.builder.addRow(row);
-  }
-  hooks.onProgress?.({ stage: 'parse', done: scanner.end, total: scanner.end });
-  return body.builder.finish();
+  const opened = openByteBody(bytes, encoding, dialect, limits, hooks);
+  if (opened === undefined) return undefined;
+  const { body, pos } = opened;
+  const end = body.scanner.end;
+  if (pos >= end) return finishByteBody(body, undefined);
+  const rows = dataRowParser(body);
+  let p = readSampleAndReserve(rows, body.builder.columns, pos, end);
+  if (p !== FALLBACK) p = await readRowsUntil(body, rows, p, end);
+  return p === FALLBACK ? undefined : finishByteBody(body, rows);
 }

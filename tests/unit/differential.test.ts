@@ -7,6 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes, type IngestResult } from '../../src/ingest/ingest.ts';
 import type { Delimiter, IngestOptions } from '../../src/ingest/options.ts';
+import { parseDelimitedBytes } from '../../src/ingest/fast-delimited.ts';
+import { DEFAULT_MISSING_TOKENS } from '../../src/ingest/options.ts';
+import { sniffDialect } from '../../src/ingest/sniff.ts';
+import { parseDelimitedBytesSplit, parseRowRange } from '../../src/ingest/split-delimited.ts';
 import { cells } from './helpers.ts';
 
 function view(result: IngestResult): unknown {
@@ -191,5 +195,93 @@ describe('bytes parser vs papaparse', () => {
     const { fast, oracle, parser } = await both(bytes);
     expect(parser).toBe('bytes');
     expect(fast).toEqual(oracle);
+  });
+});
+
+/** The table, warnings and refusals of one pass and of the two-part split, with whether the split ran. */
+async function oneAndSplit(
+  text: string,
+  options: IngestOptions = {},
+): Promise<{ one: unknown; split: unknown; ran: boolean }> {
+  const bytes = new TextEncoder().encode(text);
+  const dialect = sniffDialect(text.slice(0, 65536), options);
+  const limits = {
+    missingTokens: new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS),
+    maxColumns: 50,
+    maxFieldChars: 200,
+    headerRow: 1,
+  };
+  const settle = async (parse: () => Promise<unknown>): Promise<unknown> => {
+    try {
+      return await parse();
+    } catch (error) {
+      return { error: (error as { code?: string }).code, details: (error as { details?: unknown }).details };
+    }
+  };
+  let ran = false;
+  const runRange = (request: Parameters<typeof parseRowRange>[0]): ReturnType<typeof parseRowRange> => {
+    ran = true;
+    return parseRowRange(request);
+  };
+  const split = await settle(() =>
+    parseDelimitedBytesSplit(
+      bytes,
+      'utf-8',
+      dialect,
+      limits,
+      (r) => Promise.resolve(runRange(r)),
+      {},
+      {
+        minSplitBytes: 0,
+        sampleBytes: 8,
+      },
+    ),
+  );
+  const one = await settle(() => parseDelimitedBytes(bytes, 'utf-8', dialect, limits));
+  return { one, split, ran };
+}
+
+describe('two-part split vs one pass', () => {
+  it('agree on random well-formed and malformed CSVs', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          wellFormed,
+          malformed.map((text) => ({ delimiter: ',', text })),
+        ),
+        async ({ delimiter, text }) => {
+          const { one, split } = await oneAndSplit(text, { delimiter });
+          expect(split).toEqual(one);
+        },
+      ),
+      { numRuns: 400, seed: 424242 },
+    );
+  });
+
+  it('agree on number formats and numeric missing tokens', async () => {
+    await fc.assert(
+      fc.asyncProperty(numberish, async ({ options, text }) => {
+        const { one, split } = await oneAndSplit(text, options);
+        expect(split).toEqual(one);
+      }),
+      { numRuns: 200, seed: 99 },
+    );
+  });
+
+  it('merge columns that turn text in either half, blank lines and ragged rows', async () => {
+    const rows = (from: number, to: number, cell: (i: number) => string): string[] =>
+      Array.from({ length: to - from }, (_, k) => cell(from + k));
+    const first = rows(0, 200, (i) => `${i},${i % 50 === 0 ? 'early' : `${i}.50`},${i}.0,${i % 7 === 0 ? '' : 'x'}`);
+    const second = rows(200, 400, (i) => `${i},${i}.50,${i === 300 ? 'late' : `${i}.0`},${i % 9 === 0 ? '\n' : '7'}`);
+    const { one, split, ran } = await oneAndSplit(['id,a,b,c', ...first, ...second, 'x,1,2,3,4', ''].join('\n'));
+    expect(ran).toBe(true);
+    expect(split).toEqual(one);
+  });
+
+  it('agree when the middle of the file lies inside a quoted field', async () => {
+    const text = `id,note\n0,xxxxxxxxxx\n1,"${'a\n'.repeat(100)}"\n2,b\n`;
+    const { one, split, ran } = await oneAndSplit(text);
+    expect(ran).toBe(true);
+    expect(split).toEqual(one);
   });
 });
