@@ -247,7 +247,7 @@ describe('two-part split vs one pass', () => {
       fc.asyncProperty(
         fc.oneof(
           wellFormed,
-          malformed.map((text) => ({ delimiter: ',', text })),
+          malformed.map((text): { delimiter: Delimiter; text: string } => ({ delimiter: ',', text })),
         ),
         async ({ delimiter, text }) => {
           const { one, split } = await oneAndSplit(text, { delimiter });
