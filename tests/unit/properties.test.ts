@@ -114,7 +114,7 @@ describe('statistics under scale: x · a', () => {
                 ['median', 'median'],
                 ['q95', 'q05'],
               ];
-        for (const [key, from] of mirrored) closeTo(t[key], (s[from] as number) * a, relative * scale, key);
+        for (const [key, from] of mirrored) closeTo(t[key], s[from] * a, relative * scale, key);
         const shape = (relative * scale) / (abs * s.std);
         closeTo(t.skewness, Math.sign(a) * s.skewness, 20 * shape, 'skewness');
         closeTo(t.kurtosis, s.kurtosis, 40 * shape, 'kurtosis');
