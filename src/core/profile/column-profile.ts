@@ -84,6 +84,12 @@ function baseFlags(column: Column, count: number, distinct: number, rows: number
   return flags;
 }
 
+/*
+ * Where each numeric column's finite values are sorted. Reused from column to column (the sorted
+ * values never outlive profileColumn) so that a million-row table does not churn 8 MB per column.
+ */
+let sortBuffer = new Float64Array(0);
+
 /**
  * Profiles one column as `override` (when given) or as its inferred type. Numeric columns get
  * pandas-style statistics, histogram, box summary and outliers; coded ones value counts; dates
@@ -102,7 +108,8 @@ export function profileColumn(
   const reading = readAs(column, type, format, guess);
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
   if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
-  const { sorted, infinite } = sortedFinite(reading.values);
+  if (sortBuffer.length < reading.values.length) sortBuffer = new Float64Array(reading.values.length);
+  const { sorted, infinite } = sortedFinite(reading.values, sortBuffer);
   const stats = statsOfSorted(sorted, infinite);
   const count = stats.count + infinite;
   const flags = baseFlags(column, count, stats.distinct, rows, type);
