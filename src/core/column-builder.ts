@@ -98,12 +98,12 @@ export class ColumnBuilder {
   }
 
   /**
-   * Makes room for `rows` cells in one allocation (for a parser that can estimate its row count).
-   * Untouched capacity stays virtual memory until written; finish() hands back a view of exactly
-   * the cells pushed. Only before the first push; a no-op afterwards.
+   * Makes room for `rows` cells in all (for a parser that can estimate its row count), so the
+   * storage grows once instead of doubling. Untouched capacity stays virtual memory until
+   * written; finish() hands back a view of exactly the cells pushed. O(cells so far).
    */
   reserve(rows: number): void {
-    if (this.length === 0 && rows > this.numbers.length) this.numbers = new Float64Array(rows);
+    this.growTo(rows);
   }
 
   /**
