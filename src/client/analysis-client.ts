@@ -131,7 +131,7 @@ export class AnalysisClient {
 
   #ensureApi(): Remote<AnalysisApi> {
     if (this.#api !== undefined) return this.#api;
-    const worker = this.#createWorker();
+    const worker = startWorker(this.#createWorker);
     const onCrash = (event: Event): void => {
       event.preventDefault(); // the crash is handled here; keep it out of the console as uncaught
       const message = (event as Partial<ErrorEvent>).message;
@@ -175,7 +175,12 @@ export class AnalysisClient {
   ): Promise<T> {
     const { signal, onProgress } = job;
     if (signal?.aborted === true) return Promise.reject(new CancelledError());
-    const api = this.#ensureApi();
+    let api: Remote<AnalysisApi>;
+    try {
+      api = this.#ensureApi();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     const jobId = this.#nextJobId++;
     return new Promise<T>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -211,6 +216,21 @@ export class AnalysisClient {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
       }
+    });
+  }
+}
+
+/**
+ * Constructs the worker. Browsers refuse a worker script from a document with an opaque origin (an
+ * iframe sandboxed without allow-same-origin) with a SecurityError thrown by the constructor.
+ */
+function startWorker(create: () => Worker): Worker {
+  try {
+    return create();
+  } catch (error) {
+    const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new AnalysisError('WORKER_BLOCKED', 'The browser refused to start the analysis worker on this page.', {
+      cause,
     });
   }
 }

@@ -55,6 +55,10 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
       message: 'The analysis stopped responding and was stopped after a minute without progress.',
       action: 'Try again; if it repeats with this file, report it with the file’s shape (rows, columns, format).',
     },
+    WORKER_BLOCKED: {
+      message: 'This page cannot start its analysis worker here (a sandboxed frame without allow-same-origin).',
+      action: 'Open the analyser in its own tab, or ask the site to embed it with allow-same-origin.',
+    },
     UNKNOWN_TABLE: { message: 'This table is no longer loaded.', action: 'Open the file again.' },
     INVALID_OPTION: { message: 'An option does not fit this file.', action: 'Check the options and retry.' },
     CANCELLED: { message: 'The analysis was cancelled.', action: 'Start it again when ready.' },
@@ -101,6 +105,10 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
     WORKER_TIMEOUT: {
       message: 'El análisis dejó de responder y se detuvo tras un minuto sin avanzar.',
       action: 'Reinténtalo; si se repite con este archivo, avísanos con su forma (filas, columnas, formato).',
+    },
+    WORKER_BLOCKED: {
+      message: 'Esta página no puede iniciar aquí su proceso de análisis (un marco aislado sin allow-same-origin).',
+      action: 'Abre el analizador en su propia pestaña o pide al sitio que lo inserte con allow-same-origin.',
     },
     UNKNOWN_TABLE: { message: 'Esta tabla ya no está cargada.', action: 'Abre el archivo de nuevo.' },
     INVALID_OPTION: { message: 'Una opción no encaja con este archivo.', action: 'Revisa las opciones y reinténtalo.' },

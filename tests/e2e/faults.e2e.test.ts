@@ -5,12 +5,14 @@
  * Prints one summary line.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { messageFor } from '../../src/ui/error-messages.ts';
-import { dropFile, sessionPerTest } from './browser.ts';
+import { DIST, dropFile, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const GOOD_CSV = 'id,name,score\n1,Ana,3.5\n2,Luis,4\n3,Marta,\n4,Ana,2.25\n';
@@ -77,6 +79,50 @@ async function survived(page: Page, code: 'WORKER_CRASHED' | 'WORKER_TIMEOUT', n
   faults.survived++;
 }
 
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+};
+
+/**
+ * The build on a host that allows cross-origin reads (GitHub Pages sends this header), which an
+ * opaque-origin frame needs to load the app's module scripts at all, plus a host page framing it
+ * with sandbox="allow-scripts" (no allow-same-origin: no storage, no service worker).
+ */
+async function sandboxHost(): Promise<{ url: string; close: () => Promise<void> }> {
+  const host = '<!doctype html><title>host</title><iframe id="app" sandbox="allow-scripts" src="index.html"></iframe>';
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    if (path === '/host.html') return void response.writeHead(200, { 'content-type': TYPES['.html'] }).end(host);
+    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
+    readFile(file).then(
+      (body) =>
+        response
+          .writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'access-control-allow-origin': '*',
+          })
+          .end(body),
+      () => response.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/host.html`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections(); // the browser keeps connections alive
+        server.close(() => resolve());
+      }),
+  };
+}
+
 describe('faults during an analysis', () => {
   it('the worker throws mid-job: WORKER_CRASHED, a new worker, and the next file works', async () => {
     const { page } = browser.current;
@@ -131,5 +177,30 @@ describe('faults during an analysis', () => {
       faults.survived++;
     }
     await analyseGood(page, 'after-cancels.csv');
+  });
+
+  it('a sandboxed iframe without allow-same-origin: the app loads without storage or service worker, and says why it cannot analyse', async () => {
+    const { page, context } = browser.current;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const host = await sandboxHost();
+    try {
+      await page.goto(host.url);
+      const frame = page.frameLocator('#app');
+      expect(await frame.locator('body').evaluate(() => origin)).toBe('null');
+      // Storage throws in an opaque origin; the language switch still works (and is not kept).
+      await frame.getByTestId('language-select').selectOption('es');
+      await frame.getByRole('button', { name: 'Elegir un archivo' }).waitFor();
+      await frame.getByTestId('language-select').selectOption('en');
+      faults.tried++;
+      await frame.getByTestId('sample-button').click();
+      await expect.poll(() => frame.getByTestId('error').getAttribute('data-code')).toBe('WORKER_BLOCKED');
+      expect(await frame.getByTestId('error').textContent()).toContain(messageFor('en', 'WORKER_BLOCKED').message);
+      expect(context.serviceWorkers()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+      faults.survived++;
+    } finally {
+      await host.close();
+    }
   });
 });

@@ -143,6 +143,24 @@ describe('AnalysisClient', () => {
     expect(workers).toHaveLength(0);
   });
 
+  it('turns a worker the browser refuses to construct into WORKER_BLOCKED, as a rejection', async () => {
+    let attempts = 0;
+    const client = new AnalysisClient({
+      createWorker: () => {
+        attempts++;
+        throw new DOMException("Failed to construct 'Worker': cannot be accessed from origin 'null'.", 'SecurityError');
+      },
+    });
+    await expect(client.parse(csv('a\n1\n'), 'a.csv')).rejects.toMatchObject({
+      code: 'WORKER_BLOCKED',
+      details: { cause: expect.stringContaining('SecurityError') as string },
+    });
+    const pending = client.backend(); // not async: must still reject, never throw
+    expect(pending).toBeInstanceOf(Promise);
+    await expect(pending).rejects.toMatchObject({ code: 'WORKER_BLOCKED' });
+    expect(attempts).toBe(2);
+  });
+
   describe('watchdog', () => {
     afterEach(() => {
       vi.useRealTimers();
