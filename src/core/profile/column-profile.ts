@@ -4,7 +4,7 @@
  */
 import type { NumberFormat } from '../number-format.ts';
 import { histogramSorted, type Histogram } from '../stats/histogram.ts';
-import { sortedFinite, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
+import { sortedFinite, sortedFiniteCoded, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
 import type { Column } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
@@ -109,7 +109,10 @@ export function profileColumn(
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
   if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
   if (sortBuffer.length < reading.values.length) sortBuffer = new Float64Array(reading.values.length);
-  const { sorted, infinite } = sortedFinite(reading.values, sortBuffer);
+  const { sorted, infinite } =
+    reading.coded === undefined
+      ? sortedFinite(reading.values, sortBuffer)
+      : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, sortBuffer);
   const stats = statsOfSorted(sorted, infinite);
   const count = stats.count + infinite;
   const flags = baseFlags(column, count, stats.distinct, rows, type);

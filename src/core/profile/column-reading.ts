@@ -6,14 +6,30 @@ import { parseNumber, type NumberFormat } from '../number-format.ts';
 import type { Column } from '../table.ts';
 import { readDateColumn, type DateColumnReading, type DateOrder } from './datetime-text.ts';
 
+/**
+ * For readings of a text column: each row's dictionary code and each dictionary entry's value, so
+ * that `values[row] = entryValues[codes[row]]` (NaN for a missing code). Lets the profile sort the
+ * few distinct entries instead of every row.
+ */
+export interface CodedValues {
+  readonly codes: Int32Array;
+  readonly entryValues: Float64Array;
+}
+
 export type ColumnReading =
-  | { readonly kind: 'numeric'; readonly values: Float64Array; readonly unparseable: number }
+  | {
+      readonly kind: 'numeric';
+      readonly values: Float64Array;
+      readonly unparseable: number;
+      readonly coded?: CodedValues;
+    }
   | {
       readonly kind: 'datetime';
       readonly values: Float64Array;
       readonly unparseable: number;
       readonly order: DateOrder | 'native' | 'year';
       readonly isAmbiguous: boolean;
+      readonly coded?: CodedValues;
     }
   | {
       readonly kind: 'coded';
@@ -50,7 +66,8 @@ export function readNumeric(column: Column, format: NumberFormat): ColumnReading
   if (column.kind !== 'string') return { kind: 'numeric', values: column.values, unparseable: 0 };
   const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format));
   const values = mapCodes(column.codes, perEntry);
-  return { kind: 'numeric', values, unparseable: countUnread(column, values) };
+  const coded = { codes: column.codes, entryValues: perEntry };
+  return { kind: 'numeric', values, unparseable: countUnread(column, values), coded };
 }
 
 const MIN_YEAR = 1000;
@@ -78,6 +95,7 @@ export function readDatetime(column: Column, minShare = 0, known?: DateColumnRea
     unparseable: countUnread(column, values),
     order: reading.order,
     isAmbiguous: reading.isAmbiguous,
+    coded: { codes: column.codes, entryValues: reading.values },
   };
 }
 

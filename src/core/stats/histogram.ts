@@ -21,6 +21,14 @@ function autoBinCount(n: number, min: number, max: number, iqr: number): number 
   return Math.max(1, Math.min(MAX_HISTOGRAM_BINS, Math.ceil(range / width)));
 }
 
+function rescaled(sorted: Float64Array, iqr: number, factor: number): Histogram {
+  const scaled = histogramSorted(
+    sorted.map((v) => v * factor),
+    iqr * factor,
+  );
+  return { ...scaled, edges: scaled.edges.map((e) => e / factor) };
+}
+
 /**
  * Histogram of the finite values of an ascending array with numpy's 'auto' rule (capped at
  * {@link MAX_HISTOGRAM_BINS} bins) and equal-width edges from min to max. O(bins · log n).
@@ -31,17 +39,12 @@ export function histogramSorted(sorted: Float64Array, iqr: number): Histogram {
   const min = sorted[0] as number;
   const max = sorted[n - 1] as number;
   if (min === max) return { edges: [min - 0.5, max + 0.5], counts: [n], rule: 'single-value' };
-  if (!Number.isFinite(max - min)) {
-    // The range overflows a double (values near ±1.8e308): bin the halved values, an exact
-    // scaling, and double the edges back.
-    const half = histogramSorted(
-      sorted.map((v) => v / 2),
-      iqr / 2,
-    );
-    return { ...half, edges: half.edges.map((e) => e * 2) };
-  }
+  // A range beyond the largest double, or a width below the smallest one (subnormal data), is
+  // binned at a power-of-two scale where it fits; scaling by 2^k is exact.
+  if (!Number.isFinite(max - min)) return rescaled(sorted, iqr, 0.5);
   const bins = autoBinCount(n, min, max, iqr);
   const width = (max - min) / bins;
+  if (width === 0) return rescaled(sorted, iqr, 2 ** 600);
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
   // binOf is monotone in the value (rounded subtraction and division keep order), so each bin is a
   // run of the sorted array: find where each run starts by binary search instead of binning all n.
