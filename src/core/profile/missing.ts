@@ -55,15 +55,17 @@ function markMissing(reading: ColumnReading, any: Uint8Array): number {
 
 /**
  * Missing-value structure of a table seen through its column readings. O(rows · columns); row
- * masks are built only for the columns compared for co-missingness.
+ * masks are built only for the columns compared for co-missingness. `isComplete[i]`, when true,
+ * vouches that column i has no missing cell (known from its profile), so it is not scanned.
  */
 export function summarizeMissing(
   names: readonly string[],
   readings: readonly ColumnReading[],
   rows: number,
+  isComplete: readonly boolean[] = [],
 ): MissingSummary {
   const any = new Uint8Array(rows);
-  const counts = readings.map((reading) => markMissing(reading, any));
+  const counts = readings.map((reading, i) => (isComplete[i] === true ? 0 : markMissing(reading, any)));
   let rowsWithMissing = 0;
   for (let r = 0; r < rows; r++) rowsWithMissing += any[r] as number;
   const cells = counts.reduce((a, b) => a + b, 0);

@@ -42,6 +42,16 @@ function checkTypes(table: Table, types: Readonly<Record<string, ColumnType>>): 
   }
 }
 
+/*
+ * True when the profile proves the reading has no missing cell: no missing code, or no NaN and no
+ * ±Infinity among the numbers (dates carry no infinity count, so they are always scanned).
+ */
+function isComplete(p: ColumnProfile): boolean {
+  if (p.missing !== 0) return false;
+  if (p.reading.kind === 'coded') return true;
+  return p.numeric !== undefined && p.numeric.infinite === 0;
+}
+
 /**
  * Profiles every column (type, statistics, distribution, outliers), then the table: duplicate
  * rows, missing-value structure, correlations and alerts. Reports progress per column, checks
@@ -74,6 +84,7 @@ export async function profileTable(table: Table, options: ProfileOptions, hooks:
     columns.map((c) => c.name),
     columns.map((c) => c.reading),
     table.rowCount,
+    columns.map(isComplete),
   );
   hooks.onProgress?.({ stage: 'profile', done: total - 1, total });
   if (hooks.yieldNow !== undefined) await hooks.yieldNow();
