@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { serveStatic } from '../e2e/static-server.ts';
 import { median, type BenchRow, type BenchSettings } from './bench-row.ts';
 import { CHROMIUM, openBenchSession, readMarks } from './browser-session.ts';
-import { measureFirstLoad } from './first-load.ts';
+import { measureFirstLoad, type FirstLoad } from './first-load.ts';
 import { rendererRss } from './proc-memory.ts';
 
 export const BENCH_DIST = 'dist-bench';
@@ -29,6 +29,8 @@ interface DropRun {
   readonly peakMb: number;
   readonly longTasks: number;
   readonly maxLongTaskMs: number;
+  /** Each long task: ms after the file was chosen, and its duration. */
+  readonly longTaskList: { readonly atMs: number; readonly ms: number }[];
   readonly stages: Record<string, number>;
 }
 
@@ -85,11 +87,18 @@ async function dropRun(url: string, csvPath: string): Promise<DropRun> {
       peakMb: (peak - idle) / 1e6,
       longTasks: tasks.length,
       maxLongTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      longTaskList: tasks.map((t) => ({ atMs: Math.round(t.start - from), ms: Math.round(t.duration) })),
       stages: parseStageTimings((await page.getByTestId('timings').textContent()) ?? ''),
     };
   } finally {
     await session.close();
   }
+}
+
+/** "none", the offending files, or a warning that the check saw no heavy chunk even after a file. */
+function heavyVerdict(first: FirstLoad): string {
+  if (first.heavyAfterChoice.length === 0) return 'not checked (no heavy chunk seen after a file either)';
+  return first.heavyBeforeChoice.length === 0 ? 'none' : first.heavyBeforeChoice.join(' ');
 }
 
 /** Browser rows: drop → full report on the mixed CSV, and the first load. Returns the Chromium version too. */
@@ -121,12 +130,13 @@ export async function benchBrowser(
         stagesOfMedianRun: mid?.stages,
         longTasksPerRun: runs.map((r) => r.longTasks),
         maxLongTaskMsPerRun: runs.map((r) => r.maxLongTaskMs),
+        longTasks: runs.map((r) => r.longTaskList),
         peakMbRuns: runs.map((r) => r.peakMb),
       },
     };
     const load: BenchRow = {
       group: 'browser',
-      stage: `first load: ${first.firstPaintGzipKb.toFixed(1)} KB gzip JS before first paint (goal ≤ 150), heavy chunks before a file: ${first.heavyBeforeChoice.length === 0 ? 'none' : first.heavyBeforeChoice.join(' ')}`,
+      stage: `first load: ${first.firstPaintGzipKb.toFixed(1)} KB gzip JS before first paint (goal ≤ 150), heavy chunks before a file: ${heavyVerdict(first)}`,
       where: 'browser',
       ms: first.fcpMs,
       runs: [first.fcpMs],

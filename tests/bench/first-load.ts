@@ -68,7 +68,7 @@ export async function measureFirstLoad(url: string, dist: string): Promise<First
       mimeType: 'text/csv',
       buffer: Buffer.from('a,b\n1,2\n3,4.5\n5,7\n8,1\n'),
     });
-    await page.getByTestId('results').waitFor({ timeout: 60_000 });
+    await page.getByTestId('results').waitFor({ timeout: 120_000 });
     const heavyAfterChoice = requests
       .slice(before)
       .map((r) => relative(r.url()))

@@ -82,7 +82,7 @@ export async function isolatedRow(spec: IsolatedRowSpec, runs: number): Promise<
       idleMb: median(results.map((r) => r.idleMb)),
       retainedMb: median(results.map((r) => r.retainedMb)),
       peakMbRuns: results.map((r) => r.peakMb),
-      ...(results[Math.floor((results.length - 1) / 2)]?.extra ?? {}),
+      ...(results.find((r) => r.ms === median(times))?.extra ?? {}), // the median run's details
     },
   };
 }

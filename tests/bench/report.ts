@@ -51,6 +51,9 @@ export function formatNotes(rows: readonly BenchRow[]): string {
       const parts = Object.entries(stages).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`);
       notes.push(`- ${row.stage} — stages: ${parts.join(', ')}`);
     }
+    if (typeof extra.coresBusy === 'number') {
+      notes.push(`- ${row.stage} — cores kept busy on average: ${extra.coresBusy.toFixed(2)} of 2`);
+    }
     if (Array.isArray(extra.longTasksPerRun)) {
       const max = Math.max(...(extra.maxLongTaskMsPerRun as number[]));
       notes.push(

@@ -31,11 +31,15 @@ parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'sums') {
     if (shared === null) throw new Error('no shared k-means data');
     const { dims, k } = shared;
+    // Sum into local arrays and copy the k × (dims + 1) partials out once: hot-loop writes to
+    // shared memory would make the split pay a cost the one-thread loop does not.
+    const sums = new Float64Array(k * dims);
+    const counts = new Float64Array(k);
+    const centroids = new Float64Array(shared.centroids).slice();
+    assignAndSum(new Float64Array(shared.data), dims, centroids, k, request, sums, counts);
     const out = new Float64Array(shared.out);
-    out.fill(0);
-    const sums = out.subarray(0, k * dims);
-    const counts = out.subarray(k * dims, k * dims + k);
-    assignAndSum(new Float64Array(shared.data), dims, new Float64Array(shared.centroids), k, request, sums, counts);
+    out.set(sums);
+    out.set(counts, k * dims);
     parentPort?.postMessage(0);
     return;
   }
