@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
 import { findOutliers } from '../../src/core/profile/outliers.ts';
-import { correlationRatio, etaTotals, pairwiseComplete, pearson } from '../../src/core/stats/correlation.ts';
+import { correlationRatio, correlationRatios, pairwiseComplete, pearson } from '../../src/core/stats/correlation.ts';
 import { histogramSorted } from '../../src/core/stats/histogram.ts';
 import { computeNumericStats, sortedFinite, sortedFiniteCoded } from '../../src/core/stats/numeric-stats.ts';
 import { pearsonMatrix, spearmanMatrix, unionRows } from '../../src/core/stats/pairwise.ts';
@@ -253,13 +253,18 @@ describe('pairwise correlation matrices', () => {
     expect(Array.from(unionRows(Int32Array.of(), Int32Array.of(2)))).toEqual([2]);
   });
 
-  it('η with shared numeric totals equals η computed alone', () => {
+  it('η against several groupings at once equals η computed one by one', () => {
     fc.assert(
-      fc.property(columnSets, fc.integer({ min: 1, max: 5 }), fc.boolean(), (columns, levels, hasMissing) => {
+      fc.property(columnSets, fc.integer({ min: 1, max: 5 }), (columns, levels) => {
         const values = columns[0] as Float64Array;
-        const codes = Int32Array.from(values, (_, i) => (hasMissing && i % 7 === 3 ? -1 : (i * 31) % levels));
-        const alone = correlationRatio(codes, levels, values);
-        expect(Object.is(correlationRatio(codes, levels, values, etaTotals(values)), alone)).toBe(true);
+        const complete = Int32Array.from(values, (_, i) => (i * 31) % levels);
+        const other = Int32Array.from(values, (_, i) => (i * 7) % (levels + 1));
+        const gappy = Int32Array.from(values, (_, i) => (i % 7 === 3 ? -1 : i % levels));
+        const groupings = [complete, gappy, other].map((codes) => ({ codes, levels: levels + 1 }));
+        const together = correlationRatios(groupings, values);
+        groupings.forEach(({ codes }, g) => {
+          expect(Object.is(together[g], correlationRatio(codes, levels + 1, values))).toBe(true);
+        });
       }),
     );
   });

@@ -1,4 +1,4 @@
-import { contingency, correlationRatio, cramersV, etaTotals, type EtaTotals } from '../stats/correlation.ts';
+import { contingency, correlationRatios, cramersV, type Grouping } from '../stats/correlation.ts';
 import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
@@ -83,23 +83,21 @@ function spearmanOf(columns: readonly Float64Array[], rows: Int32Array | null): 
   return spearmanMatrix(sampled, (c) => (orders[c] ??= rankOrder(sampled[c] as Float64Array)));
 }
 
-/* η of every usable categorical against every numeric column; a numeric column's totals are shared. */
+/* η of every usable categorical against every numeric column, categorical by categorical. */
 function etaPairs(
   categorical: readonly ColumnProfile[],
   numeric: readonly ColumnProfile[],
   values: readonly Float64Array[],
 ): CorrelationSummary['eta'] {
-  const totals: (EtaTotals | undefined)[] = [];
+  const groupings: Grouping[] = categorical.map((c) =>
+    c.reading.kind === 'coded'
+      ? { codes: c.reading.codes, levels: c.reading.dictionary.length }
+      : { codes: new Int32Array(0), levels: 0 },
+  );
+  const byNumeric = values.map((v) => correlationRatios(groupings, v)); // [numeric][categorical]
   return categorical
-    .flatMap((c) =>
-      numeric.map((p, j) => {
-        const v = values[j] as Float64Array;
-        const value =
-          c.reading.kind === 'coded'
-            ? correlationRatio(c.reading.codes, c.reading.dictionary.length, v, (totals[j] ??= etaTotals(v)))
-            : NaN;
-        return { categorical: c.name, numeric: p.name, value };
-      }),
+    .flatMap((c, i) =>
+      numeric.map((p, j) => ({ categorical: c.name, numeric: p.name, value: byNumeric[j]?.[i] ?? NaN })),
     )
     .filter((e) => Number.isFinite(e.value));
 }

@@ -98,41 +98,22 @@ export function cramersV(table: Float64Array, rows: number, cols: number, n: num
   return denominator <= 0 ? NaN : Math.sqrt(phi2 / denominator);
 }
 
-/** What η needs of a numeric column alone: its finite values' count, plain sum and Σ(v − mean)², in row order. */
-export interface EtaTotals {
-  readonly n: number;
+/** A coded column as η groups by it: codes ≥ 0 (negative = missing) into `levels` levels. */
+export interface Grouping {
+  readonly codes: Int32Array;
+  readonly levels: number;
+}
+
+interface GroupSums {
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
   readonly total: number;
-  readonly ssTotal: number;
+  readonly n: number;
+  readonly hasMissingCode: boolean;
 }
 
-/**
- * The {@link EtaTotals} of `values`: the totals {@link correlationRatio} computes when no code is
- * missing, so one numeric column's totals serve every fully coded column. O(n).
- */
-export function etaTotals(values: Float64Array): EtaTotals {
-  let total = 0;
-  let n = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) continue;
-    total += v;
-    n++;
-  }
-  const mean = total / n;
-  let ssTotal = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (Number.isFinite(v)) ssTotal += (v - mean) ** 2;
-  }
-  return { n, total, ssTotal };
-}
-
-/**
- * Correlation ratio η = √(SS_between / SS_total) of a numeric column grouped by a coded one, on
- * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n). `totals`, when
- * given, must be `etaTotals(values)` and is only used when no code is negative (then it is exact).
- */
-export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array, totals?: EtaTotals): number {
+/* Per-level sums and counts, plus the plain total and count, over rows with a code and a finite value. */
+function groupSums({ codes, levels }: Grouping, values: Float64Array): GroupSums {
   const sums = new Float64Array(levels);
   const counts = new Float64Array(levels);
   let total = 0;
@@ -148,24 +129,54 @@ export function correlationRatio(codes: Int32Array, levels: number, values: Floa
     total += v;
     n++;
   }
+  return { sums, counts, total, n, hasMissingCode };
+}
+
+/* Σ(v − mean)² over rows with a code (all rows when `codes` is undefined) and a finite value. */
+function ssTotalOf(values: Float64Array, mean: number, codes?: Int32Array): number {
+  let ssTotal = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if ((codes === undefined || (codes[i] as number) >= 0) && Number.isFinite(v)) ssTotal += (v - mean) ** 2;
+  }
+  return ssTotal;
+}
+
+function etaOf({ sums, counts, total, n }: GroupSums, ssTotal: number): number {
   if (n === 0) return NaN;
   const mean = total / n;
-  const ssTotal = totals !== undefined && !hasMissingCode ? totals.ssTotal : groupedSsTotal(codes, values, mean);
   let ssBetween = 0;
-  for (let c = 0; c < levels; c++) {
+  for (let c = 0; c < counts.length; c++) {
     const count = counts[c] as number;
     if (count > 0) ssBetween += count * ((sums[c] as number) / count - mean) ** 2;
   }
   return ssTotal === 0 ? NaN : Math.sqrt(Math.min(1, ssBetween / ssTotal));
 }
 
-/* Σ(v − mean)² over rows with a code and a finite value. */
-function groupedSsTotal(codes: Int32Array, values: Float64Array, mean: number): number {
-  let ssTotal = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    const v = values[i] as number;
-    if (c >= 0 && Number.isFinite(v)) ssTotal += (v - mean) ** 2;
-  }
-  return ssTotal;
+/**
+ * Correlation ratio η = √(SS_between / SS_total) of a numeric column grouped by a coded one, on
+ * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n).
+ */
+export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array): number {
+  const groups = groupSums({ codes, levels }, values);
+  if (groups.n === 0) return NaN;
+  return etaOf(groups, ssTotalOf(values, groups.total / groups.n, codes));
+}
+
+/**
+ * {@link correlationRatio} of one numeric column against each grouping, equal to it bit for bit.
+ * Groupings that miss no row all see the same rows, hence the same mean and SS_total: that
+ * second pass runs once for them. O(n · (g + 1)) for g groupings.
+ */
+export function correlationRatios(groupings: readonly Grouping[], values: Float64Array): number[] {
+  let sharedSsTotal: number | undefined;
+  return groupings.map((grouping) => {
+    const groups = groupSums(grouping, values);
+    if (groups.n === 0) return NaN;
+    const mean = groups.total / groups.n;
+    const ssTotal = groups.hasMissingCode
+      ? ssTotalOf(values, mean, grouping.codes)
+      : (sharedSsTotal ??= ssTotalOf(values, mean));
+    return etaOf(groups, ssTotal);
+  });
 }
