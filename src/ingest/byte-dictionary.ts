@@ -1,97 +1,124 @@
 /*
- * A per-column cache from a text cell's raw bytes to its dictionary code, in front of the
- * column's own string dictionary: a repeated category, date or label costs a hash and a byte
- * comparison, with no string created. Only the first occurrence of each distinct byte span is
- * decoded; the decoded text is still looked up in the column's dictionary, so two spans that
- * decode to the same text (a replacement character, a number first stored as String(v)) share
- * one code exactly as the string path would give them.
+ * A per-column cache from a text column's raw cell bytes to what those bytes mean: missing, or a
+ * dictionary code and whether the text reads as a number. A repeated category, date or label then
+ * costs a hash (computed while the field is scanned), a probe and a byte comparison: no string,
+ * no missing-token test, no number parse. Only the first occurrence of each distinct byte span is
+ * decoded and classified; its text is still looked up in the column's own dictionary, so spans
+ * that decode to the same text share one code exactly as the string path would give them.
+ * Spans holding doubled quotes are never cached (their bytes are not their text).
  */
-import type { ColumnBuilder } from '../core/column-builder.ts';
 
 const INITIAL_SLOTS = 256;
+const FNV_OFFSET = 0x811c9dc5 | 0; // as an int32, as Math.imul and the Int32Array store it
+const FNV_PRIME = 0x01000193;
 
-/**
- * A multiplicative hash of a byte span, four bytes a step (then the tail byte by byte), with a
- * final mix so that the low bits (the slot) depend on every byte.
- */
-export function hashSpan(view: DataView, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  let i = start;
-  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ view.getUint32(i, true), 0x9e3779b1);
-  for (; i < end; i++) h = Math.imul(h ^ view.getUint8(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
+/** Starting value of the span hash (FNV-1a); step it with hashStep for every byte. */
+export const HASH_START = FNV_OFFSET;
+
+/** One byte into the span hash. */
+export function hashStep(hash: number, byte: number): number {
+  return Math.imul(hash ^ byte, FNV_PRIME);
+}
+
+/** The span hash of bytes [start, end), as a scan stepping hashStep over them computes it. */
+export function hashSpan(bytes: Uint8Array, start: number, end: number): number {
+  let h = HASH_START;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), FNV_PRIME);
+  return h;
+}
+
+/* The slot of a hash: a final mix so that the low bits depend on every byte. */
+function slotOf(hash: number, mask: number): number {
+  const h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & mask;
 }
 
 export class ByteDictionary {
   /** Open addressing: entry index + 1 per slot, 0 when empty. */
   private slots = new Int32Array(INITIAL_SLOTS);
-  /** Per entry: start, end, code. */
-  private entries = new Int32Array(3 * INITIAL_SLOTS);
+  private hashes: Int32Array = new Int32Array(INITIAL_SLOTS);
+  private starts: Int32Array = new Int32Array(INITIAL_SLOTS);
+  private ends: Int32Array = new Int32Array(INITIAL_SLOTS);
+  /** Dictionary code, -1 for a missing cell. */
+  private codes: Int32Array = new Int32Array(INITIAL_SLOTS);
+  private numeric = new Uint8Array(INITIAL_SLOTS);
   private count = 0;
   private readonly view: DataView;
 
-  constructor(
-    bytes: Uint8Array,
-    private readonly column: ColumnBuilder,
-  ) {
+  constructor(private readonly bytes: Uint8Array) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /**
-   * The column's code for the text of bytes [start, end) (no doubled quotes in it), decoding it
-   * with `decode` only the first time these bytes are seen. Amortised O(length).
-   */
-  codeOf(start: number, end: number, decode: (start: number, end: number) => string): number {
-    const view = this.view;
+  /** The entry for bytes [start, end) with span hash `hash`, or -1. O(length). */
+  find(start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
-    let slot = hashSpan(view, start, end) & mask;
-    for (;;) {
+    for (let slot = slotOf(hash, mask); ; slot = (slot + 1) & mask) {
       const entry = (this.slots[slot] as number) - 1;
-      if (entry < 0) break;
-      const s = this.entries[3 * entry] as number;
-      if ((this.entries[3 * entry + 1] as number) - s === length && sameBytes(view, s, start, length)) {
-        return this.entries[3 * entry + 2] as number;
-      }
-      slot = (slot + 1) & mask;
+      if (entry < 0) return -1;
+      if (this.hashes[entry] !== hash) continue;
+      const other = this.starts[entry] as number;
+      if ((this.ends[entry] as number) - other === length && this.sameBytes(other, start, length)) return entry;
     }
-    const code = this.column.textCode(decode(start, end));
-    this.insert(slot, start, end, code);
-    return code;
   }
 
-  private insert(slot: number, start: number, end: number, code: number): void {
-    if (3 * (this.count + 1) > this.entries.length) {
-      const grown = new Int32Array(this.entries.length * 2);
-      grown.set(this.entries);
-      this.entries = grown;
-    }
+  private sameBytes(a: number, b: number, length: number): boolean {
+    const { view, bytes } = this;
+    let i = 0;
+    for (; i + 4 <= length; i += 4) if (view.getInt32(a + i) !== view.getInt32(b + i)) return false;
+    for (; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false;
+    return true;
+  }
+
+  /** The code of an entry (-1 for a missing cell). */
+  code(entry: number): number {
+    return this.codes[entry] as number;
+  }
+
+  /** True when the entry's text reads as a number. */
+  isNumeric(entry: number): boolean {
+    return this.numeric[entry] === 1;
+  }
+
+  /** Remembers what bytes [start, end) (not yet present) mean; returns the new entry. Amortised O(1). */
+  add(start: number, end: number, hash: number, code: number, isNumeric: boolean): number {
     const entry = this.count++;
-    this.entries[3 * entry] = start;
-    this.entries[3 * entry + 1] = end;
-    this.entries[3 * entry + 2] = code;
-    this.slots[slot] = entry + 1;
-    if (2 * this.count > this.slots.length) this.rehash();
+    if (entry === this.codes.length) this.growEntries();
+    this.hashes[entry] = hash;
+    this.starts[entry] = start;
+    this.ends[entry] = end;
+    this.codes[entry] = code;
+    this.numeric[entry] = isNumeric ? 1 : 0;
+    if (2 * this.count > this.slots.length) this.rehash(this.slots.length * 2);
+    else this.place(this.slots, entry);
+    return entry;
   }
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+  private growEntries(): void {
+    const grow = (array: Int32Array): Int32Array => {
+      const grown = new Int32Array(array.length * 2);
+      grown.set(array);
+      return grown;
+    };
+    this.hashes = grow(this.hashes);
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    this.codes = grow(this.codes);
+    const numeric = new Uint8Array(this.numeric.length * 2);
+    numeric.set(this.numeric);
+    this.numeric = numeric;
+  }
+
+  private place(slots: Int32Array, entry: number): void {
     const mask = slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      const s = this.entries[3 * entry] as number;
-      let slot = hashSpan(this.view, s, this.entries[3 * entry + 1] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
-    }
+    let slot = slotOf(this.hashes[entry] as number, mask);
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = entry + 1;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    for (let entry = 0; entry < this.count; entry++) this.place(slots, entry);
     this.slots = slots;
   }
-}
-
-function sameBytes(view: DataView, a: number, b: number, length: number): boolean {
-  let i = 0;
-  for (; i + 4 <= length; i += 4) if (view.getUint32(a + i) !== view.getUint32(b + i)) return false;
-  for (; i < length; i++) if (view.getUint8(a + i) !== view.getUint8(b + i)) return false;
-  return true;
 }

@@ -7,7 +7,7 @@
  * A parser can read any range of rows that starts at a row boundary, so a file can be split.
  */
 import type { ColumnBuilder } from '../core/column-builder.ts';
-import { ByteDictionary } from './byte-dictionary.ts';
+import { ByteDictionary, HASH_START, hashSpan } from './byte-dictionary.ts';
 import type { ByteSpanReader } from './byte-cells.ts';
 import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
 import type { Dialect } from './sniff.ts';
@@ -16,6 +16,7 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 const MINUS = 45;
+const FNV_PRIME = 0x01000193;
 const ZERO = 48;
 /** Mantissas of at most 15 digits and powers of ten up to 10^22 are exact doubles. */
 const MAX_EXACT_DIGITS = 15;
@@ -52,7 +53,6 @@ export class ByteRowParser {
   private readonly isCrlf: boolean;
   private readonly maxField: number;
   private readonly dictionaries: ByteDictionary[];
-  private readonly decode: (start: number, end: number) => string;
   /** 1-based data row being read, for messages. */
   private rowNumber = 0;
   /* Set by scanQuoted. */
@@ -60,6 +60,8 @@ export class ByteRowParser {
   private hasEscapes = false;
   /** Set by scanPlain: the field's value when it is a plain decimal number, else NaN. */
   private plainNumber = NaN;
+  /** Set by scanText: the span hash of the field's bytes. */
+  private textHash = 0;
   private readonly decimal: number;
   private readonly canSkipMissing: boolean;
 
@@ -79,8 +81,7 @@ export class ByteRowParser {
     this.rows = rowsBefore;
     this.decimal = reader.decimal;
     this.canSkipMissing = !reader.hasNumericToken;
-    this.dictionaries = columns.map((column) => new ByteDictionary(range.bytes, column));
-    this.decode = (start, end) => reader.text(start, end, false);
+    this.dictionaries = columns.map(() => new ByteDictionary(range.bytes));
   }
 
   /**
@@ -108,15 +109,19 @@ export class ByteRowParser {
       let start = p;
       let stop: number;
       let hasEscapes = false;
+      let hash = 0;
+      const isText = col < width && (this.columns[col] as ColumnBuilder).isText;
       if (p < end && bytes[p] === QUOTE) {
         p = this.scanQuoted(p);
         if (p === FALLBACK) return FALLBACK;
         start++;
         stop = this.contentEnd;
         hasEscapes = this.hasEscapes;
+        if (isText && !hasEscapes) hash = hashSpan(bytes, start, stop);
       } else {
-        p = this.scanPlain(p);
+        p = isText ? this.scanText(p) : this.scanPlain(p);
         stop = p;
+        if (isText) hash = this.textHash;
         if (stop - start > this.maxField) assertFieldLength(stop - start, this.maxField, this.rowNumber);
       }
       const isRowEnd = p >= end || bytes[p] !== delimiter;
@@ -126,8 +131,9 @@ export class ByteRowParser {
       }
       const value = this.plainNumber;
       this.plainNumber = NaN;
-      if (col < width) {
-        if (value === value && this.canSkipMissing) this.pushPlainNumber(col, start, stop, value);
+      if (isText && !hasEscapes) this.pushTextCell(col, start, stop, hash);
+      else if (col < width) {
+        if (value === value && this.canSkipMissing) (this.columns[col] as ColumnBuilder).pushNumber(value);
         else this.pushCell(col, start, stop, hasEscapes);
       }
       col++;
@@ -200,6 +206,28 @@ export class ByteRowParser {
     }
   }
 
+  /* scanPlain for a text column: hashes the field's bytes on the way instead (into textHash). */
+  private scanText(pos: number): number {
+    const { bytes, end, delimiter, lineByte } = this;
+    let p = pos;
+    let hash = HASH_START;
+    for (;;) {
+      while (p < end) {
+        const c = bytes[p] as number;
+        if (c === delimiter || c === lineByte) break;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        p++;
+      }
+      if (this.isCrlf && p < end && bytes[p] === CR && bytes[p + 1] !== LF) {
+        hash = Math.imul(hash ^ CR, FNV_PRIME);
+        p++;
+        continue;
+      }
+      this.textHash = hash;
+      return p;
+    }
+  }
+
   /* Length of the line break at `p`, or 0. */
   private newlineAt(p: number): number {
     const c = this.bytes[p];
@@ -228,11 +256,22 @@ export class ByteRowParser {
     return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
   }
 
-  /* A cell that scanPlain read as a number (and that no missing token can equal). */
-  private pushPlainNumber(col: number, start: number, stop: number, value: number): void {
+  /*
+   * A cell of a text column without doubled quotes: what its bytes mean is classified once (missing,
+   * number, text) and then found by hash, so a repeated value costs no string and no parse.
+   */
+  private pushTextCell(col: number, start: number, stop: number, hash: number): void {
     const column = this.columns[col] as ColumnBuilder;
-    if (!column.isText) column.pushNumber(value);
-    else column.pushCode((this.dictionaries[col] as ByteDictionary).codeOf(start, stop, this.decode), true);
+    const dictionary = this.dictionaries[col] as ByteDictionary;
+    let entry = dictionary.find(start, stop, hash);
+    if (entry < 0) {
+      const reader = this.reader;
+      const isMissing = reader.isMissing(start, stop, false);
+      const isNumeric = !isMissing && !Number.isNaN(reader.number(start, stop, false));
+      const code = isMissing ? -1 : column.textCode(reader.text(start, stop, false));
+      entry = dictionary.add(start, stop, hash, code, isNumeric);
+    }
+    column.pushCode(dictionary.code(entry), dictionary.isNumeric(entry));
   }
 
   private pushCell(col: number, start: number, stop: number, hasEscapes: boolean): void {
@@ -247,10 +286,7 @@ export class ByteRowParser {
       column.pushNumber(value);
       return;
     }
-    const code = hasEscapes
-      ? column.textCode(reader.text(start, stop, true))
-      : (this.dictionaries[col] as ByteDictionary).codeOf(start, stop, this.decode);
-    column.pushCode(code, value === value);
+    column.pushCode(column.textCode(reader.text(start, stop, hasEscapes)), value === value);
   }
 }
 

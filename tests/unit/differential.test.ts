@@ -19,7 +19,12 @@ function view(result: IngestResult): unknown {
     rows: result.table.rowCount,
     rowsSkipped: result.rowsSkipped,
     warnings: result.warnings,
-    columns: result.table.columns.map((c) => ({ name: c.name, kind: c.kind, cells: cells(c) })),
+    columns: result.table.columns.map((c) => ({
+      name: c.name,
+      kind: c.kind,
+      cells: cells(c),
+      numericCells: c.kind === 'string' ? c.numericCells : null,
+    })),
   };
 }
 
@@ -187,6 +192,15 @@ describe('bytes parser vs papaparse', () => {
     const { fast, oracle, parser } = await both(new TextEncoder().encode(longCsv(30_000)));
     expect(parser).toBe('bytes');
     expect(fast).toEqual(oracle);
+  });
+
+  it('agree when different invalid bytes, forced to UTF-8, decode to the same text', async () => {
+    const bytes = Uint8Array.from([0x6b, 0x0a, 0x78, 0x0a, 0xff, 0x0a, 0xfe, 0x0a, 0xff, 0x0a, 0x31, 0x0a]);
+    const { fast, oracle, parser } = await both(bytes, { encoding: 'utf-8' });
+    expect(parser).toBe('bytes');
+    expect(fast).toEqual(oracle);
+    const { table } = await ingestBytes(bytes, 'x.csv', { encoding: 'utf-8' });
+    expect(table.columns[0]).toMatchObject({ dictionary: ['x', '\ufffd', '1'], numericCells: 1 });
   });
 
   it('agree on Windows-1252 bytes', async () => {
