@@ -1,0 +1,170 @@
+/*
+ * The table-level fast paths of the profile (correlation matrices grouped by shared missing rows,
+ * η against several groupings at once, byte-map sampling, column-wise duplicate hashing, missing
+ * cells) against the pair-by-pair and row-by-row algorithms they replaced: equal results, bit for
+ * bit, on random tables with missing cells, ±Infinity, ties and repeated rows.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findDuplicates } from '../../src/core/profile/duplicates.ts';
+import { summarizeMissing } from '../../src/core/profile/missing.ts';
+import { correlationRatio, correlationRatios, pairwiseComplete, pearson } from '../../src/core/stats/correlation.ts';
+import { pearsonMatrix, spearmanMatrix, unionRows } from '../../src/core/stats/pairwise.ts';
+import { createRandom, sampleIndices } from '../../src/core/stats/random.ts';
+import { rankOrder, subsetRanks, type RankOrder } from '../../src/core/stats/ranks.ts';
+import type { Table } from '../../src/core/table.ts';
+
+/** Columns sharing some missing rows, some nested, some not: every grouping case. */
+const columnSets = fc
+  .tuple(
+    fc.integer({ min: 1, max: 6 }),
+    fc.integer({ min: 2, max: 60 }),
+    fc.array(fc.constantFrom(0, 0, 1, 2, 3), { minLength: 6, maxLength: 6 }),
+    fc.integer(),
+  )
+  .map(([p, n, patterns, seed]) => {
+    const random = createRandom(seed);
+    const masks = [0, 1, 2, 3].map((k) => Uint8Array.from({ length: n }, () => (k > 0 && random() < 0.2 ? 1 : 0)));
+    masks[3] = (masks[1] as Uint8Array).map((m, i) => m | ((masks[2] as Uint8Array)[i] as number)); // a union
+    return Array.from({ length: p }, (_, c) => {
+      const mask = masks[patterns[c] ?? 0] as Uint8Array;
+      const ties = c % 2 === 0;
+      return Float64Array.from({ length: n }, (_, i) =>
+        mask[i] === 1 ? (random() < 0.5 ? NaN : Infinity) : ties ? Math.floor(random() * 4) : random() * 1e3 - 500,
+      );
+    });
+  });
+
+describe('pairwise correlation matrices', () => {
+  it('equal Pearson and Spearman computed pair by pair on copied rows', () => {
+    fc.assert(
+      fc.property(columnSets, (columns) => {
+        const p = columns.length;
+        const pearsonM = pearsonMatrix(columns);
+        const orders = columns.map(rankOrder);
+        const spearmanM = spearmanMatrix(columns, (c) => orders[c] as RankOrder);
+        for (let i = 0; i < p; i++) {
+          for (let j = i + 1; j < p; j++) {
+            const x = columns[i] as Float64Array;
+            const y = columns[j] as Float64Array;
+            const pair = pairwiseComplete(x, y);
+            expect(Object.is(pearsonM[i * p + j], pearson(pair.x, pair.y))).toBe(true);
+            const keep = Uint8Array.from(x, (v, r) => (Number.isFinite(v) && Number.isFinite(y[r]) ? 1 : 0));
+            const rho = pearson(subsetRanks(orders[i] as RankOrder, keep), subsetRanks(orders[j] as RankOrder, keep));
+            expect(Object.is(spearmanM[i * p + j], rho)).toBe(true);
+            expect(spearmanM[j * p + i]).toBe(spearmanM[i * p + j]);
+          }
+          expect(pearsonM[i * p + i]).toBe(1);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('merges missing-row lists', () => {
+    expect(Array.from(unionRows(Int32Array.of(1, 4, 9), Int32Array.of(0, 4, 10)))).toEqual([0, 1, 4, 9, 10]);
+    expect(Array.from(unionRows(Int32Array.of(), Int32Array.of(2)))).toEqual([2]);
+  });
+
+  it('η against several groupings at once equals η computed one by one', () => {
+    fc.assert(
+      fc.property(columnSets, fc.integer({ min: 1, max: 5 }), (columns, levels) => {
+        const values = columns[0] as Float64Array;
+        const complete = Int32Array.from(values, (_, i) => (i * 31) % levels);
+        const other = Int32Array.from(values, (_, i) => (i * 7) % (levels + 1));
+        const gappy = Int32Array.from(values, (_, i) => (i % 7 === 3 ? -1 : i % levels));
+        const groupings = [complete, gappy, other].map((codes) => ({ codes, levels: levels + 1 }));
+        const together = correlationRatios(groupings, values);
+        groupings.forEach(({ codes }, g) => {
+          expect(Object.is(together[g], correlationRatio(codes, levels + 1, values))).toBe(true);
+        });
+      }),
+    );
+  });
+});
+
+describe('sampleIndices', () => {
+  it('chooses the rows Floyd’s algorithm with a Set chooses', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 0, max: 3000 }), fc.integer(), (n, k, seed) => {
+        const random = createRandom(seed);
+        const chosen = new Set<number>();
+        for (let j = n - k; j < n; j++) {
+          const t = Math.floor(random() * (j + 1));
+          chosen.add(chosen.has(t) ? j : t);
+        }
+        const expected = k >= n ? Array.from({ length: n }, (_, i) => i) : [...chosen].sort((a, b) => a - b);
+        expect(Array.from(sampleIndices(n, k, seed))).toEqual(expected);
+      }),
+    );
+  });
+});
+
+/** A table of few distinct rows (so duplicates are common), with -0, NaN and missing codes. */
+const smallTables = fc
+  .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 3 }), fc.integer())
+  .map(([rows, levels, seed]): Table => {
+    const random = createRandom(seed);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
+    return {
+      rowCount: rows,
+      columns: [
+        { name: 'n', kind: 'number', values: Float64Array.from({ length: rows }, () => pick([0, -0, NaN, 1.5])) },
+        {
+          name: 's',
+          kind: 'string',
+          codes: Int32Array.from({ length: rows }, () => Math.floor(random() * (levels + 1)) - 1),
+          dictionary: ['a', 'b', 'c'],
+          numericCells: 0,
+        },
+      ],
+    };
+  });
+
+describe('duplicates and missing cells', () => {
+  it('count duplicate rows like a dictionary of row texts', () => {
+    fc.assert(
+      fc.property(smallTables, (table) => {
+        const seen = new Map<string, number>();
+        let duplicates = 0;
+        for (let r = 0; r < table.rowCount; r++) {
+          const key = table.columns
+            .map((c) => (c.kind === 'string' ? c.codes[r] : c.values[r] === 0 ? 0 : c.values[r]))
+            .join('|');
+          if (seen.has(key)) duplicates++;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
+        }
+        const result = findDuplicates(table);
+        expect(result.duplicateRows).toBe(duplicates);
+        expect(result.mostRepeated[0]?.occurrences ?? 0).toBe(Math.max(0, ...[...seen.values()].filter((c) => c > 1)));
+        expect(findDuplicates(table, true).duplicateRows).toBe(0);
+      }),
+    );
+  });
+
+  it('count missing cells and rows with any missing cell', () => {
+    fc.assert(
+      fc.property(smallTables, (table) => {
+        const [n, s] = table.columns;
+        if (n?.kind !== 'number' || s?.kind !== 'string') throw new Error('unexpected table');
+        const readings = [
+          { kind: 'numeric', values: n.values, unparseable: 0 },
+          { kind: 'coded', codes: s.codes, dictionary: s.dictionary, unparseable: 0 },
+        ] as const;
+        const summary = summarizeMissing(['n', 's'], readings, table.rowCount);
+        let cells = 0;
+        let rowsWithMissing = 0;
+        for (let r = 0; r < table.rowCount; r++) {
+          const missing = Number(Number.isNaN(n.values[r])) + Number((s.codes[r] as number) < 0);
+          cells += missing;
+          rowsWithMissing += missing > 0 ? 1 : 0;
+        }
+        expect(summary.cells).toBe(cells);
+        expect(summary.rowsWithMissing).toBe(rowsWithMissing);
+        // Vouching for the columns that really are complete skips their scan, not their count.
+        const isComplete = [!n.values.some(Number.isNaN), !s.codes.some((c) => c < 0)];
+        expect(summarizeMissing(['n', 's'], readings, table.rowCount, isComplete)).toEqual(summary);
+      }),
+    );
+  });
+});
