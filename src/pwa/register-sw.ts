@@ -25,9 +25,20 @@ export async function registerServiceWorker(win: Window, callbacks: ServiceWorke
   workbox.addEventListener('installed', (event) => {
     if (event.isUpdate !== true) callbacks.onOfflineReady?.();
   });
-  workbox.addEventListener('waiting', () => {
+  workbox.addEventListener('waiting', (event) => {
     callbacks.onUpdateReady?.(() => {
-      workbox.addEventListener('controlling', () => win.location.reload());
+      let isReloading = false;
+      const reload = (): void => {
+        if (isReloading) return;
+        isReloading = true;
+        win.location.reload();
+      };
+      // A page the old worker controls hears 'controlling'. A page nothing controls yet (the visit
+      // that installed the first version) never does, so also reload once the new worker is active.
+      workbox.addEventListener('controlling', reload);
+      event.sw?.addEventListener('statechange', () => {
+        if (event.sw?.state === 'activated') reload();
+      });
       workbox.messageSkipWaiting();
     });
   });

@@ -4,7 +4,7 @@
  * what happened (or nothing, for a cancel), keep the previous results, and analyse the next file.
  * Prints one summary line.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { messageFor } from '../../src/ui/error-messages.ts';
 import { DIST, dropFile, sessionPerTest } from './browser.ts';
+import { serveStatic } from './static-server.ts';
 
 const baseUrl = inject('baseUrl');
 const GOOD_CSV = 'id,name,score\n1,Ana,3.5\n2,Luis,4\n3,Marta,\n4,Ana,2.25\n';
@@ -20,19 +21,21 @@ const BIG_ROWS = 100_000;
 const browser = sessionPerTest();
 const faults = { tried: 0, survived: 0 };
 
-/** 100,000 rows × 6 numeric columns (~3 MB): long enough to catch every stage in the act. */
-function bigFile(): string {
+/** `rows` × 6 numeric columns in three groups (100,000 rows, ~3 MB, keep every stage busy long enough to catch). */
+function numericFile(name: string, rows: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'smartdata-faults-'));
   const lines = ['a,b,c,d,e,f'];
-  for (let i = 0; i < BIG_ROWS; i++) {
+  for (let i = 0; i < rows; i++) {
     const g = i % 3;
     lines.push(`${g * 10 + (i % 7) * 0.1},${(i * 31) % 97},${g},${(i % 11) * 1.5},${i % 5},${(i * 7) % 13}`);
   }
-  const path = join(dir, 'big.csv');
+  const path = join(dir, name);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
-const BIG = bigFile();
+const BIG = numericFile('big.csv', BIG_ROWS);
+/** Long enough (seconds) for a service worker update to install while it runs. */
+const MEDIUM = numericFile('medium.csv', 30_000);
 
 afterAll(() => {
   console.log(
@@ -201,6 +204,39 @@ describe('faults during an analysis', () => {
       faults.survived++;
     } finally {
       await host.close();
+    }
+  });
+
+  it('a new version deployed during an analysis: the update is offered only after the analysis ends', async () => {
+    const { page } = browser.current;
+    const root = mkdtempSync(join(tmpdir(), 'smartdata-deploy-'));
+    cpSync(DIST, root, { recursive: true });
+    const server = await serveStatic(root, '/');
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('offline-ready').waitFor({ timeout: 30_000 }); // version 1 installed
+      await page.getByTestId('file-input').setInputFiles(MEDIUM);
+      await page.getByTestId('progress').waitFor();
+      faults.tried++;
+      appendFileSync(join(root, 'sw.js'), '\n// version 2\n'); // a deploy: new service worker bytes
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await expect
+        .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      // Version 2 is waiting while the analysis still runs: no prompt, no reload.
+      expect(await page.getByTestId('progress').count()).toBe(1);
+      expect(await page.getByTestId('update-available').count()).toBe(0);
+      await page.getByTestId('file-name').getByText('medium.csv', { exact: true }).waitFor({ timeout: 90_000 });
+      expect(await page.getByTestId('row-count').textContent()).toBe('30,000');
+      await page.getByTestId('update-available').waitFor();
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('update-available').getByRole('button').click()]);
+      await analyseGood(page, 'after-update.csv');
+      expect(await page.getByTestId('update-available').count()).toBe(0);
+      faults.survived++;
+    } finally {
+      await server.close();
     }
   });
 });
