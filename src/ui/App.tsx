@@ -110,6 +110,7 @@ export function App() {
         {result !== null && (
           <ResultsTabs
             report={result.report}
+            memory={result.memory}
             isBusy={job.kind === 'running'}
             onTypeChange={(columnName, type) => void changeType(columnName, type)}
             onReread={(ingest) => void reread(ingest)}

@@ -8,6 +8,7 @@ import type { Report } from '../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { ClusterOptions } from '../core/cluster/cluster.ts';
 import type { IngestOptions } from '../ingest/options.ts';
+import type { MemoryInfo } from '../../workers/api.ts';
 
 /** One job's life, as the UI shows it. Results live apart so that a failure never hides them. */
 export type Job =
@@ -45,6 +46,8 @@ export interface AnalysisResult {
   readonly parse: ClientParseOutcome;
   readonly report: Report;
   readonly source: AnalysisSource;
+  /** What the worker held right after this analysis (null if it could not say). */
+  readonly memory: MemoryInfo | null;
 }
 
 function toErrorData(error: unknown): ErrorData {
@@ -80,6 +83,30 @@ async function loadAndAnalyze(
   }
 }
 
+/**
+ * Shows a new result, frees the previous table, then adds what the worker holds. The memory is
+ * asked after the release (the worker answers in order), so the figure is what this file holds.
+ */
+function publish(
+  client: AnalysisClient,
+  current: AnalysisResult,
+  resultRef: RefObject<AnalysisResult | null>,
+  setResult: (result: AnalysisResult) => void,
+): void {
+  const previous = resultRef.current;
+  resultRef.current = current;
+  setResult(current);
+  if (previous !== null && previous.parse.table !== current.parse.table) void client.release(previous.parse.table);
+  void client.memory().then(
+    (memory) => {
+      if (resultRef.current !== current) return;
+      resultRef.current = { ...current, memory };
+      setResult(resultRef.current);
+    },
+    () => undefined,
+  );
+}
+
 interface Runner {
   readonly job: Job;
   readonly result: AnalysisResult | null;
@@ -111,11 +138,8 @@ function useRunner(): Runner {
         onProgress: tracker.onProgress,
       });
       tracker.settle();
-      const previous = resultRef.current;
-      resultRef.current = { ...outcome, source };
-      setResult(resultRef.current);
+      publish(client, { ...outcome, source, memory: null }, resultRef, setResult);
       setJob({ kind: 'done' });
-      if (previous !== null && previous.parse.table !== outcome.parse.table) void client.release(previous.parse.table);
       return { ok: true, report: outcome.report };
     } catch (error) {
       tracker.settle();

@@ -73,6 +73,13 @@ describe('the built app', () => {
     expect(names).toContain('Región');
     expect(names).toContain('Satisfacción');
     expect(await page.locator('dl.stats dd').getByText('windows-1252', { exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('type-mix').textContent()).toMatch(
+      /^Type mix: (\d+ [A-Za-z/ ]+)( · \d+ [A-Za-z/ ]+)*$/,
+    );
+    // 400 rows: the worker's own count of the columns' arrays and words, after the analysis.
+    await expect
+      .poll(() => page.getByTestId('memory-used').textContent())
+      .toMatch(/^Memory used in the worker: table \d+(\.\d)? kB · \d+ TF\.js tensors \(\d+(\.\d)? k?B\)/);
     expect(foreignRequests(browser.current.requests, origin)).toEqual([]);
   });
 

@@ -9,7 +9,8 @@ import { DEFAULT_CRITERIA, type ColumnCriteria } from '../columns/column-view.ts
 import { CorrelationsPanel } from '../correlations/CorrelationsPanel.tsx';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
-import { ResultView } from '../ResultView.tsx';
+import { ResultView } from '../overview/ResultView.tsx';
+import type { MemoryInfo } from '../../../workers/api.ts';
 import { DataTable } from '../data/DataTable.tsx';
 import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
 import { FileFactsForm } from '../FileFactsForm.tsx';
@@ -22,6 +23,8 @@ const EAGER: ReadonlySet<TabKey> = new Set(['overview', 'clustering']);
 
 interface Props {
   readonly report: Report;
+  /** What the worker holds for this report's file. */
+  readonly memory: MemoryInfo | null;
   readonly isBusy: boolean;
   readonly onTypeChange: (columnName: string, type: ColumnType) => void;
   /** Reads the file again with other dialect, sheet or header choices. */
@@ -63,6 +66,7 @@ function useTabsState() {
 /** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
 export function ResultsTabs({
   report,
+  memory,
   isBusy,
   onTypeChange,
   onReread,
@@ -87,7 +91,7 @@ export function ResultsTabs({
   const panels: Record<TabKey, () => ReactNode> = {
     overview: () => (
       <>
-        <ResultView report={report} />
+        <ResultView report={report} memory={memory} />
         <FileFactsForm
           key={`${report.file.name}-${report.file.sheet ?? ''}`}
           file={report.file}
