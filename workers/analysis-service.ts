@@ -6,7 +6,8 @@ import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
 import { toErrorData, AnalysisError, type ErrorData } from '../src/core/errors.ts';
 import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
-import { analyze } from '../src/core/analyze.ts';
+import { analyze, numberFormatOf } from '../src/core/analyze.ts';
+import { samplePair } from '../src/core/pair-sample.ts';
 import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
 import { columnOrder, rowWindow } from '../src/core/table-view.ts';
 import type { Column } from '../src/core/table.ts';
@@ -190,6 +191,13 @@ export function createAnalysisService(deps: ServiceDeps) {
           }
         }
         return Promise.resolve(rowWindow(table, request, order, stored.labels));
+      });
+    },
+
+    pairSample(handle, x, y) {
+      return wire(() => {
+        const { ingest } = tableFor(handle);
+        return Promise.resolve(samplePair(ingest.table, x, y, numberFormatOf(ingest.file)));
       });
     },
 

@@ -8,6 +8,7 @@ import type { ErrorData } from '../src/core/errors.ts';
 import type { RowWindow, RowWindowRequest } from '../src/core/table-view.ts';
 import type { FileFacts } from '../src/core/file-facts.ts';
 import type { ProgressCallback } from '../src/core/progress.ts';
+import type { PairSample } from '../src/core/pair-sample.ts';
 import type { Report } from '../src/core/report.ts';
 import type { Warning } from '../src/core/warnings.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
@@ -71,6 +72,8 @@ export interface AnalysisApi {
   ): Promise<WireResult<Report>>;
   /** A window of rows as display text (optionally sorted by a column), for the virtualised data table. */
   rows(handle: TableHandle, request: RowWindowRequest): Promise<WireResult<RowWindow>>;
+  /** Points for the scatter plot of two columns: a seeded sample of the rows where both are numbers. */
+  pairSample(handle: TableHandle, x: string, y: string): Promise<WireResult<PairSample>>;
   /** The table as CSV with its `cluster` column (after clustering), safe to open in Excel. */
   exportCsv(handle: TableHandle): Promise<WireResult<Blob>>;
   /** Frees a table. Unknown handles are ignored. */

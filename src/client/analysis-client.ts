@@ -9,6 +9,7 @@ import type { AnalysisOptions } from '../core/analyze.ts';
 import { CancelledError } from '../core/cancel.ts';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressCallback, ProgressEvent } from '../core/progress.ts';
+import type { PairSample } from '../core/pair-sample.ts';
 import type { Report } from '../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { IngestOptions } from '../ingest/options.ts';
@@ -98,6 +99,12 @@ export class AnalysisClient {
   rows(table: ClientTableHandle, request: RowWindowRequest): Promise<RowWindow> {
     if (table.generation !== this.#generation) return Promise.reject(unknownTable());
     return this.#run({}, (api) => api.rows(table.handle, request));
+  }
+
+  /** Points for the scatter plot of two columns (seeded sample, computed in the worker). */
+  pairSample(table: ClientTableHandle, x: string, y: string): Promise<PairSample> {
+    if (table.generation !== this.#generation) return Promise.reject(unknownTable());
+    return this.#run({}, (api) => api.pairSample(table.handle, x, y));
   }
 
   /** The analysed table as CSV with its cluster column, built in the worker. */

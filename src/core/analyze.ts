@@ -71,10 +71,7 @@ export async function analyze(
   const now = context.now ?? (() => performance.now());
   const t0 = now();
   const { file, table } = ingested;
-  const format: NumberFormat = {
-    decimal: file.decimalSeparator ?? '.',
-    thousands: thousandsOf(file.thousandsSeparator),
-  };
+  const format = numberFormatOf(file);
   const profile = await profileTable(table, { format, types: options.types }, hooks);
   const t1 = now();
   const clustering = await clusterIfAsked(profile.columns, table.rowCount, options, context, hooks);
@@ -114,6 +111,11 @@ async function clusterIfAsked(
       warnings: [{ code: 'CLUSTERING_SKIPPED', message: `Clustering was skipped: ${error.message}` }],
     };
   }
+}
+
+/** How numbers are written in this file (decimal and thousands separators as detected or chosen). */
+export function numberFormatOf(file: FileFacts): NumberFormat {
+  return { decimal: file.decimalSeparator ?? '.', thousands: thousandsOf(file.thousandsSeparator) };
 }
 
 function thousandsOf(separator: string | null): NumberFormat['thousands'] {

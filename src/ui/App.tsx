@@ -37,7 +37,8 @@ function pastedTable(event: ClipboardEvent): string | undefined {
 
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { job, result, analyzeFile, changeType, reread, recluster, loadRows, cancel, exportCsv } = useAnalysis();
+  const { job, result, analyzeFile, changeType, reread, recluster, loadRows, loadPair, cancel, exportCsv } =
+    useAnalysis();
   const [panels, setPanels] = useState<readonly string[] | undefined>(undefined);
   const { bridge } = useEmbed({ job, analyzeFile, setLanguage, setPanels });
   const { isOfflineReady, activateUpdate } = useServiceWorker();
@@ -115,6 +116,7 @@ export function App() {
             onTypeChange={(columnName, type) => void changeType(columnName, type)}
             onReread={(ingest) => void reread(ingest)}
             loadRows={loadRows}
+            loadPair={loadPair}
             onRecluster={(options) => void recluster(options)}
             clusterOptions={result.source.cluster}
             panels={panels}

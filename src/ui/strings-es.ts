@@ -129,6 +129,16 @@ export const es: Record<MessageKey, string> = {
   method_eta: 'razón de correlación η',
   heatmapCaption: '{method} entre columnas',
   heatmapHelp: 'Las flechas mueven entre celdas; la celda enfocada se lee debajo.',
+  etaCaption:
+    'Cuánto de cada columna numérica (en horizontal) explica la columna de categorías (en vertical): {method}',
+  notEnoughEta: 'La razón de correlación necesita una columna de categorías (de 2 a 100 niveles) y una numérica.',
+  scatterTitle: 'Diagrama de dispersión de un par',
+  axisX: 'Horizontal (x)',
+  axisY: 'Vertical (y)',
+  scatterLoading: 'Cargando los puntos…',
+  scatterAll: 'Las {complete} filas en que ambas columnas tienen un número.',
+  scatterSampled:
+    '{shown} de las {complete} filas en que ambas columnas tienen un número, en muestra (semilla {seed}).',
   notEnoughColumns: 'No hay columnas suficientes para este método: necesita dos o más.',
   spearmanSampled: 'Spearman se calculó sobre una muestra de {rows} filas (semilla {seed}).',
   omittedColumns: 'Quedaron fuera (por encima del límite de columnas): {names}',

@@ -4,6 +4,7 @@ import { isCancelled } from '../core/cancel.ts';
 import { AnalysisError, type ErrorData } from '../core/errors.ts';
 import type { ColumnType } from '../core/profile/infer-type.ts';
 import type { ProgressEvent, Stage } from '../core/progress.ts';
+import type { PairSample } from '../core/pair-sample.ts';
 import type { Report } from '../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { ClusterOptions } from '../core/cluster/cluster.ts';
@@ -169,6 +170,7 @@ export function useAnalysis(): {
   reread: (ingest: IngestOptions) => Promise<void>;
   recluster: (options: ClusterOptions) => Promise<void>;
   loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
+  loadPair: (x: string, y: string) => Promise<PairSample>;
   cancel: () => void;
   exportCsv: () => Promise<Blob>;
 } {
@@ -228,7 +230,18 @@ export function useAnalysis(): {
     [resultRef, clientRef],
   );
 
-  return { job, result, analyzeFile, changeType, reread, recluster, loadRows, cancel, exportCsv };
+  // Its identity follows the loaded table, so charts fetching points refetch when the file changes.
+  const table = result?.parse.table;
+  const loadPair = useCallback(
+    async (x: string, y: string): Promise<PairSample> => {
+      const client = clientRef.current;
+      if (table === undefined || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'No table is loaded.');
+      return client.pairSample(table, x, y);
+    },
+    [table, clientRef],
+  );
+
+  return { job, result, analyzeFile, changeType, reread, recluster, loadRows, loadPair, cancel, exportCsv };
 }
 
 /** Shows the job as running and reports its progress until `settle()`: late progress messages never reopen it. */

@@ -157,6 +157,41 @@ describe('the result panels', () => {
     await page.getByLabel('Cramér’s V', { exact: true }).check();
     expect(await heatmap.locator('th[scope=col]').allTextContents()).toEqual(['Región', 'Canal', 'Producto']);
     expect(await page.getByTestId('strongest-pairs').locator('li').count()).toBeGreaterThan(0);
+    // η, categories down and numbers across. Reference values from a plain-Python computation of
+    // sqrt(SS_between / SS_total) on the sample: Canal × Unidades 0.9249, Producto × Precio 0.9726.
+    await page.getByLabel('correlation ratio η', { exact: true }).check();
+    expect(await heatmap.locator('th[scope=row]').allTextContents()).toEqual(['Región', 'Canal', 'Producto']);
+    expect(await heatmap.locator('th[scope=col]').allTextContents()).toEqual([
+      'Unidades',
+      'Precio unitario',
+      'Importe',
+      'Satisfacción',
+    ]);
+    expect(await heatmap.locator('[data-cell="1-0"]').textContent()).toBe('0.92');
+    expect(await heatmap.locator('[data-cell="2-1"]').textContent()).toBe('0.97');
+  });
+
+  it('plots the strongest pair from a sample the worker draws, and another pair on request', async () => {
+    const { page } = browser.current;
+    await openSample(page);
+    await page.getByTestId('tab-correlations').click();
+    const caption = page.getByTestId('scatter-caption');
+    await expect.poll(() => caption.textContent()).toBe('All 400 rows where both columns have a number.');
+    expect(await page.getByTestId('scatter-x').inputValue()).toBe('Unidades');
+    expect(await page.getByTestId('scatter-y').inputValue()).toBe('Importe');
+    const painted = () =>
+      page
+        .getByTestId('pair-scatter')
+        .locator('canvas')
+        .evaluate((canvas: HTMLCanvasElement) => {
+          const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+          let opaque = 0;
+          for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) opaque++;
+          return opaque;
+        });
+    expect(await painted()).toBeGreaterThan(1000);
+    await page.getByTestId('scatter-y').selectOption('Satisfacción'); // 10 missing satisfaction scores
+    await expect.poll(() => caption.textContent()).toBe('All 390 rows where both columns have a number.');
   });
 
   it('loads the charting code only when the Columns tab opens', async () => {

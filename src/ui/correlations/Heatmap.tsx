@@ -5,13 +5,16 @@ import { cellColours } from './color-scale.ts';
 import { useGridFocus, type Cell } from './use-grid-focus.ts';
 
 interface Props {
+  /** Row names; the columns are `colNames`, or the same names for a square matrix. */
   readonly names: readonly string[];
+  readonly colNames?: readonly string[];
   readonly matrix: readonly (readonly (number | null)[])[];
   readonly caption: string;
 }
 
 interface RowProps {
   readonly row: number;
+  readonly rowName: string;
   readonly names: readonly string[];
   readonly values: readonly (number | null)[];
   readonly active: Cell;
@@ -20,8 +23,7 @@ interface RowProps {
   readonly onPointCell: (cell: Cell) => void;
 }
 
-function HeatmapRow({ row, names, values, active, text, onFocusCell, onPointCell }: RowProps) {
-  const rowName = names[row] ?? '';
+function HeatmapRow({ row, rowName, names, values, active, text, onFocusCell, onPointCell }: RowProps) {
   return (
     <tr>
       <th scope="row" title={rowName}>
@@ -63,9 +65,9 @@ function HeatmapHead({ names }: { readonly names: readonly string[] }) {
 }
 
 /** A correlation matrix as an HTML table: coloured cells that print their value, one Tab stop, arrow keys. */
-export function Heatmap({ names, matrix, caption }: Props) {
+export function Heatmap({ names, colNames = names, matrix, caption }: Props) {
   const { t, language } = useTranslation();
-  const { tableRef, active, setActive, onKeyDown } = useGridFocus(names.length);
+  const { tableRef, active, setActive, onKeyDown } = useGridFocus(names.length, colNames.length);
   const [pointed, setPointed] = useState<Cell | null>(null);
   const text = (v: number | null): string => (v === null ? t('none') : formatNumber(language, v, 2));
   const shown = pointed ?? active;
@@ -74,12 +76,14 @@ export function Heatmap({ names, matrix, caption }: Props) {
       <div className="heatmap__scroll">
         <table ref={tableRef} className="heatmap__table" data-testid="heatmap" onKeyDown={onKeyDown}>
           <caption>{caption}</caption>
-          <HeatmapHead names={names} />
+          <HeatmapHead names={colNames} />
           <tbody onMouseLeave={() => setPointed(null)}>
             {names.map((_, row) => (
               <HeatmapRow
                 key={row}
-                {...{ row, names, active, text }}
+                {...{ row, active, text }}
+                rowName={names[row] ?? ''}
+                names={colNames}
                 values={matrix[row] ?? []}
                 onFocusCell={setActive}
                 onPointCell={setPointed}
@@ -89,7 +93,7 @@ export function Heatmap({ names, matrix, caption }: Props) {
         </table>
       </div>
       <p className="heatmap__readout" data-testid="heatmap-readout">
-        {names[shown.row]} × {names[shown.col]}: <strong>{text(matrix[shown.row]?.[shown.col] ?? null)}</strong>
+        {names[shown.row]} × {colNames[shown.col]}: <strong>{text(matrix[shown.row]?.[shown.col] ?? null)}</strong>
       </p>
       <p className="hint">{t('heatmapHelp')}</p>
     </div>

@@ -15,6 +15,7 @@ import { DataTable } from '../data/DataTable.tsx';
 import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
 import { FileFactsForm } from '../FileFactsForm.tsx';
 import type { IngestOptions } from '../../ingest/options.ts';
+import type { PairSample } from '../../core/pair-sample.ts';
 import { panelId, tabId, TabList } from './TabList.tsx';
 
 type TabKey = 'overview' | 'columns' | 'data' | 'alerts' | 'correlations' | 'clustering';
@@ -30,6 +31,7 @@ interface Props {
   /** Reads the file again with other dialect, sheet or header choices. */
   readonly onReread: (ingest: IngestOptions) => void;
   readonly loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
+  readonly loadPair: (x: string, y: string) => Promise<PairSample>;
   readonly onRecluster: (options: ClusterOptions) => void;
   /** The clustering options behind this report. */
   readonly clusterOptions?: ClusterOptions | false;
@@ -71,6 +73,7 @@ export function ResultsTabs({
   onTypeChange,
   onReread,
   loadRows,
+  loadPair,
   onRecluster,
   clusterOptions,
   panels: shownPanels,
@@ -105,7 +108,7 @@ export function ResultsTabs({
     ),
     data: () => <DataTable report={report} loadRows={loadRows} />,
     alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={showColumn} />,
-    correlations: () => <CorrelationsPanel correlations={report.correlations} />,
+    correlations: () => <CorrelationsPanel correlations={report.correlations} loadPair={loadPair} />,
     clustering: () => (
       <ClusteringPanel report={report} lastOptions={clusterOptions} isBusy={isBusy} onRecluster={onRecluster} />
     ),
