@@ -3,7 +3,7 @@ import { isEmbedded } from '../embed/embed-mode.ts';
 import { consumeLaunchQueue } from '../pwa/launch-queue.ts';
 import { AppNotices } from './AppNotices.tsx';
 import { DropZone } from './DropZone.tsx';
-import { ExportBar } from './ExportBar.tsx';
+import { ExportBar } from './export/ExportBar.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import type { Language } from './i18n.ts';
 import { translate } from './i18n.ts';
@@ -92,6 +92,7 @@ export function App() {
       </header>
       <main>
         {!isEmbedded(window) && <p className="tagline">{t('tagline')}</p>}
+        <p className="print-only">{t('printedOn')}</p>
         <AppNotices
           isBusy={job.kind === 'running'}
           isOfflineReady={isOfflineReady}

@@ -7,6 +7,9 @@ import { afterEach, beforeEach } from 'vitest';
 /** The build under test: dist/, or E2E_DIST for a build made with `vite build --outDir`. */
 export const DIST = process.env.E2E_DIST ?? 'dist';
 
+/** Screenshots and exported pictures for a person to look at (git-ignored). */
+export const SHOTS = 'test-results/screenshots';
+
 /** Where Debian's Chromium lives; CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

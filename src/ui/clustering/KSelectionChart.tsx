@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { ClusteringReport } from '../../core/report.ts';
+import { PngButton } from '../export/PngButton.tsx';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 
@@ -9,6 +11,7 @@ const PAD = 28;
 /** Silhouette (solid) and inertia (dashed, own scale) by k, the chosen k marked; the table below has the numbers. */
 export function KSelectionChart({ clustering }: { readonly clustering: ClusteringReport }) {
   const { t, language } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
   const candidates = clustering.candidates;
   if (candidates.length < 2) return null;
   const ks = candidates.map((c) => c.k ?? 0);
@@ -28,8 +31,8 @@ export function KSelectionChart({ clustering }: { readonly clustering: Clusterin
     silhouette: formatNumber(language, clustering.silhouette ?? 0, 3),
   });
   return (
-    <figure data-testid="k-chart">
-      <svg width={WIDTH} height={HEIGHT} role="img" aria-label={label} className="k-chart">
+    <figure data-testid="k-chart" ref={ref}>
+      <svg width={WIDTH} height={HEIGHT} role="img" aria-label={label} className="k-chart" data-chart="k-selection">
         <polyline points={line(silhouettes)} fill="none" stroke="var(--sev-info)" strokeWidth={2} />
         <polyline
           points={line(inertias)}
@@ -53,6 +56,7 @@ export function KSelectionChart({ clustering }: { readonly clustering: Clusterin
         ))}
       </svg>
       <figcaption className="hint">{label}</figcaption>
+      <PngButton target={ref} name="k-selection" />
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ClusteringReport } from '../../core/report.ts';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
+import { PngButton } from '../export/PngButton.tsx';
 import { clusterColour } from './palette.ts';
 
 const SIZE = 360;
@@ -26,6 +27,7 @@ function draw(canvas: HTMLCanvasElement, points: ClusteringReport['pca']['points
 export function PcaScatter({ clustering }: { readonly clustering: ClusteringReport }) {
   const { t, language } = useTranslation();
   const ref = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
   const { pca } = clustering;
   useEffect(() => {
     if (ref.current !== null) draw(ref.current, pca.points);
@@ -33,9 +35,10 @@ export function PcaScatter({ clustering }: { readonly clustering: ClusteringRepo
   const explained = pca.explainedVarianceRatio.map((r) => `${formatNumber(language, 100 * (r ?? 0), 1)}%`).join(' + ');
   const caption = t('pcaCaption', { points: pca.sampleRows ?? 0, seed: pca.seed ?? 0, explained });
   return (
-    <figure className="pca" data-testid="pca-scatter">
+    <figure className="pca" data-testid="pca-scatter" ref={figure}>
       <canvas ref={ref} width={SIZE} height={SIZE} role="img" aria-label={caption} />
       <figcaption className="hint">{caption}</figcaption>
+      <PngButton target={figure} name="pca-clusters" />
       <ul className="legend">
         {clustering.sizes.map((size, cluster) => (
           <li key={cluster}>

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
+import { PngButton } from '../export/PngButton.tsx';
 import type { ColumnReport } from '../../core/report.ts';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
@@ -35,18 +36,20 @@ function ChartTable({ data }: { readonly data: ChartData }) {
 /** The column's chart, drawn once recharts has loaded, with its values also readable as a table. */
 export function LazyColumnChart({ column }: { readonly column: ColumnReport }) {
   const { t, language } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
   const data = chartDataOf(column, language);
   if (data === null) return null;
   const caption = t(data.kind === 'histogram' ? 'chartHistogram' : 'chartTop', { name: column.name });
   return (
     <figure className="chart" data-testid="column-chart">
       <figcaption>{caption}</figcaption>
-      <div role="img" aria-label={caption} className="chart__canvas">
+      <div role="img" aria-label={caption} className="chart__canvas" ref={ref}>
         <Suspense fallback={<p className="hint">{t('chartLoading')}</p>}>
           <ColumnChart data={data} countLabel={t('count')} />
         </Suspense>
       </div>
       <ChartTable data={data} />
+      <PngButton target={ref} name={`chart-${column.name}`} />
     </figure>
   );
 }

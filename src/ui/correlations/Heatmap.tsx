@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { PngButton } from '../export/PngButton.tsx';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { cellColours } from './color-scale.ts';
@@ -69,11 +70,12 @@ export function Heatmap({ names, colNames = names, matrix, caption }: Props) {
   const { t, language } = useTranslation();
   const { tableRef, active, setActive, onKeyDown } = useGridFocus(names.length, colNames.length);
   const [pointed, setPointed] = useState<Cell | null>(null);
+  const scroll = useRef<HTMLDivElement>(null);
   const text = (v: number | null): string => (v === null ? t('none') : formatNumber(language, v, 2));
   const shown = pointed ?? active;
   return (
     <div className="heatmap">
-      <div className="heatmap__scroll">
+      <div className="heatmap__scroll" ref={scroll}>
         <table ref={tableRef} className="heatmap__table" data-testid="heatmap" onKeyDown={onKeyDown}>
           <caption>{caption}</caption>
           <HeatmapHead names={colNames} />
@@ -96,6 +98,7 @@ export function Heatmap({ names, colNames = names, matrix, caption }: Props) {
         {names[shown.row]} × {colNames[shown.col]}: <strong>{text(matrix[shown.row]?.[shown.col] ?? null)}</strong>
       </p>
       <p className="hint">{t('heatmapHelp')}</p>
+      <PngButton target={scroll} name={`heatmap-${caption}`} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PairSample } from '../../core/pair-sample.ts';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
+import { PngButton } from '../export/PngButton.tsx';
 import { drawScatter, SCATTER_SIZE } from './scatter-draw.ts';
 
 interface Props {
@@ -55,6 +56,7 @@ export function PairScatter({ names, initial, loadPair }: Props) {
   const [[x, y], setPair] = useState<readonly [string, string]>(initial);
   const sample = usePair(loadPair, x, y);
   const ref = useRef<HTMLCanvasElement>(null);
+  const figure = useRef<HTMLElement>(null);
   useEffect(() => {
     const canvas = ref.current;
     if (canvas === null || sample === null) return;
@@ -74,7 +76,7 @@ export function PairScatter({ names, initial, loadPair }: Props) {
           seed: sample.seed ?? 0,
         });
   return (
-    <figure className="pair-scatter" data-testid="pair-scatter">
+    <figure className="pair-scatter" data-testid="pair-scatter" ref={figure}>
       <div className="file-facts">
         <AxisSelect label={t('axisX')} value={x} names={names} testId="scatter-x" onChange={(n) => setPair([n, y])} />
         <AxisSelect label={t('axisY')} value={y} names={names} testId="scatter-y" onChange={(n) => setPair([x, n])} />
@@ -83,6 +85,7 @@ export function PairScatter({ names, initial, loadPair }: Props) {
       <figcaption className="hint" data-testid="scatter-caption">
         {caption}
       </figcaption>
+      <PngButton target={figure} name={`scatter-${x}-${y}`} />
     </figure>
   );
 }

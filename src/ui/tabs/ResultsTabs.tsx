@@ -17,6 +17,7 @@ import { FileFactsForm } from '../FileFactsForm.tsx';
 import type { IngestOptions } from '../../ingest/options.ts';
 import type { PairSample } from '../../core/pair-sample.ts';
 import { panelId, tabId, TabList } from './TabList.tsx';
+import { usePrinting } from '../use-printing.ts';
 
 type TabKey = 'overview' | 'columns' | 'data' | 'alerts' | 'correlations' | 'clustering';
 /** Panels mounted even before their first visit (cheap, and their facts are what a page reader expects). */
@@ -39,9 +40,26 @@ interface Props {
   readonly panels?: readonly string[];
 }
 
-function TabPanel({ tab, active, children }: { tab: TabKey; active: TabKey; children: ReactNode }) {
+function TabPanel({
+  tab,
+  active,
+  isPrinting,
+  children,
+}: {
+  tab: TabKey;
+  active: TabKey;
+  isPrinting: boolean;
+  children: ReactNode;
+}) {
   return (
-    <div role="tabpanel" id={panelId(tab)} aria-labelledby={tabId(tab)} tabIndex={0} hidden={tab !== active}>
+    <div
+      role="tabpanel"
+      id={panelId(tab)}
+      aria-labelledby={tabId(tab)}
+      tabIndex={0}
+      hidden={tab !== active && !isPrinting}
+      className="tab-panel"
+    >
       {children}
     </div>
   );
@@ -80,6 +98,7 @@ export function ResultsTabs({
 }: Props) {
   const { t, language } = useTranslation();
   const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
+  const isPrinting = usePrinting();
   const allTabs = [
     { key: 'overview' as const, label: t('overview') },
     { key: 'columns' as const, label: t('columns') },
@@ -117,8 +136,8 @@ export function ResultsTabs({
     <div className="results-tabs" data-testid="results-tabs">
       <TabList label={t('tabsLabel')} tabs={tabs} active={current} onSelect={select} />
       {tabs.map(({ key }) => (
-        <TabPanel key={key} tab={key} active={current}>
-          {(visited.has(key) || key === current) && panels[key]()}
+        <TabPanel key={key} tab={key} active={current} isPrinting={isPrinting}>
+          {(visited.has(key) || key === current || isPrinting) && panels[key]()}
         </TabPanel>
       ))}
     </div>

@@ -1,16 +1,7 @@
 import { useState } from 'react';
-import type { Report } from '../core/report.ts';
-import { useTranslation } from './language-context.tsx';
-
-/* Saves a Blob through a temporary object URL: nothing leaves the browser. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import type { Report } from '../../core/report.ts';
+import { useTranslation } from '../language-context.tsx';
+import { saveBlob as save } from './save-blob.ts';
 
 function baseName(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -23,7 +14,7 @@ export function ExportBar({ report, exportCsv }: { readonly report: Report; read
   const [isBusy, setIsBusy] = useState(false);
   const name = baseName(report.file.name);
   return (
-    <section aria-label={t('exports')} className="dropzone__actions">
+    <section aria-label={t('exports')} className="dropzone__actions no-print">
       <button
         type="button"
         data-testid="export-json"
@@ -45,6 +36,9 @@ export function ExportBar({ report, exportCsv }: { readonly report: Report; read
         }}
       >
         {t('exportCsv')}
+      </button>
+      <button type="button" data-testid="print-report" onClick={() => window.print()}>
+        {t('printReport')}
       </button>
     </section>
   );
