@@ -214,3 +214,26 @@ export function decodeSpan(
   }
   return decoder.decode(bytes.subarray(start, end));
 }
+
+/*
+ * The value of digits [start, stop) holding at most one decimal separator (at `decimalAt`, or -1):
+ * mantissa / 10^fraction digits, one correctly rounded division, so equal to Number() of the
+ * text. NaN for what parseNumber treats otherwise (no digits, zero padding, long identifiers,
+ * more digits than a double holds exactly): the general path decides those.
+ */
+export function plainValue(
+  bytes: Uint8Array,
+  start: number,
+  stop: number,
+  decimalAt: number,
+  mantissa: number,
+  isNegative: boolean,
+): number {
+  const intDigits = (decimalAt < 0 ? stop : decimalAt) - start;
+  const fracDigits = decimalAt < 0 ? 0 : stop - decimalAt - 1;
+  const digits = intDigits + fracDigits;
+  if (digits === 0 || digits > MAX_EXACT_DIGITS) return NaN;
+  if (intDigits > 1 && bytes[start] === 48) return NaN;
+  const value = fracDigits === 0 ? mantissa : mantissa / (POW10[fracDigits] as number);
+  return isNegative ? -value : value;
+}

@@ -8,7 +8,7 @@
  */
 import type { ColumnBuilder } from '../core/column-builder.ts';
 import { ByteDictionary, HASH_START, hashSpan } from './byte-dictionary.ts';
-import type { ByteSpanReader } from './byte-cells.ts';
+import { plainValue, type ByteSpanReader } from './byte-cells.ts';
 import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
 import type { Dialect } from './sniff.ts';
 
@@ -18,9 +18,6 @@ const LF = 10;
 const MINUS = 45;
 const FNV_PRIME = 0x01000193;
 const ZERO = 48;
-/** Mantissas of at most 15 digits and powers of ten up to 10^22 are exact doubles. */
-const MAX_EXACT_DIGITS = 15;
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 /** Returned when papaparse must take over (a quote never closed, text after a closing quote). */
 export const FALLBACK = -1;
 
@@ -288,27 +285,4 @@ export class ByteRowParser {
     }
     column.pushCode(column.textCode(reader.text(start, stop, hasEscapes)), value === value);
   }
-}
-
-/*
- * The value of digits [start, stop) holding at most one decimal separator (at `decimalAt`, or -1):
- * mantissa / 10^fraction digits, one correctly rounded division, so equal to Number() of the
- * text. NaN for what parseNumber treats otherwise (no digits, zero padding, long identifiers,
- * more digits than a double holds exactly): the general path decides those.
- */
-function plainValue(
-  bytes: Uint8Array,
-  start: number,
-  stop: number,
-  decimalAt: number,
-  mantissa: number,
-  isNegative: boolean,
-): number {
-  const intDigits = (decimalAt < 0 ? stop : decimalAt) - start;
-  const fracDigits = decimalAt < 0 ? 0 : stop - decimalAt - 1;
-  const digits = intDigits + fracDigits;
-  if (digits === 0 || digits > MAX_EXACT_DIGITS) return NaN;
-  if (intDigits > 1 && bytes[start] === ZERO) return NaN;
-  const value = fracDigits === 0 ? mantissa : mantissa / (POW10[fracDigits] as number);
-  return isNegative ? -value : value;
 }
