@@ -212,7 +212,9 @@ export function decodeSpan(
     // Every byte below 0x80 is its own character in both encodings.
     if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   }
-  return decoder.decode(bytes.subarray(start, end));
+  const span = bytes.subarray(start, end);
+  // Browsers' TextDecoder refuses views of shared memory (a file shared with a worker): copy those.
+  return decoder.decode(span.buffer instanceof ArrayBuffer ? span : span.slice());
 }
 
 /*
