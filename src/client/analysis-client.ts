@@ -26,6 +26,12 @@ export const CANCEL_GRACE_MS = 500;
  */
 export const WATCHDOG_MS = 60_000;
 
+/**
+ * Extra silence allowed while a file is parsed, per whole MB of it: SheetJS reads a workbook in one
+ * silent call, measured at up to 1.7 s per MB (a 39 MB XLSX in 68 s on a loaded 2-core machine).
+ */
+export const WATCHDOG_MS_PER_MB = 5_000;
+
 export interface JobOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressCallback;
@@ -50,6 +56,8 @@ export interface AnalysisClientOptions {
 
 interface Running {
   readonly fail: (error: Error) => void;
+  /** How long this call may go without a sign of life from the worker. */
+  readonly silentMs: number;
 }
 
 function defaultWorker(): Worker {
@@ -83,8 +91,11 @@ export class AnalysisClient {
     options: IngestOptions = {},
     job: JobOptions = {},
   ): Promise<ClientParseOutcome> {
-    const { handle, ...rest } = await this.#run(job, (api, jobId, onProgress) =>
-      api.parse(jobId, file, fileName, options, onProgress),
+    const silentMs = this.#watchdogMs + Math.floor(file.size / 1e6) * WATCHDOG_MS_PER_MB;
+    const { handle, ...rest } = await this.#run(
+      job,
+      (api, jobId, onProgress) => api.parse(jobId, file, fileName, options, onProgress),
+      silentMs,
     );
     return { ...rest, table: { generation: this.#generation, handle } };
   }
@@ -165,7 +176,7 @@ export class AnalysisClient {
     clearTimeout(this.#watchdog);
     this.#watchdog = undefined;
     if (this.#running.size === 0) return;
-    const ms = this.#watchdogMs;
+    const ms = Math.max(...[...this.#running].map((running) => running.silentMs));
     this.#watchdog = setTimeout(() => this.#terminate(timedOut(ms)), ms);
   }
 
@@ -179,6 +190,7 @@ export class AnalysisClient {
   #run<T>(
     job: JobOptions,
     call: (api: Remote<AnalysisApi>, jobId: number, onProgress?: ProgressCallback) => Promise<WireResult<T>>,
+    silentMs = this.#watchdogMs,
   ): Promise<T> {
     const { signal, onProgress } = job;
     if (signal?.aborted === true) return Promise.reject(new CancelledError());
@@ -191,7 +203,7 @@ export class AnalysisClient {
     const jobId = this.#nextJobId++;
     return new Promise<T>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
-      const running: Running = { fail: (error) => settle(() => reject(error)) };
+      const running: Running = { fail: (error) => settle(() => reject(error)), silentMs };
       const onAbort = (): void => {
         void api.cancel(jobId);
         graceTimer = setTimeout(() => this.#terminate(new CancelledError()), this.#graceMs);

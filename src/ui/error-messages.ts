@@ -52,7 +52,7 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
       action: 'Try again; close other tabs if it repeats.',
     },
     WORKER_TIMEOUT: {
-      message: 'The analysis stopped responding and was stopped after a minute without progress.',
+      message: 'The analysis stopped responding and was stopped after more than a minute without progress.',
       action: 'Try again; if it repeats with this file, report it with the file’s shape (rows, columns, format).',
     },
     WORKER_BLOCKED: {
@@ -103,7 +103,7 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
       action: 'Reinténtalo; cierra otras pestañas si se repite.',
     },
     WORKER_TIMEOUT: {
-      message: 'El análisis dejó de responder y se detuvo tras un minuto sin avanzar.',
+      message: 'El análisis dejó de responder y se detuvo tras más de un minuto sin avanzar.',
       action: 'Reinténtalo; si se repite con este archivo, avísanos con su forma (filas, columnas, formato).',
     },
     WORKER_BLOCKED: {

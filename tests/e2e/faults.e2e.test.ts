@@ -4,13 +4,14 @@
  * what happened (or nothing, for a cancel), keep the previous results, and analyse the next file.
  * Prints one summary line.
  */
-import { appendFileSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { WATCHDOG_MS, WATCHDOG_MS_PER_MB } from '../../src/client/analysis-client.ts';
 import { messageFor } from '../../src/ui/error-messages.ts';
 import { DIST, dropFile, sessionPerTest } from './browser.ts';
 import { serveStatic } from './static-server.ts';
@@ -156,7 +157,8 @@ describe('faults during an analysis', () => {
     await (await analysisWorker(page)).evaluate(() => self.close());
     await page.waitForTimeout(1_000);
     expect(await page.getByTestId('progress').count()).toBe(1); // nothing tells the page: it would wait forever
-    await page.clock.fastForward('01:01');
+    // The longest silence the client allows for this job (parsing a file gets more per MB).
+    await page.clock.fastForward(WATCHDOG_MS + Math.floor(statSync(BIG).size / 1e6) * WATCHDOG_MS_PER_MB + 1_000);
     await survived(page, 'WORKER_TIMEOUT', 'after-silence.csv');
   });
 

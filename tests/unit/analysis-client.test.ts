@@ -4,7 +4,7 @@
  */
 import { expose } from 'comlink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AnalysisClient, WATCHDOG_MS } from '../../src/client/analysis-client.ts';
+import { AnalysisClient, WATCHDOG_MS, WATCHDOG_MS_PER_MB } from '../../src/client/analysis-client.ts';
 import type { ProgressCallback, ProgressEvent } from '../../src/core/progress.ts';
 import { createAnalysisService } from '../../workers/analysis-service.ts';
 import type { AnalysisApi } from '../../workers/api.ts';
@@ -183,6 +183,21 @@ describe('AnalysisClient', () => {
       vi.useRealTimers();
       expect((await client.parse(csv('a\n1\n2\n'), 'a.csv')).rows).toBe(2);
       expect(workers).toHaveLength(2);
+      client.dispose();
+    });
+
+    it('gives a large file more silence while it is parsed (SheetJS reads a workbook in one call)', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const { client, workers } = clientWith(stuckService);
+      const outcome = client.parse(new Blob([new Uint8Array(2_000_000)]), 'big.xlsx').then(
+        () => 'resolved',
+        (error: unknown) => error,
+      );
+      const allowedMs = WATCHDOG_MS + 2 * WATCHDOG_MS_PER_MB;
+      await vi.advanceTimersByTimeAsync(allowedMs - 1);
+      expect(workers[0]?.isTerminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await outcome).toMatchObject({ code: 'WORKER_TIMEOUT', details: { silentMs: allowedMs } });
       client.dispose();
     });
 
