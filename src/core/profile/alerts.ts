@@ -67,16 +67,9 @@ function valueRange(p: ColumnProfile): readonly [number, number] {
   return min != null && max != null ? [Date.parse(min), Date.parse(max)] : [-Infinity, Infinity];
 }
 
-function sentinelAlert(p: ColumnProfile): Alert | undefined {
-  if (p.reading.kind === 'coded') return undefined;
-  const all =
-    p.reading.kind === 'datetime' ? SENTINEL_DATES.map((d) => Date.parse(`${d}T00:00:00Z`)) : SENTINEL_NUMBERS;
-  // Only placeholders inside the column's range can occur: usually none or one, so the scan is short.
-  const [low, high] = valueRange(p);
-  const targets = Float64Array.from(all.filter((t) => t >= low && t <= high));
-  if (targets.length === 0) return undefined;
+/* How often each target occurs, by first occurrence (a loop alone in its function: see stats/sort.ts). */
+function countTargets(values: Float64Array, targets: Float64Array): Map<number, number> {
   const counts = new Map<number, number>();
-  const { values } = p.reading;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     for (let t = 0; t < targets.length; t++) {
@@ -86,6 +79,18 @@ function sentinelAlert(p: ColumnProfile): Alert | undefined {
       }
     }
   }
+  return counts;
+}
+
+function sentinelAlert(p: ColumnProfile): Alert | undefined {
+  if (p.reading.kind === 'coded') return undefined;
+  const all =
+    p.reading.kind === 'datetime' ? SENTINEL_DATES.map((d) => Date.parse(`${d}T00:00:00Z`)) : SENTINEL_NUMBERS;
+  // Only placeholders inside the column's range can occur: usually none or one, so the scan is short.
+  const [low, high] = valueRange(p);
+  const targets = Float64Array.from(all.filter((t) => t >= low && t <= high));
+  if (targets.length === 0) return undefined;
+  const counts = countTargets(p.reading.values, targets);
   const [value, cells] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [NaN, 0];
   if (cells === 0) return undefined;
   const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : String(value);

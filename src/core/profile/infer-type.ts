@@ -47,10 +47,11 @@ function addDistinct(seen: Float64Array, size: number, v: number): number {
   return size + 1;
 }
 
-function numberGuess(values: Float64Array): TypeGuess {
-  let isInteger = true;
-  let isYearLike = true;
-  let isBinary = true;
+/* [isInteger, isYearLike, isBinary, distinct values up to SMALL_CODE_MAX_DISTINCT + 1] of the finite values. */
+function scanNumbers(values: Float64Array): Int32Array {
+  let isInteger = 1;
+  let isYearLike = 1;
+  let isBinary = 1;
   // Distinct values up to one past the small-code limit, in a short array: a Set costs a hash per cell.
   const seen = new Float64Array(SMALL_CODE_MAX_DISTINCT + 1);
   let distinct = 0;
@@ -58,13 +59,20 @@ function numberGuess(values: Float64Array): TypeGuess {
     const v = values[i] as number;
     if (!Number.isFinite(v)) continue;
     if (!Number.isInteger(v)) {
-      isInteger = false;
+      isInteger = 0;
       break; // a fraction settles `numeric`, whatever the other cells hold
     }
-    if (isYearLike && !(v >= 1000 && v <= 9999)) isYearLike = false;
-    if (isBinary && v !== 0 && v !== 1) isBinary = false;
+    if (isYearLike === 1 && !(v >= 1000 && v <= 9999)) isYearLike = 0;
+    if (isBinary === 1 && v !== 0 && v !== 1) isBinary = 0;
     if (distinct <= SMALL_CODE_MAX_DISTINCT) distinct = addDistinct(seen, distinct, v);
   }
+  return Int32Array.of(isInteger, isYearLike, isBinary, distinct);
+}
+
+function numberGuess(values: Float64Array): TypeGuess {
+  const scan = scanNumbers(values);
+  const [isInteger, isYearLike, isBinary] = [scan[0] === 1, scan[1] === 1, scan[2] === 1];
+  const distinct = scan[3] as number;
   if (!isInteger || distinct === 0) return { type: isInteger ? 'integer' : 'numeric', alternatives: [] };
   const alternatives: ColumnType[] = [];
   if (isBinary) alternatives.push('boolean');

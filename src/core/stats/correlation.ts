@@ -116,20 +116,35 @@ interface GroupSums {
 function groupSums({ codes, levels }: Grouping, values: Float64Array): GroupSums {
   const sums = new Float64Array(levels);
   const counts = new Float64Array(levels);
+  const totals = new Float64Array(3);
+  accumulateGroups(codes, values, sums, counts, totals);
+  return { sums, counts, total: totals[0] as number, n: totals[1] as number, hasMissingCode: totals[2] === 1 };
+}
+
+/* The loop of groupSums, alone in a function (see sort.ts): totals = [Σv, count, any code missing]. */
+function accumulateGroups(
+  codes: Int32Array,
+  values: Float64Array,
+  sums: Float64Array,
+  counts: Float64Array,
+  totals: Float64Array,
+): void {
   let total = 0;
   let n = 0;
-  let hasMissingCode = false;
+  let hasMissingCode = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i] as number;
     const v = values[i] as number;
-    if (c < 0) hasMissingCode = true;
+    if (c < 0) hasMissingCode = 1;
     if (c < 0 || !Number.isFinite(v)) continue;
     sums[c] = (sums[c] as number) + v;
     counts[c] = (counts[c] as number) + 1;
     total += v;
     n++;
   }
-  return { sums, counts, total, n, hasMissingCode };
+  totals[0] = total;
+  totals[1] = n;
+  totals[2] = hasMissingCode;
 }
 
 /* Σ(v − mean)² over rows with a code (all rows when `codes` is undefined) and a finite value. */

@@ -43,14 +43,33 @@ export interface NumericStats {
  */
 export function sortedFinite(values: Float64Array, buffer?: Float64Array): { sorted: Float64Array; infinite: number } {
   const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
+  const n = copyFinite(values, out);
+  return { sorted: sortFloat64(out.subarray(0, n)), infinite: countInfinite(values) };
+}
+
+/* The finite values, in order, to the front of `out`; how many. (Single-loop functions: see sort.ts.) */
+function copyFinite(values: Float64Array, out: Float64Array): number {
   let n = 0;
-  let infinite = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (Number.isFinite(v)) out[n++] = v;
-    else if (!Number.isNaN(v)) infinite++;
   }
-  return { sorted: sortFloat64(out.subarray(0, n)), infinite };
+  return n;
+}
+
+function countInfinite(values: Float64Array): number {
+  let infinite = 0;
+  for (let i = 0; i < values.length; i++) infinite += values[i] === Infinity || values[i] === -Infinity ? 1 : 0;
+  return infinite;
+}
+
+function codeCounts(codes: Int32Array, entries: number): Float64Array {
+  const counts = new Float64Array(entries);
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  }
+  return counts;
 }
 
 /**
@@ -63,11 +82,7 @@ export function sortedFiniteCoded(
   entryValues: Float64Array,
   buffer?: Float64Array,
 ): { sorted: Float64Array; infinite: number } {
-  const counts = new Float64Array(entryValues.length);
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i] as number;
-    if (code >= 0) counts[code] = (counts[code] as number) + 1;
-  }
+  const counts = codeCounts(codes, entryValues.length);
   let infinite = 0;
   let negativeZeros = 0;
   for (let e = 0; e < entryValues.length; e++) {
@@ -109,17 +124,26 @@ function centralMoments(sorted: Float64Array, mean: number): Moments {
   const n = sorted.length;
   const scale = Math.max(Math.abs((sorted[0] ?? mean) - mean), Math.abs((sorted[n - 1] ?? mean) - mean));
   if (scale === 0 || !Number.isFinite(scale)) return { m2: 0, m3: 0, m4: 0, scale: scale || 1 };
+  const sums = new Float64Array(3);
+  momentSums(sorted, mean, scale, sums);
+  return { m2: sums[0] as number, m3: sums[1] as number, m4: sums[2] as number, scale };
+}
+
+/* Σd², Σd³, Σd⁴ of d = (x − mean) / scale into `sums` (a loop alone in its function: see sort.ts). */
+function momentSums(sorted: Float64Array, mean: number, scale: number, sums: Float64Array): void {
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < sorted.length; i++) {
     const d = ((sorted[i] as number) - mean) / scale;
     const d2 = d * d;
     m2 += d2;
     m3 += d2 * d;
     m4 += d2 * d2;
   }
-  return { m2, m3, m4, scale };
+  sums[0] = m2;
+  sums[1] = m3;
+  sums[2] = m4;
 }
 
 /** Adjusted Fisher–Pearson G1 = n·√(n−1)/(n−2) · m3/m2^1.5 (pandas nanskew); 0 for constant data. */

@@ -12,8 +12,12 @@ import { subsetRanks, type RankOrder } from './ranks.ts';
 /** Rows (ascending) where `values` is NaN or ±Infinity. O(n). */
 export function missingRows(values: Float64Array): Int32Array {
   const rows: number[] = [];
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) rows.push(i);
+  pushMissing(values, rows);
   return Int32Array.from(rows);
+}
+
+function pushMissing(values: Float64Array, rows: number[]): void {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) rows.push(i);
 }
 
 function sameRows(a: Int32Array, b: Int32Array): boolean {
@@ -97,8 +101,8 @@ interface Spread {
   readonly sxx: number;
 }
 
-/* Mean (Neumaier sum, as compensatedSum) and Σ(x − mean)² of the rows not in `excluded`. */
-function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
+/* Neumaier sum (as compensatedSum) of the rows not in `excluded`, in row order. */
+function keptSum(values: Float64Array, excluded: Int32Array): number {
   let sum = 0;
   let compensation = 0;
   let start = 0;
@@ -112,10 +116,13 @@ function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
     }
     start = end + 1;
   }
-  const n = values.length - excluded.length;
-  const mean = (sum + compensation) / n;
+  return sum + compensation;
+}
+
+/* Σ(x − mean)² of the rows not in `excluded`, in row order. */
+function keptSquares(values: Float64Array, excluded: Int32Array, mean: number): number {
   let sxx = 0;
-  start = 0;
+  let start = 0;
   for (let k = 0; k <= excluded.length; k++) {
     const end = k < excluded.length ? (excluded[k] as number) : values.length;
     for (let i = start; i < end; i++) {
@@ -124,7 +131,14 @@ function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
     }
     start = end + 1;
   }
-  return { n, mean, sxx };
+  return sxx;
+}
+
+/* Mean and Σ(x − mean)² of the rows not in `excluded` (each loop in a function of its own: see sort.ts). */
+function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
+  const n = values.length - excluded.length;
+  const mean = keptSum(values, excluded) / n;
+  return { n, mean, sxx: keptSquares(values, excluded, mean) };
 }
 
 /* Σ(x − mx)(y − my) over the rows not in `excluded`, in row order. */
@@ -186,13 +200,10 @@ function rankedSpread(order: RankOrder, keep: Uint8Array): RankedSpread {
   const ranks = subsetRanks(order, keep);
   const n = ranks.length;
   const mean = compensatedSum(ranks) / n;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (ranks[i] as number) - mean;
-    sxx += d * d;
-  }
-  return { ranks, n, mean, sxx };
+  return { ranks, n, mean, sxx: keptSquares(ranks, NONE, mean) };
 }
+
+const NONE = new Int32Array(0);
 
 /**
  * Spearman's ρ of every pair on its pairwise-complete rows, ranks recomputed on those rows (as
@@ -219,8 +230,7 @@ export function spearmanMatrix(columns: readonly Float64Array[], orders: (c: num
     for (const [i, j] of group.pairs) {
       const sx = spreadOf(i);
       const sy = spreadOf(j);
-      let sxy = 0;
-      for (let r = 0; r < sx.n; r++) sxy += ((sx.ranks[r] as number) - sx.mean) * ((sy.ranks[r] as number) - sy.mean);
+      const sxy = keptCrossProducts(sx.ranks, sy.ranks, NONE, sx.mean, sy.mean);
       out[i * p + j] = out[j * p + i] = correlationOf(sx.n, sx, sy, sxy);
     }
   }

@@ -52,11 +52,9 @@ export interface RankOrder {
   readonly group: Int32Array;
 }
 
-/** The {@link RankOrder} of finite values (NaN rows are placed last but never ranked). O(n) (radix). */
-export function rankOrder(values: Float64Array): RankOrder {
+/* group[row] = first sorted position of the row's value (n for NaN), walking rows in `order`. */
+function fillGroups(values: Float64Array, order: Int32Array, group: Int32Array): void {
   const n = values.length;
-  const order = argsortFloat64(values);
-  const group = new Int32Array(n);
   let runStart = 0;
   for (let k = 0; k < n; k++) {
     const row = order[k] as number;
@@ -67,6 +65,13 @@ export function rankOrder(values: Float64Array): RankOrder {
       group[row] = runStart; // the first sorted position of the value, as a binary search would give
     }
   }
+}
+
+/** The {@link RankOrder} of finite values (NaN rows are placed last but never ranked). O(n) (radix). */
+export function rankOrder(values: Float64Array): RankOrder {
+  const order = argsortFloat64(values);
+  const group = new Int32Array(values.length);
+  fillGroups(values, order, group);
   return { order, group };
 }
 
@@ -76,6 +81,12 @@ export function rankOrder(values: Float64Array): RankOrder {
  */
 export function subsetRanks({ order, group }: RankOrder, keep: Uint8Array): Float64Array {
   const rankOfRow = new Float64Array(order.length);
+  const taken = rankGroups(order, group, keep, rankOfRow);
+  return keptRanks(keep, rankOfRow, new Float64Array(taken));
+}
+
+/* Average rank of each row among the kept rows, group by group in `order`; how many are kept. */
+function rankGroups(order: Int32Array, group: Int32Array, keep: Uint8Array, rankOfRow: Float64Array): number {
   let taken = 0;
   let i = 0;
   while (i < order.length) {
@@ -91,7 +102,11 @@ export function subsetRanks({ order, group }: RankOrder, keep: Uint8Array): Floa
     taken += inGroup;
     i = j;
   }
-  const out = new Float64Array(taken);
+  return taken;
+}
+
+/* The kept rows' ranks in row order, into `out`. */
+function keptRanks(keep: Uint8Array, rankOfRow: Float64Array, out: Float64Array): Float64Array {
   let o = 0;
   for (let row = 0; row < keep.length; row++) if (keep[row] === 1) out[o++] = rankOfRow[row] as number;
   return out;

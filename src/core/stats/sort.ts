@@ -73,25 +73,33 @@ const COUNTING_MAX_SPAN_PER_VALUE = 2;
  * Counting sort for whole numbers in a narrow range (ids, codes, counts): one pass to check and
  * find the range, one to count, one to write. False (values untouched) when it does not apply.
  */
-function sortIntegersByCounting(values: Float64Array): boolean {
-  const n = values.length;
+/* [min, max] of whole-number values spanning at most `span`; undefined as soon as one is not. */
+function integerRange(values: Float64Array, span: number): readonly [number, number] | undefined {
   let min = Infinity;
   let max = -Infinity;
-  const span = COUNTING_MAX_SPAN_PER_VALUE * n;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (!Number.isInteger(v)) return false;
+    if (!Number.isInteger(v)) return undefined;
     if (v < min) min = v;
     if (v > max) max = v;
-    if (max - min > span) return false;
+    if (max - min > span) return undefined;
   }
-  const counts = new Int32Array(max - min + 1);
+  return [min, max];
+}
+
+/* counts[v − min] += 1 for every value; returns how many are -0. */
+function countIntegers(values: Float64Array, min: number, counts: Int32Array): number {
   let negativeZeros = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     counts[v - min] = (counts[v - min] as number) + 1;
     if (v === 0 && Object.is(v, -0)) negativeZeros++;
   }
+  return negativeZeros;
+}
+
+/* Writes each value min + k counts[k] times, in order (-0 before 0). */
+function writeCounted(values: Float64Array, min: number, counts: Int32Array, negativeZeros: number): void {
   let at = 0;
   for (let k = 0; k < counts.length; k++) {
     const c = counts[k] as number;
@@ -103,7 +111,41 @@ function sortIntegersByCounting(values: Float64Array): boolean {
     } else for (let i = at; i < at + c; i++) values[i] = value;
     at += c;
   }
+}
+
+/*
+ * Counting sort for whole numbers in a narrow range (ids, codes, counts): one pass to check and
+ * find the range, one to count, one to write. False (values untouched) when it does not apply.
+ * Each pass is a function of its own, for the reason given above the argsort.
+ */
+function sortIntegersByCounting(values: Float64Array): boolean {
+  const range = integerRange(values, COUNTING_MAX_SPAN_PER_VALUE * values.length);
+  if (range === undefined) return false;
+  const [min, max] = range;
+  const counts = new Int32Array(max - min + 1);
+  const negativeZeros = countIntegers(values, min, counts);
+  writeCounted(values, min, counts, negativeZeros);
   return true;
+}
+
+function sumRange(counts: Uint32Array, from: number, to: number): number {
+  let sum = 0;
+  for (let d = from; d < to; d++) sum += counts[d] as number;
+  return sum;
+}
+
+/* One counting pass of a 16-bit digit from `source` into `target`; `starts` are the bucket offsets. */
+function scatterValues(source: Float64Array, target: Float64Array, digit: number, starts: Uint32Array): void {
+  const words = new Uint32Array(source.buffer, source.byteOffset, 2 * source.length);
+  const word = digit >> 1;
+  const shift = (digit & 1) * 16;
+  const base = digit * RADIX;
+  for (let i = 0; i < source.length; i++) {
+    const bucket = base + (((words[2 * i + word] as number) >>> shift) & 0xffff);
+    const at = starts[bucket] as number;
+    starts[bucket] = at + 1;
+    target[at] = source[i] as number;
+  }
 }
 
 /**
@@ -120,20 +162,10 @@ export function sortFloat64(values: Float64Array): Float64Array {
   let source: Float64Array = values;
   let target: Float64Array = scratch;
   const counts = digitCounts(new Uint32Array(values.buffer, values.byteOffset, 2 * n));
-  let negatives = 0;
-  for (let d = 3 * RADIX + 0x8000; d < 4 * RADIX; d++) negatives += counts[d] as number;
+  const negatives = sumRange(counts, 3 * RADIX + 0x8000, 4 * RADIX); // top digits with the sign bit set
   for (let digit = 0; digit < DIGITS; digit++) {
     if (!startOffsets(counts, digit, n)) continue;
-    const words = new Uint32Array(source.buffer, source.byteOffset, 2 * n);
-    const word = digit >> 1;
-    const shift = (digit & 1) * 16;
-    const base = digit * RADIX;
-    for (let i = 0; i < n; i++) {
-      const bucket = base + (((words[2 * i + word] as number) >>> shift) & 0xffff);
-      const at = counts[bucket] as number;
-      counts[bucket] = at + 1;
-      target[at] = source[i] as number;
-    }
+    scatterValues(source, target, digit, counts);
     [source, target] = [target, source];
   }
   if (negatives === 0) {
@@ -146,56 +178,78 @@ export function sortFloat64(values: Float64Array): Float64Array {
 }
 
 /*
- * Order-preserving unsigned keys of non-NaN values as (low, high) words: negative values get every
- * bit flipped, the others only the sign bit; -0 is read as 0 so that it ties with 0.
+ * The argsort below keeps each hot loop alone in a small function. A process sorts only a few
+ * columns, so these loops run cold: V8 compiles a running loop on the fly (OSR) without feedback
+ * for the code after it, and that code then deoptimises on every call. With nothing after the
+ * loop but a return, the compiled loop stays valid from the first column on.
  */
-function orderedKeys(values: Float64Array, rows: Int32Array): { lo: Uint32Array; hi: Uint32Array } {
-  const m = rows.length;
-  const lo = new Uint32Array(m);
-  const hi = new Uint32Array(m);
+
+/* Order-preserving unsigned key words of the rows' values: negative values get every bit flipped,
+ * the others only the sign bit; -0 is read as 0 so that it ties with 0. */
+function fillKeys(values: Float64Array, rows: Int32Array, lo: Uint32Array, hi: Uint32Array): void {
   const cell = new Float64Array(1);
   const words = new Uint32Array(cell.buffer);
-  const [low, high] = IS_LITTLE_ENDIAN ? [0, 1] : [1, 0];
-  for (let k = 0; k < m; k++) {
+  const low = IS_LITTLE_ENDIAN ? 0 : 1;
+  for (let k = 0; k < rows.length; k++) {
     const v = values[rows[k] as number] as number;
     cell[0] = v === 0 ? 0 : v;
-    const h = words[high] as number;
+    const h = words[1 - low] as number;
     const flip = h >>> 31 === 1 ? 0xffffffff : 0;
     lo[k] = ((words[low] as number) ^ flip) >>> 0;
     hi[k] = (h ^ (flip | 0x80000000)) >>> 0;
   }
-  return { lo, hi };
 }
 
-/* Stable LSD radix passes over the keys, carrying the rows along; returns the rows in key order. */
-function radixRows(keys: { lo: Uint32Array; hi: Uint32Array }, rows: Int32Array): Int32Array {
+function countDigit(words: Uint32Array, shift: number, counts: Uint32Array): void {
+  for (let k = 0; k < words.length; k++) {
+    const d = ((words[k] as number) >>> shift) & 0xffff;
+    counts[d] = (counts[d] as number) + 1;
+  }
+}
+
+interface KeyedRows {
+  readonly lo: Uint32Array;
+  readonly hi: Uint32Array;
+  readonly rows: Int32Array;
+}
+
+/* One stable counting pass of the digit at `shift` of `words` (lo or hi of `from`). */
+function scatterDigit(from: KeyedRows, words: Uint32Array, shift: number, starts: Uint32Array, to: KeyedRows): void {
+  const { lo, hi, rows } = from;
+  const [toLo, toHi, toRows] = [to.lo, to.hi, to.rows];
+  for (let k = 0; k < rows.length; k++) {
+    const d = ((words[k] as number) >>> shift) & 0xffff;
+    const at = starts[d] as number;
+    starts[d] = at + 1;
+    toLo[at] = lo[k] as number;
+    toHi[at] = hi[k] as number;
+    toRows[at] = rows[k] as number;
+  }
+}
+
+/* Stable LSD radix passes over the rows' keys; returns the rows in key order. */
+function radixRows(values: Float64Array, rows: Int32Array): Int32Array {
   const m = rows.length;
-  let lo: Uint32Array = keys.lo;
-  let hi: Uint32Array = keys.hi;
-  let idx: Int32Array = rows;
-  let lo2: Uint32Array = new Uint32Array(m);
-  let hi2: Uint32Array = new Uint32Array(m);
-  let idx2: Int32Array = new Int32Array(m);
+  let from: KeyedRows = { lo: new Uint32Array(m), hi: new Uint32Array(m), rows };
+  let to: KeyedRows = { lo: new Uint32Array(m), hi: new Uint32Array(m), rows: new Int32Array(m) };
+  fillKeys(values, rows, from.lo, from.hi);
   for (let digit = 0; digit < DIGITS; digit++) {
-    const words = digit < 2 ? lo : hi;
+    const words = digit < 2 ? from.lo : from.hi;
     const shift = (digit & 1) * 16;
     const counts = new Uint32Array(RADIX);
-    for (let k = 0; k < m; k++) {
-      const d = ((words[k] as number) >>> shift) & 0xffff;
-      counts[d] = (counts[d] as number) + 1;
-    }
+    countDigit(words, shift, counts);
     if (!startOffsets(counts, 0, m)) continue;
-    for (let k = 0; k < m; k++) {
-      const d = ((words[k] as number) >>> shift) & 0xffff;
-      const at = counts[d] as number;
-      counts[d] = at + 1;
-      lo2[at] = lo[k] as number;
-      hi2[at] = hi[k] as number;
-      idx2[at] = idx[k] as number;
-    }
-    [lo, hi, idx, lo2, hi2, idx2] = [lo2, hi2, idx2, lo, hi, idx];
+    scatterDigit(from, words, shift, counts, to);
+    [from, to] = [to, from];
   }
-  return idx;
+  return from.rows;
+}
+
+/* Writes the rows whose value is (or, with `isNaNPass`, is not) a number to `order` from `at`. */
+function collectRows(values: Float64Array, order: Int32Array, at: number, isNaNPass: boolean): number {
+  let k = at;
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i]) === isNaNPass) order[k++] = i;
+  return k;
 }
 
 /**
@@ -204,12 +258,9 @@ function radixRows(keys: { lo: Uint32Array; hi: Uint32Array }, rows: Int32Array)
  * rows (O(n), about 24 bytes a row of scratch), a comparison sort below. Returns a new array.
  */
 export function argsortFloat64(values: Float64Array): Int32Array {
-  const n = values.length;
-  const order = new Int32Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) order[m++] = i;
-  let nan = m;
-  for (let i = 0; i < n; i++) if (Number.isNaN(values[i])) order[nan++] = i;
+  const order = new Int32Array(values.length);
+  const m = collectRows(values, order, 0, false);
+  collectRows(values, order, m, true);
   const rows = order.subarray(0, m);
   if (m < RADIX_MIN_LENGTH) {
     rows.sort((a, b) => {
@@ -217,6 +268,6 @@ export function argsortFloat64(values: Float64Array): Int32Array {
       const y = values[b] as number;
       return x < y ? -1 : x > y ? 1 : a - b;
     });
-  } else rows.set(radixRows(orderedKeys(values, rows), rows.slice()));
+  } else rows.set(radixRows(values, rows.slice()));
   return order;
 }
