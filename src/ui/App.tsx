@@ -7,12 +7,12 @@ import { ExportBar } from './export/ExportBar.tsx';
 import { ErrorPanel } from './ErrorPanel.tsx';
 import type { Language } from './i18n.ts';
 import { translate } from './i18n.ts';
-import { LanguageContext } from './language-context.tsx';
+import { LanguageContext, useTranslation } from './language-context.tsx';
 import { HeaderControls } from './HeaderControls.tsx';
 import { initialLanguage } from './preferences.ts';
 import { ProgressPanel } from './ProgressPanel.tsx';
 import { ResultsTabs } from './tabs/ResultsTabs.tsx';
-import { useAnalysis } from './use-analysis.ts';
+import { useAnalysis, type AnalysisResult } from './use-analysis.ts';
 import { useEmbed } from './use-embed.ts';
 import { useServiceWorker } from './use-service-worker.ts';
 
@@ -35,10 +35,34 @@ function pastedTable(event: ClipboardEvent): string | undefined {
   return /[\t,;|]/.test(text) && /\r?\n/.test(text.trim()) ? text : undefined;
 }
 
+/** Tabular text pasted into the page (not into a field) is analysed as a CSV. */
+function usePasteToAnalyze(analyzeFile: ReturnType<typeof useAnalysis>['analyzeFile']): void {
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent): void => {
+      const text = pastedTable(event);
+      if (text === undefined) return;
+      event.preventDefault();
+      void analyzeFile(new Blob([text], { type: 'text/plain' }), 'pasted.csv');
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [analyzeFile]);
+}
+
+/** What the page opens with: `?sample` loads the bundled sample; files opened with the installed app (file_handlers). */
+function useStartFiles(loadSample: () => Promise<void>, analyzeFile: ReturnType<typeof useAnalysis>['analyzeFile']) {
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('sample') !== null) void loadSample();
+  }, [loadSample]);
+  useEffect(() => {
+    consumeLaunchQueue(window, (file) => void analyzeFile(file, file.name));
+  }, [analyzeFile]);
+}
+
 export function App() {
   const [language, setLanguage] = useState<Language>(initialLanguage);
-  const { job, result, analyzeFile, changeType, reread, recluster, loadRows, loadPair, cancel, exportCsv } =
-    useAnalysis();
+  const analysis = useAnalysis();
+  const { job, result, analyzeFile, cancel, exportCsv } = analysis;
   const [panels, setPanels] = useState<readonly string[] | undefined>(undefined);
   const { bridge } = useEmbed({ job, analyzeFile, setLanguage, setPanels });
   const { isOfflineReady, activateUpdate } = useServiceWorker();
@@ -53,31 +77,12 @@ export function App() {
     },
     [analyzeFile],
   );
-
-  useEffect(() => {
-    const onPaste = (event: ClipboardEvent): void => {
-      const text = pastedTable(event);
-      if (text === undefined) return;
-      event.preventDefault();
-      void analyzeFile(new Blob([text], { type: 'text/plain' }), 'pasted.csv');
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
-  }, [analyzeFile]);
-
+  usePasteToAnalyze(analyzeFile);
+  useStartFiles(loadSample, analyzeFile);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = translate(language, 'appTitle');
   }, [language]);
-
-  useEffect(() => {
-    if (new URLSearchParams(location.search).get('sample') !== null) void loadSample();
-  }, [loadSample]);
-
-  useEffect(() => {
-    // Files opened with the installed app from the operating system (manifest file_handlers).
-    consumeLaunchQueue(window, (file) => void analyzeFile(file, file.name));
-  }, [analyzeFile]);
 
   const onFile = (file: File): void => {
     setDismissed(false);
@@ -103,27 +108,46 @@ export function App() {
         <DropZone onFile={onFile} onSample={(which) => void loadSample(which)} disabled={false} />
         {job.kind === 'running' && <ProgressPanel {...job} onCancel={cancel} />}
         {job.kind === 'failed' && !dismissed && <ErrorPanel error={job.error} onDismiss={() => setDismissed(true)} />}
-        {result !== null && result.report.engine?.backend !== 'wasm' && (
-          <p className="notice" role="status" data-testid="cpu-notice">
-            {t('cpuNotice')}
-          </p>
-        )}
-        {result !== null && <ExportBar report={result.report} exportCsv={exportCsv} />}
-        {result !== null && (
-          <ResultsTabs
-            report={result.report}
-            memory={result.memory}
-            isBusy={job.kind === 'running'}
-            onTypeChange={(columnName, type) => void changeType(columnName, type)}
-            onReread={(ingest) => void reread(ingest)}
-            loadRows={loadRows}
-            loadPair={loadPair}
-            onRecluster={(options) => void recluster(options)}
-            clusterOptions={result.source.cluster}
-            panels={panels}
-          />
-        )}
+        {result !== null && <ResultsArea analysis={analysis} result={result} exportCsv={exportCsv} panels={panels} />}
       </main>
     </LanguageContext.Provider>
+  );
+}
+
+/** The CPU notice, the export buttons and the tabs of the current result. */
+function ResultsArea({
+  analysis,
+  result,
+  exportCsv,
+  panels,
+}: {
+  readonly analysis: ReturnType<typeof useAnalysis>;
+  readonly result: AnalysisResult;
+  readonly exportCsv: () => Promise<Blob>;
+  readonly panels: readonly string[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const { job, changeType, reread, recluster, loadRows, loadPair } = analysis;
+  return (
+    <>
+      {result.report.engine?.backend !== 'wasm' && (
+        <p className="notice" role="status" data-testid="cpu-notice">
+          {t('cpuNotice')}
+        </p>
+      )}
+      <ExportBar report={result.report} exportCsv={exportCsv} />
+      <ResultsTabs
+        report={result.report}
+        memory={result.memory}
+        isBusy={job.kind === 'running'}
+        onTypeChange={(columnName, type) => void changeType(columnName, type)}
+        onReread={(ingest) => void reread(ingest)}
+        loadRows={loadRows}
+        loadPair={loadPair}
+        onRecluster={(options) => void recluster(options)}
+        clusterOptions={result.source.cluster}
+        panels={panels}
+      />
+    </>
   );
 }

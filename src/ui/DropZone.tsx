@@ -10,20 +10,49 @@ interface Props {
   readonly disabled: boolean;
 }
 
-/** Drop target, file picker and sample button. The drop area is decoration; the button is the control. */
-export function DropZone({ onFile, onSample, disabled }: Props) {
+/** The file picker (a button opening a hidden input) and the two sample buttons. */
+function DropActions({ onFile, onSample, disabled, hintId }: Props & { readonly hintId: string }) {
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
+  return (
+    <div className="dropzone__actions">
+      <button type="button" onClick={() => inputRef.current?.click()} disabled={disabled} aria-describedby={hintId}>
+        {t('chooseFile')}
+      </button>
+      <input
+        ref={inputRef}
+        type="file"
+        accept={ACCEPT}
+        hidden
+        aria-label={t('chooseFile')}
+        data-testid="file-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file !== undefined) onFile(file);
+        }}
+      />
+      <button type="button" onClick={() => onSample('csv')} disabled={disabled} data-testid="sample-button">
+        {t('trySample')}: {t('sampleSpanish')}
+      </button>
+      <button type="button" onClick={() => onSample('xlsx')} disabled={disabled} data-testid="sample-xlsx-button">
+        {t('trySample')}: {t('sampleWorkbook')}
+      </button>
+    </div>
+  );
+}
+
+/** Drop target, file picker and sample button. The drop area is decoration; the button is the control. */
+export function DropZone(props: Props) {
+  const { t } = useTranslation();
   const hintId = useId();
   const [isOver, setIsOver] = useState(false);
-
   const onDrop = (event: DragEvent<HTMLElement>): void => {
     event.preventDefault();
     setIsOver(false);
     const file = event.dataTransfer.files[0];
-    if (file !== undefined) onFile(file);
+    if (file !== undefined) props.onFile(file);
   };
-
   return (
     <section
       className={isOver ? 'dropzone dropzone--over' : 'dropzone'}
@@ -38,30 +67,7 @@ export function DropZone({ onFile, onSample, disabled }: Props) {
     >
       <p className="dropzone__title">{t('dropHere')}</p>
       <p>{t('orChoose')}</p>
-      <div className="dropzone__actions">
-        <button type="button" onClick={() => inputRef.current?.click()} disabled={disabled} aria-describedby={hintId}>
-          {t('chooseFile')}
-        </button>
-        <input
-          ref={inputRef}
-          type="file"
-          accept={ACCEPT}
-          hidden
-          aria-label={t('chooseFile')}
-          data-testid="file-input"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file !== undefined) onFile(file);
-          }}
-        />
-        <button type="button" onClick={() => onSample('csv')} disabled={disabled} data-testid="sample-button">
-          {t('trySample')}: {t('sampleSpanish')}
-        </button>
-        <button type="button" onClick={() => onSample('xlsx')} disabled={disabled} data-testid="sample-xlsx-button">
-          {t('trySample')}: {t('sampleWorkbook')}
-        </button>
-      </div>
+      <DropActions {...props} hintId={hintId} />
       <p id={hintId} className="hint">
         {t('accepted', { limit: MAX_FILE_MB })}. {t('pasteHint')}
       </p>

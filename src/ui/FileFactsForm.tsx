@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { FileFacts } from '../core/file-facts.ts';
 import type { Delimiter, IngestOptions, TextEncodingName } from '../ingest/options.ts';
 import { useTranslation } from './language-context.tsx';
+import { SelectField } from './SelectField.tsx';
 
 interface Props {
   readonly file: FileFacts;
@@ -29,12 +30,70 @@ function initial(file: FileFacts): IngestOptions {
   };
 }
 
+type Set = (patch: IngestOptions) => void;
+
+/** Delimiter, decimal separator and encoding of a text file. */
+function TextFacts({ choice, set }: { readonly choice: IngestOptions; readonly set: Set }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField<Delimiter>
+        label={t('delimiter')}
+        value={choice.delimiter ?? ','}
+        options={DELIMITERS.map(([value, label]) => ({ value, label: value === '\t' ? t('tab') : label }))}
+        onChange={(delimiter) => set({ delimiter })}
+        testId="facts-delimiter"
+      />
+      <SelectField<'.' | ','>
+        label={t('decimalSeparator')}
+        value={choice.decimal ?? '.'}
+        options={[
+          { value: '.', label: '.' },
+          { value: ',', label: ',' },
+        ]}
+        onChange={(decimal) => set({ decimal })}
+        testId="facts-decimal"
+      />
+      <SelectField<TextEncodingName>
+        label={t('encoding')}
+        value={choice.encoding ?? 'utf-8'}
+        options={ENCODINGS.map((encoding) => ({ value: encoding, label: encoding }))}
+        onChange={(encoding) => set({ encoding })}
+      />
+    </>
+  );
+}
+
+/** The sheet of a workbook (a new sheet starts from its own detected header row). */
+function SheetFact({
+  file,
+  choice,
+  set,
+}: {
+  readonly file: FileFacts;
+  readonly choice: IngestOptions;
+  readonly set: Set;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField<string>
+      label={t('sheet')}
+      value={choice.sheet ?? ''}
+      options={file.sheets.map((sheet) => ({
+        value: sheet.name,
+        label: `${sheet.name} (${sheet.rows} × ${sheet.columns})`,
+      }))}
+      onChange={(sheet) => set({ sheet, headerRow: undefined })}
+      testId="facts-sheet"
+    />
+  );
+}
+
 /** The detected file facts as controls: change delimiter, decimal, encoding, sheet or header row and read again. */
 export function FileFactsForm({ file, isBusy, onApply }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<IngestOptions>(() => initial(file));
-  const set = (patch: IngestOptions): void => setChoice((c) => ({ ...c, ...patch }));
-  const isText = file.sheet === null;
+  const set: Set = (patch) => setChoice((c) => ({ ...c, ...patch }));
   return (
     <form
       className="file-facts"
@@ -44,62 +103,13 @@ export function FileFactsForm({ file, isBusy, onApply }: Props) {
         onApply(choice);
       }}
     >
-      {isText ? (
-        <>
-          <label>
-            {t('delimiter')}{' '}
-            <select
-              value={choice.delimiter}
-              onChange={(e) => set({ delimiter: e.target.value as Delimiter })}
-              data-testid="facts-delimiter"
-            >
-              {DELIMITERS.map(([value, label]) => (
-                <option key={label} value={value}>
-                  {value === '\t' ? t('tab') : label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('decimalSeparator')}{' '}
-            <select
-              value={choice.decimal}
-              onChange={(e) => set({ decimal: e.target.value === ',' ? ',' : '.' })}
-              data-testid="facts-decimal"
-            >
-              <option value=".">.</option>
-              <option value=",">,</option>
-            </select>
-          </label>
-          <label>
-            {t('encoding')}{' '}
-            <select value={choice.encoding} onChange={(e) => set({ encoding: e.target.value as TextEncodingName })}>
-              {ENCODINGS.map((encoding) => (
-                <option key={encoding} value={encoding}>
-                  {encoding}
-                </option>
-              ))}
-            </select>
-          </label>
-        </>
+      {file.sheet === null ? (
+        <TextFacts choice={choice} set={set} />
       ) : (
-        <label>
-          {t('sheet')}{' '}
-          <select
-            value={choice.sheet}
-            onChange={(e) => set({ sheet: e.target.value, headerRow: undefined })}
-            data-testid="facts-sheet"
-          >
-            {file.sheets.map((sheet) => (
-              <option key={sheet.name} value={sheet.name}>
-                {sheet.name} ({sheet.rows} × {sheet.columns})
-              </option>
-            ))}
-          </select>
-        </label>
+        <SheetFact file={file} choice={choice} set={set} />
       )}
-      <label>
-        {t('headerRow')}{' '}
+      <label className="field">
+        <span>{t('headerRow')}</span>
         <input
           type="number"
           min={1}

@@ -8,6 +8,20 @@ const WIDTH = 360;
 const HEIGHT = 180;
 const PAD = 28;
 
+/** Screen coordinates of the chart: x by k, and a polyline of any series scaled to its own range. */
+function chartScales(ks: readonly number[]) {
+  const [lowK, highK] = [Math.min(...ks), Math.max(...ks)];
+  const x = (k: number): number => PAD + ((k - lowK) / Math.max(1, highK - lowK)) * (WIDTH - 2 * PAD);
+  const line = (values: readonly number[]): string => {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    return values
+      .map((v, i) => `${x(ks[i] ?? 0)},${HEIGHT - PAD - ((v - lo) / Math.max(hi - lo, 1e-12)) * (HEIGHT - 2 * PAD)}`)
+      .join(' ');
+  };
+  return { x, line };
+}
+
 /** Silhouette (solid) and inertia (dashed, own scale) by k, the chosen k marked; the table below has the numbers. */
 export function KSelectionChart({ clustering }: { readonly clustering: ClusteringReport }) {
   const { t, language } = useTranslation();
@@ -15,15 +29,7 @@ export function KSelectionChart({ clustering }: { readonly clustering: Clusterin
   const candidates = clustering.candidates;
   if (candidates.length < 2) return null;
   const ks = candidates.map((c) => c.k ?? 0);
-  const x = (k: number): number =>
-    PAD + ((k - Math.min(...ks)) / Math.max(1, Math.max(...ks) - Math.min(...ks))) * (WIDTH - 2 * PAD);
-  const line = (values: number[]): string => {
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    return values
-      .map((v, i) => `${x(ks[i] ?? 0)},${HEIGHT - PAD - ((v - lo) / Math.max(hi - lo, 1e-12)) * (HEIGHT - 2 * PAD)}`)
-      .join(' ');
-  };
+  const { x, line } = chartScales(ks);
   const silhouettes = candidates.map((c) => c.silhouette ?? 0);
   const inertias = candidates.map((c) => c.inertia ?? 0);
   const label = t('kChartLabel', {

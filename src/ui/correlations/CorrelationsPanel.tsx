@@ -53,7 +53,6 @@ function MethodSwitch({
   );
 }
 
-/** Heatmap of one method at a time, the sampling note, omitted columns and the strongest pairs. */
 /** The strongest Pearson pair, else the first two number columns. */
 function firstPair(correlations: Report['correlations']): readonly [string, string] | null {
   const strongest = correlations.strongest.find((p) => p.method === 'pearson');
@@ -62,6 +61,30 @@ function firstPair(correlations: Report['correlations']): readonly [string, stri
   return a === undefined || b === undefined ? null : [a, b];
 }
 
+/** The heatmap of one method with its legend, or why there is none. */
+function MethodHeatmap({
+  correlations,
+  method,
+}: {
+  readonly correlations: Report['correlations'];
+  readonly method: MatrixMethod;
+}) {
+  const { t } = useTranslation();
+  const grid = gridOf(correlations, method);
+  const isEmpty = method === 'eta' ? grid.names.length === 0 : grid.names.length < 2;
+  if (isEmpty) return <p className="hint">{t(method === 'eta' ? 'notEnoughEta' : 'notEnoughColumns')}</p>;
+  return (
+    <>
+      <ScaleLegend isSigned={method === 'pearson' || method === 'spearman'} />
+      <Heatmap
+        {...grid}
+        caption={t(method === 'eta' ? 'etaCaption' : 'heatmapCaption', { method: t(`method_${method}`) })}
+      />
+    </>
+  );
+}
+
+/** Heatmap of one method at a time, the sampling note, omitted columns, the strongest pairs and a pair's scatter. */
 export function CorrelationsPanel({
   correlations,
   loadPair,
@@ -71,8 +94,6 @@ export function CorrelationsPanel({
 }) {
   const { t, language } = useTranslation();
   const [method, setMethod] = useState<MatrixMethod>('pearson');
-  const grid = gridOf(correlations, method);
-  const isEmpty = method === 'eta' ? grid.names.length === 0 : grid.names.length < 2;
   const sample = correlations.spearmanSample;
   const pair = firstPair(correlations);
   return (
@@ -84,17 +105,7 @@ export function CorrelationsPanel({
           {t('spearmanSampled', { rows: formatNumber(language, sample.rows ?? 0), seed: sample.seed ?? 0 })}
         </p>
       )}
-      {isEmpty ? (
-        <p className="hint">{t(method === 'eta' ? 'notEnoughEta' : 'notEnoughColumns')}</p>
-      ) : (
-        <>
-          <ScaleLegend isSigned={method === 'pearson' || method === 'spearman'} />
-          <Heatmap
-            {...grid}
-            caption={t(method === 'eta' ? 'etaCaption' : 'heatmapCaption', { method: t(`method_${method}`) })}
-          />
-        </>
-      )}
+      <MethodHeatmap correlations={correlations} method={method} />
       {correlations.omittedColumns.length > 0 && (
         <p className="hint">{t('omittedColumns', { names: correlations.omittedColumns.join(', ') })}</p>
       )}

@@ -83,61 +83,67 @@ function useTabsState() {
   return { active, visited, select, criteria, setCriteria, focusRequest, showColumn };
 }
 
-/** The results behind tabs; Columns and Correlations mount on their first visit and then stay. */
-export function ResultsTabs({
-  report,
-  memory,
-  isBusy,
-  onTypeChange,
-  onReread,
-  loadRows,
-  loadPair,
-  onRecluster,
-  clusterOptions,
-  panels: shownPanels,
-}: Props) {
+/** The tabs to show: an embedding host's `panels` when any is known, else all. */
+function useShownTabs(alertCount: number, shownPanels: readonly string[] | undefined) {
   const { t, language } = useTranslation();
-  const { active, visited, select, criteria, setCriteria, focusRequest, showColumn } = useTabsState();
-  const isPrinting = usePrinting();
   const allTabs = [
     { key: 'overview' as const, label: t('overview') },
     { key: 'columns' as const, label: t('columns') },
     { key: 'data' as const, label: t('dataTab') },
-    { key: 'alerts' as const, label: `${t('alerts')} (${formatNumber(language, report.alerts.length)})` },
+    { key: 'alerts' as const, label: `${t('alerts')} (${formatNumber(language, alertCount)})` },
     { key: 'correlations' as const, label: t('correlations') },
     { key: 'clustering' as const, label: t('tabClustering') },
   ];
   const chosen = allTabs.filter((tab) => shownPanels?.includes(tab.key) === true);
-  const tabs = chosen.length > 0 ? chosen : allTabs;
-  const current = tabs.some((tab) => tab.key === active) ? active : (tabs[0]?.key ?? 'overview');
-  const panels: Record<TabKey, () => ReactNode> = {
+  return chosen.length > 0 ? chosen : allTabs;
+}
+
+type PanelProps = Omit<Props, 'panels'> & ReturnType<typeof useTabsState>;
+
+/** Each tab's content, rendered on demand. */
+function panelsOf(p: PanelProps): Record<TabKey, () => ReactNode> {
+  const { report, isBusy } = p;
+  return {
     overview: () => (
       <>
-        <ResultView report={report} memory={memory} />
+        <ResultView report={report} memory={p.memory} />
         <FileFactsForm
           key={`${report.file.name}-${report.file.sheet ?? ''}`}
           file={report.file}
           isBusy={isBusy}
-          onApply={onReread}
+          onApply={p.onReread}
         />
       </>
     ),
     columns: () => (
-      <ColumnsPanel {...{ report, criteria, focusRequest, isBusy, onTypeChange }} onCriteriaChange={setCriteria} />
+      <ColumnsPanel
+        {...{ report, isBusy, criteria: p.criteria, focusRequest: p.focusRequest, onTypeChange: p.onTypeChange }}
+        onCriteriaChange={p.setCriteria}
+      />
     ),
-    data: () => <DataTable report={report} loadRows={loadRows} />,
-    alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={showColumn} />,
-    correlations: () => <CorrelationsPanel correlations={report.correlations} loadPair={loadPair} />,
+    data: () => <DataTable report={report} loadRows={p.loadRows} />,
+    alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={p.showColumn} />,
+    correlations: () => <CorrelationsPanel correlations={report.correlations} loadPair={p.loadPair} />,
     clustering: () => (
-      <ClusteringPanel report={report} lastOptions={clusterOptions} isBusy={isBusy} onRecluster={onRecluster} />
+      <ClusteringPanel report={report} lastOptions={p.clusterOptions} isBusy={isBusy} onRecluster={p.onRecluster} />
     ),
   };
+}
+
+/** The results behind tabs; each panel mounts on its first visit and then stays; printing shows them all. */
+export function ResultsTabs(props: Props) {
+  const { t } = useTranslation();
+  const state = useTabsState();
+  const isPrinting = usePrinting();
+  const tabs = useShownTabs(props.report.alerts.length, props.panels);
+  const current = tabs.some((tab) => tab.key === state.active) ? state.active : (tabs[0]?.key ?? 'overview');
+  const panels = panelsOf({ ...props, ...state });
   return (
     <div className="results-tabs" data-testid="results-tabs">
-      <TabList label={t('tabsLabel')} tabs={tabs} active={current} onSelect={select} />
+      <TabList label={t('tabsLabel')} tabs={tabs} active={current} onSelect={state.select} />
       {tabs.map(({ key }) => (
         <TabPanel key={key} tab={key} active={current} isPrinting={isPrinting}>
-          {(visited.has(key) || key === current || isPrinting) && panels[key]()}
+          {(state.visited.has(key) || key === current || isPrinting) && panels[key]()}
         </TabPanel>
       ))}
     </div>
