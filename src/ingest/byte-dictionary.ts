@@ -9,6 +9,14 @@
  */
 
 const INITIAL_SLOTS = 256;
+/**
+ * Longest probe sequence searched. At most half the slots are used, so honest data never comes
+ * near it; a file crafted so that many values share a hash (the hash is not secret) stops here
+ * and those cells take the uncached path, instead of each one walking the whole cluster.
+ */
+const MAX_PROBES = 64;
+/** find(): the probe limit was reached; do not add the span, read it uncached. */
+export const CROWDED = -2;
 const FNV_OFFSET = 0x811c9dc5 | 0; // as an int32, as Math.imul and the Int32Array store it
 const FNV_PRIME = 0x01000193;
 
@@ -49,13 +57,15 @@ export class ByteDictionary {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
-  /** The entry for bytes [start, end) with span hash `hash`, or -1. O(length). */
+  /** The entry for bytes [start, end) with span hash `hash`, -1 when absent, or CROWDED. O(length). */
   find(start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
-    for (let slot = slotOf(hash, mask); ; slot = (slot + 1) & mask) {
+    for (let slot = slotOf(hash, mask), probes = 0; ; slot = (slot + 1) & mask, probes++) {
       const entry = (this.slots[slot] as number) - 1;
       if (entry < 0) return -1;
+      if (probes === MAX_PROBES) return CROWDED;
+
       if (this.hashes[entry] !== hash) continue;
       const other = this.starts[entry] as number;
       if ((this.ends[entry] as number) - other === length && this.sameBytes(other, start, length)) return entry;

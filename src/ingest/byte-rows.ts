@@ -7,7 +7,7 @@
  * A parser can read any range of rows that starts at a row boundary, so a file can be split.
  */
 import type { ColumnBuilder } from '../core/column-builder.ts';
-import { ByteDictionary, HASH_START, hashSpan } from './byte-dictionary.ts';
+import { ByteDictionary, CROWDED, HASH_START, hashSpan } from './byte-dictionary.ts';
 import { plainValue, type ByteSpanReader } from './byte-cells.ts';
 import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
 import type { Dialect } from './sniff.ts';
@@ -261,6 +261,10 @@ export class ByteRowParser {
     const column = this.columns[col] as ColumnBuilder;
     const dictionary = this.dictionaries[col] as ByteDictionary;
     let entry = dictionary.find(start, stop, hash);
+    if (entry === CROWDED) {
+      this.pushCell(col, start, stop, false);
+      return;
+    }
     if (entry < 0) {
       const reader = this.reader;
       const isMissing = reader.isMissing(start, stop, false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ByteDictionary, CROWDED } from '../../src/ingest/byte-dictionary.ts';
 import { cells, ingestText, rejectionCode } from './helpers.ts';
 
 describe('ingest of delimited text', () => {
@@ -151,5 +152,19 @@ describe('ingest of delimited text', () => {
     const { table } = await ingestText('name,note\n<script>alert(1)</script>,\u202Eevil\u0007\n');
     expect(cells(table.columns[0])).toEqual(['<script>alert(1)</script>']);
     expect(cells(table.columns[1])).toEqual(['\u202Eevil\u0007']);
+  });
+
+  it('stops probing the byte dictionary after a bounded run of equal hashes (hash flooding)', () => {
+    const bytes = new TextEncoder().encode(Array.from({ length: 200 }, (_, i) => String(i).padStart(3, '0')).join(''));
+    const dictionary = new ByteDictionary(bytes);
+    const found: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const entry = dictionary.find(3 * i, 3 * i + 3, 42);
+      found.push(entry);
+      if (entry === -1) dictionary.add(3 * i, 3 * i + 3, 42, i, false);
+    }
+    expect(found.slice(0, 65)).toEqual(Array<number>(65).fill(-1));
+    expect(found.slice(65)).toEqual(Array<number>(135).fill(CROWDED));
+    expect(dictionary.code(dictionary.find(3 * 10, 3 * 10 + 3, 42))).toBe(10);
   });
 });
