@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AnalysisClient, type ClientParseOutcome, type JobOptions } from '../client/analysis-client.ts';
 import { isCancelled } from '../core/cancel.ts';
 import { AnalysisError, type ErrorData } from '../core/errors.ts';
@@ -93,16 +93,23 @@ function publish(
   current: AnalysisResult,
   resultRef: RefObject<AnalysisResult | null>,
   setResult: (result: AnalysisResult) => void,
+  setDone: () => void,
 ): void {
   const previous = resultRef.current;
   resultRef.current = current;
-  setResult(current);
+  // A transition: React renders the (large) report in slices, so the page keeps answering input
+  // (no long task), and the progress panel stays until the report replaces it.
+  startTransition(() => {
+    setResult(current);
+    setDone();
+  });
   if (previous !== null && previous.parse.table !== current.parse.table) void client.release(previous.parse.table);
   void client.memory().then(
     (memory) => {
       if (resultRef.current !== current) return;
       resultRef.current = { ...current, memory };
-      setResult(resultRef.current);
+      const withMemory = resultRef.current;
+      startTransition(() => setResult(withMemory));
     },
     () => undefined,
   );
@@ -139,8 +146,7 @@ function useRunner(): Runner {
         onProgress: tracker.onProgress,
       });
       tracker.settle();
-      publish(client, { ...outcome, source, memory: null }, resultRef, setResult);
-      setJob({ kind: 'done' });
+      publish(client, { ...outcome, source, memory: null }, resultRef, setResult, () => setJob({ kind: 'done' }));
       return { ok: true, report: outcome.report };
     } catch (error) {
       tracker.settle();
