@@ -163,31 +163,8 @@ function useRunner(): Runner {
   return { job, result, resultRef, clientRef, controllerRef, run };
 }
 
-/**
- * Runs parse → analyze on the worker for one file at a time; a new file cancels the previous job.
- * `changeType` re-runs only the analysis of the loaded table with the accumulated type overrides
- * (re-parsing the kept File if the worker was replaced since).
- */
-export function useAnalysis(): {
-  job: Job;
-  result: AnalysisResult | null;
-  analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
-  changeType: (columnName: string, type: ColumnType) => Promise<void>;
-  reread: (ingest: IngestOptions) => Promise<void>;
-  recluster: (options: ClusterOptions) => Promise<void>;
-  loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
-  loadPair: (x: string, y: string) => Promise<PairSample>;
-  cancel: () => void;
-  exportCsv: () => Promise<Blob>;
-} {
-  const { job, result, resultRef, clientRef, controllerRef, run } = useRunner();
-
-  const analyzeFile = useCallback(
-    (file: Blob, fileName: string, choices: AnalysisChoices = {}) =>
-      run({ file, fileName, ...choices, types: choices.types ?? {} }, null),
-    [run],
-  );
-
+/** Analysing the loaded file again: with a column type changed, read with other settings, or clustered otherwise. */
+function useReruns(run: Runner['run'], resultRef: Runner['resultRef']) {
   const changeType = useCallback(
     async (columnName: string, type: ColumnType): Promise<void> => {
       const current = resultRef.current;
@@ -217,8 +194,15 @@ export function useAnalysis(): {
     [run, resultRef],
   );
 
-  const cancel = useCallback(() => controllerRef.current?.abort(), [controllerRef]);
+  return { changeType, reread, recluster };
+}
 
+/** What the panels ask the worker about the loaded table: rows, the points of a pair, the labelled CSV. */
+function useTableQueries(
+  result: AnalysisResult | null,
+  resultRef: Runner['resultRef'],
+  clientRef: Runner['clientRef'],
+) {
   const exportCsv = useCallback(async (): Promise<Blob> => {
     const current = resultRef.current;
     const client = clientRef.current;
@@ -246,6 +230,39 @@ export function useAnalysis(): {
     },
     [table, clientRef],
   );
+
+  return { exportCsv, loadRows, loadPair };
+}
+
+/**
+ * Runs parse → analyze on the worker for one file at a time; a new file cancels the previous job.
+ * `changeType` re-runs only the analysis of the loaded table with the accumulated type overrides
+ * (re-parsing the kept File if the worker was replaced since).
+ */
+export function useAnalysis(): {
+  job: Job;
+  result: AnalysisResult | null;
+  analyzeFile: (file: Blob, fileName: string, choices?: AnalysisChoices) => Promise<RunOutcome>;
+  changeType: (columnName: string, type: ColumnType) => Promise<void>;
+  reread: (ingest: IngestOptions) => Promise<void>;
+  recluster: (options: ClusterOptions) => Promise<void>;
+  loadRows: (request: RowWindowRequest) => Promise<RowWindow>;
+  loadPair: (x: string, y: string) => Promise<PairSample>;
+  cancel: () => void;
+  exportCsv: () => Promise<Blob>;
+} {
+  const { job, result, resultRef, clientRef, controllerRef, run } = useRunner();
+
+  const analyzeFile = useCallback(
+    (file: Blob, fileName: string, choices: AnalysisChoices = {}) =>
+      run({ file, fileName, ...choices, types: choices.types ?? {} }, null),
+    [run],
+  );
+
+  const { changeType, reread, recluster } = useReruns(run, resultRef);
+  const cancel = useCallback(() => controllerRef.current?.abort(), [controllerRef]);
+
+  const { exportCsv, loadRows, loadPair } = useTableQueries(result, resultRef, clientRef);
 
   return { job, result, analyzeFile, changeType, reread, recluster, loadRows, loadPair, cancel, exportCsv };
 }
