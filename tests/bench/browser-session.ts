@@ -1,6 +1,6 @@
 /*
- * A headless Chromium for the browser bench, launched like the e2e tests (tests/e2e/browser.ts;
- * the same flags, repeated here because that module does not export them), with an init script
+ * A headless Chromium for the browser bench, launched like the e2e tests (tests/e2e/chromium.ts),
+ * with an init script
  * that records main-thread long tasks, the moment a file is chosen, and the moment the full
  * report (profile and clustering) is on screen.
  */
@@ -8,19 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS as FLAGS, chromiumPath } from '../e2e/chromium.ts';
 
 /** Debian's Chromium, or CHROMIUM_PATH (as in the e2e tests). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 /** What the init script keeps on `window.__bench`. */
 export interface PageMarks {
@@ -70,7 +61,7 @@ export async function openBenchSession(): Promise<BenchSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...FLAGS],
     locale: 'en-US',
   });
   await context.addInitScript(initScript);

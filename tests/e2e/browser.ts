@@ -3,27 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { afterEach, beforeEach } from 'vitest';
+import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
+
+export { chromiumPath };
 
 /** The build under test: dist/, or E2E_DIST for a build made with `vite build --outDir`. */
 export const DIST = process.env.E2E_DIST ?? 'dist';
 
 /** Screenshots and exported pictures for a person to look at (git-ignored). */
 export const SHOTS = 'test-results/screenshots';
-
-/** Where Debian's Chromium lives; CHROMIUM_PATH overrides. */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Session {
   readonly context: BrowserContext;
@@ -40,7 +28,7 @@ export async function openSession(): Promise<Session> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     locale: 'en-US',
   });
   const requests: Request[] = [];

@@ -14,7 +14,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { WATCHDOG_MS, WATCHDOG_MS_PER_MB } from '../../src/client/analysis-client.ts';
 import { messageFor } from '../../src/ui/error-messages.ts';
 import { DIST, dropFile, sessionPerTest } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic, TYPES } from './static-server.ts';
 
 const baseUrl = inject('baseUrl');
 const GOOD_CSV = 'id,name,score\n1,Ana,3.5\n2,Luis,4\n3,Marta,\n4,Ana,2.25\n';
@@ -82,15 +82,6 @@ async function survived(page: Page, code: 'WORKER_CRASHED' | 'WORKER_TIMEOUT', n
   await analyseGood(page, next);
   faults.survived++;
 }
-
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.csv': 'text/csv',
-};
 
 /**
  * The build on a host that allows cross-origin reads (GitHub Pages sends this header), which an
