@@ -149,7 +149,7 @@ export function createAnalysisService(deps: ServiceDeps) {
       }
     },
 
-    async analyze(jobId, handle, options, onProgress) {
+    async analyze(jobId, handle, options, onProgress?, onProfiled?) {
       const cancel = startJob(jobId);
       try {
         return await wire(async () => {
@@ -165,6 +165,7 @@ export function createAnalysisService(deps: ServiceDeps) {
             engine: { backend: backend.backend },
             notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
             now,
+            ...(onProfiled === undefined ? {} : { onProfiled }),
           };
           const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
           tables.set(handle.id, { ingest, timings, labels, orders: new Map() });

@@ -14,7 +14,7 @@ const service = createAnalysisService({
   yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
 
-function release(callback: ProgressCallback | undefined): void {
+function release(callback: ((value: never) => void) | undefined): void {
   if (callback !== undefined) (callback as unknown as Remote<ProgressCallback>)[releaseProxy]();
 }
 
@@ -27,11 +27,12 @@ const api = {
       release(onProgress);
     }
   },
-  async analyze(jobId, handle, options, onProgress) {
+  async analyze(jobId, handle, options, onProgress, onProfiled) {
     try {
-      return await service.analyze(jobId, handle, options, onProgress);
+      return await service.analyze(jobId, handle, options, onProgress, onProfiled);
     } finally {
       release(onProgress);
+      release(onProfiled);
     }
   },
 } satisfies AnalysisApi;

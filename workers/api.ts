@@ -63,12 +63,16 @@ export interface AnalysisApi {
     options: IngestOptions,
     onProgress?: ProgressCallback,
   ): Promise<WireResult<ParseOutcome>>;
-  /** Profiles a parsed table (with the user's type choices) and builds its report. */
+  /**
+   * Profiles a parsed table (with the user's type choices) and builds its report. `onProfiled`
+   * receives the report without clustering as soon as profiling ends, when clustering follows.
+   */
   analyze(
     jobId: number,
     handle: TableHandle,
     options: AnalysisOptions,
     onProgress?: ProgressCallback,
+    onProfiled?: (report: Report) => void,
   ): Promise<WireResult<Report>>;
   /** A window of rows as display text (optionally sorted by a column), for the virtualised data table. */
   rows(handle: TableHandle, request: RowWindowRequest): Promise<WireResult<RowWindow>>;

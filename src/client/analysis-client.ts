@@ -35,6 +35,8 @@ export const WATCHDOG_MS_PER_MB = 5_000;
 export interface JobOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressCallback;
+  /** For analyze: the report without clustering, as soon as profiling ends (when clustering follows). */
+  readonly onProfiled?: (report: Report) => void;
 }
 
 /** A table handle tied to the worker instance that holds the table. */
@@ -103,7 +105,10 @@ export class AnalysisClient {
   /** Builds the report of a parsed table. Throws UNKNOWN_TABLE if its worker has since been replaced. */
   analyze(table: ClientTableHandle, options: AnalysisOptions = {}, job: JobOptions = {}): Promise<Report> {
     if (table.generation !== this.#generation) return Promise.reject(unknownTable());
-    return this.#run(job, (api, jobId, onProgress) => api.analyze(jobId, table.handle, options, onProgress));
+    const onProfiled = job.onProfiled === undefined ? undefined : proxy(job.onProfiled);
+    return this.#run(job, (api, jobId, onProgress) =>
+      api.analyze(jobId, table.handle, options, onProgress, onProfiled),
+    );
   }
 
   /** A window of rows for the data table, read from the worker's copy of the table. */

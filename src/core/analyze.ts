@@ -36,6 +36,8 @@ export interface AnalysisContext {
   readonly now?: () => number;
   /** TF.js with a backend already chosen by the host; without it there is no clustering. */
   readonly tf?: Tf;
+  /** Receives the report without its clustering as soon as profiling ends, when clustering follows. */
+  readonly onProfiled?: (report: Report) => void;
 }
 
 export interface Analysis {
@@ -74,6 +76,12 @@ export async function analyze(
   const format = numberFormatOf(file);
   const profile = await profileTable(table, { format, types: options.types }, hooks);
   const t1 = now();
+  if (context.onProfiled !== undefined && options.cluster !== false && context.tf !== undefined) {
+    const timings = { ...context.timings, profile: t1 - t0 };
+    const warnings = [...(context.notices ?? []), ...ingested.warnings];
+    const { engine, version } = context;
+    context.onProfiled(buildReport({ ...ingested, profile, warnings, timings, engine, version, clustering: null }));
+  }
   const clustering = await clusterIfAsked(profile.columns, table.rowCount, options, context, hooks);
   const t2 = now();
   const timings = { ...context.timings, profile: t1 - t0, ...(clustering.ran ? { cluster: t2 - t1 } : {}) };

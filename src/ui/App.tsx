@@ -140,6 +140,7 @@ function ResultsArea({
         report={result.report}
         memory={result.memory}
         isBusy={job.kind === 'running'}
+        isPartial={result.isPartial}
         onTypeChange={(columnName, type) => void changeType(columnName, type)}
         onReread={(ingest) => void reread(ingest)}
         loadRows={loadRows}

@@ -171,6 +171,8 @@ export const en = {
   pngFailed: 'This chart could not be saved as a picture.',
   printReport: 'Print or save as PDF',
   printedOn: 'Printed from SmartData Analyzer; nothing was uploaded.',
+  clusteringRunning: 'Clustering is running: the other panels are ready; this one fills in when it ends.',
+  clusteringStopped: 'Clustering was stopped before it ended. Choose its options below and cluster again.',
   clusterOptions: 'Clustering options',
   clusterFeatures: 'Numeric features',
   clusterOneHot: 'Categories to one-hot encode (2 to 10 levels)',

@@ -175,6 +175,8 @@ export const es: Record<MessageKey, string> = {
   pngFailed: 'No se pudo guardar este gráfico como imagen.',
   printReport: 'Imprimir o guardar como PDF',
   printedOn: 'Impreso desde SmartData Analyzer; no se subió nada.',
+  clusteringRunning: 'El agrupamiento está en marcha: los demás paneles ya están listos; este se completa al terminar.',
+  clusteringStopped: 'El agrupamiento se detuvo antes de terminar. Elige sus opciones abajo y vuelve a agrupar.',
   clusterOptions: 'Opciones del agrupamiento',
   clusterFeatures: 'Variables numéricas',
   clusterOneHot: 'Categorías a codificar one-hot (de 2 a 10 niveles)',

@@ -49,6 +49,8 @@ export interface AnalysisResult {
   readonly source: AnalysisSource;
   /** What the worker held right after this analysis (null if it could not say). */
   readonly memory: MemoryInfo | null;
+  /** The profile is shown while clustering still runs (or after it was cancelled). */
+  readonly isPartial: boolean;
 }
 
 function toErrorData(error: unknown): ErrorData {
@@ -60,24 +62,32 @@ function isUnknownTable(error: unknown): boolean {
   return error instanceof AnalysisError && error.code === 'UNKNOWN_TABLE';
 }
 
-/** Analyses `loaded` while its worker still holds it, else parses the kept File again first. */
+/**
+ * Analyses `loaded` while its worker still holds it, else parses the kept File again first.
+ * `onProfiled` gets the profile-only report while clustering still runs.
+ */
 async function loadAndAnalyze(
   client: AnalysisClient,
   source: AnalysisSource,
   loaded: ClientParseOutcome | null,
   job: JobOptions,
+  onProfiled: (parse: ClientParseOutcome, report: Report) => void,
 ): Promise<{ parse: ClientParseOutcome; report: Report }> {
   const options = { types: source.types, ...(source.cluster === undefined ? {} : { cluster: source.cluster }) };
+  const analyzeJob = (parse: ClientParseOutcome): JobOptions => ({
+    ...job,
+    onProfiled: (report) => onProfiled(parse, report),
+  });
   if (loaded !== null) {
     try {
-      return { parse: loaded, report: await client.analyze(loaded.table, options, job) };
+      return { parse: loaded, report: await client.analyze(loaded.table, options, analyzeJob(loaded)) };
     } catch (error) {
       if (!isUnknownTable(error)) throw error; // a crashed worker lost the table: fall through and re-parse
     }
   }
   const parse = await client.parse(source.file, source.fileName, source.ingest ?? {}, job);
   try {
-    return { parse, report: await client.analyze(parse.table, options, job) };
+    return { parse, report: await client.analyze(parse.table, options, analyzeJob(parse)) };
   } catch (error) {
     void client.release(parse.table);
     throw error;
@@ -93,7 +103,7 @@ function publish(
   current: AnalysisResult,
   resultRef: RefObject<AnalysisResult | null>,
   setResult: (result: AnalysisResult) => void,
-  setDone: () => void,
+  setDone?: () => void,
 ): void {
   const previous = resultRef.current;
   resultRef.current = current;
@@ -101,7 +111,7 @@ function publish(
   // (no long task), and the progress panel stays until the report replaces it.
   startTransition(() => {
     setResult(current);
-    setDone();
+    setDone?.();
   });
   if (previous !== null && previous.parse.table !== current.parse.table) void client.release(previous.parse.table);
   void client.memory().then(
@@ -140,15 +150,22 @@ function useRunner(): Runner {
     controllerRef.current = controller;
     const client = (clientRef.current ??= new AnalysisClient());
     const tracker = trackJob(controller, source.fileName, loaded === null ? 'read' : 'profile', setJob);
+    let isSettled = false;
     try {
-      const outcome = await loadAndAnalyze(client, source, loaded, {
-        signal: controller.signal,
-        onProgress: tracker.onProgress,
+      const job = { signal: controller.signal, onProgress: tracker.onProgress };
+      const outcome = await loadAndAnalyze(client, source, loaded, job, (parse, report) => {
+        // The profile first, while clustering runs. It comes on its own port, so it may arrive after
+        // the full report, or after this job was replaced: then it is dropped.
+        if (isSettled || controllerRef.current !== controller || controller.signal.aborted) return;
+        publish(client, { parse, report, source, memory: null, isPartial: true }, resultRef, setResult);
       });
+      isSettled = true;
       tracker.settle();
-      publish(client, { ...outcome, source, memory: null }, resultRef, setResult, () => setJob({ kind: 'done' }));
+      const done = (): void => setJob({ kind: 'done' });
+      publish(client, { ...outcome, source, memory: null, isPartial: false }, resultRef, setResult, done);
       return { ok: true, report: outcome.report };
     } catch (error) {
+      isSettled = true;
       tracker.settle();
       const data: ErrorData = isCancelled(error)
         ? { code: 'CANCELLED', message: 'The analysis was cancelled.' }

@@ -76,6 +76,39 @@ describe('AnalysisApi contract', () => {
     expect(new Set(lines.slice(1, 21).map((l) => l.split(',')[2])).size).toBe(1);
   });
 
+  it('sends the profile before clustering starts, then the full report with the same profile', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i < 20 ? i % 5 : 100 + (i % 5)},${i % 3}`);
+    const parsed = await api.parse(11, csv(`v,w\n${rows.join('\n')}\n`), 'p.csv', {});
+    if (!parsed.ok) throw new Error('parse failed');
+    const early: Report[] = [];
+    const final = await api.analyze(
+      12,
+      parsed.value.handle,
+      { cluster: { k: 2 } },
+      undefined,
+      proxy((report: Report) => early.push(report)),
+    );
+    if (!final.ok) throw new Error('analyze failed');
+    // It travels on its own port, so it may land after the result: the UI drops a late one.
+    await expect.poll(() => early.length).toBe(1);
+    const [profiled] = early;
+    expect(profiled?.clustering).toBeNull();
+    expect(reportSchemaErrors(profiled)).toBe('');
+    expect(Object.keys(profiled?.timings ?? {})).toEqual(['read', 'parse', 'profile']);
+    expect(profiled?.columns).toEqual(final.value.columns);
+    expect(final.value.clustering?.k).toBe(2);
+    // Without clustering there is nothing to wait for: no early report.
+    const none: Report[] = [];
+    await api.analyze(
+      13,
+      parsed.value.handle,
+      { cluster: false },
+      undefined,
+      proxy((r: Report) => none.push(r)),
+    );
+    expect(none).toEqual([]);
+  });
+
   it('returns expected failures as data with a known code', async () => {
     const result = await api.parse(3, new Blob(['%PDF-1.4 junk']), 'x.csv', {});
     expect(result).toEqual({

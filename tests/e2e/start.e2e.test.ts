@@ -1,4 +1,7 @@
-/* Ways in besides a file: pasting a table, the Excel sample; and the theme switch. */
+/* Ways in besides a file: pasting a table, the Excel sample; the theme switch; the data table; the clustering view. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { sessionPerTest } from './browser.ts';
 
@@ -85,6 +88,30 @@ describe('the data table', () => {
 });
 
 describe('clustering view', () => {
+  it('shows the profile while clustering runs; Cancel keeps it and clustering can start again', async () => {
+    const { page } = browser.current;
+    const dir = mkdtempSync(join(tmpdir(), 'smartdata-progressive-'));
+    const path = join(dir, 'clusters.csv');
+    // 40,000 rows in 4 loose groups: automatic k fits k = 2..10 ten times each on a 20,000-row sample.
+    const lines = Array.from({ length: 40_000 }, (_, i) => {
+      const g = i % 4;
+      return [g * 3 + Math.sin(i), g * 2 + Math.cos(i * 7), (i % 97) / 10, g + ((i * 13) % 11) / 5].join(',');
+    });
+    writeFileSync(path, `a,b,c,d\n${lines.join('\n')}\n`);
+    await page.getByTestId('file-input').setInputFiles(path);
+    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 60_000 }).toBe('40,000');
+    expect(await page.getByTestId('progress').isVisible()).toBe(true); // clustering still runs
+    await page.getByRole('tab', { name: 'Clustering' }).click();
+    expect(await page.getByTestId('clustering-state').textContent()).toMatch(/^Clustering is running/);
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await page.getByTestId('row-count').textContent()).toBe('40,000'); // the profile stays
+    expect(await page.getByTestId('clustering-state').textContent()).toMatch(/^Clustering was stopped/);
+    await page.getByTestId('recluster-k').selectOption('4');
+    await page.getByTestId('recluster-apply').click();
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
+  });
+
   it('draws the k-selection chart and the PCA scatter, and clusters again with a chosen k', async () => {
     const { page } = browser.current;
     await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');

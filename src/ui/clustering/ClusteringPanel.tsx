@@ -14,6 +14,8 @@ interface Props {
   /** The clustering options of the run behind this report (the form starts from them). */
   readonly lastOptions?: ClusterOptions | false;
   readonly isBusy: boolean;
+  /** Only the profile is in: clustering runs (busy) or was stopped. */
+  readonly isPartial?: boolean;
   readonly onRecluster: (options: ClusterOptions) => void;
 }
 
@@ -54,7 +56,7 @@ function ClusteringFacts({ clustering }: { readonly clustering: ClusteringReport
 }
 
 /** The clustering tab: facts, cluster cards, the options form, the k-selection chart and the PCA scatter. */
-export function ClusteringPanel({ report, lastOptions, isBusy, onRecluster }: Props) {
+export function ClusteringPanel({ report, lastOptions, isBusy, isPartial = false, onRecluster }: Props) {
   const { t } = useTranslation();
   const { clustering } = report;
   const eligible = eligibleColumns(report.columns);
@@ -62,7 +64,13 @@ export function ClusteringPanel({ report, lastOptions, isBusy, onRecluster }: Pr
   return (
     <section aria-labelledby="clustering-heading" data-testid="clustering">
       <h2 id="clustering-heading">{t('clustering')}</h2>
-      {clustering === null ? <p className="hint">{t('noClustering')}</p> : <ClusteringFacts clustering={clustering} />}
+      {clustering === null ? (
+        <p className="hint" role="status" data-testid="clustering-state">
+          {t(isPartial ? (isBusy ? 'clusteringRunning' : 'clusteringStopped') : 'noClustering')}
+        </p>
+      ) : (
+        <ClusteringFacts clustering={clustering} />
+      )}
       {clustering !== null && <ClusterCards clustering={clustering} />}
       <ClusterOptionsForm
         key={JSON.stringify(initial)}

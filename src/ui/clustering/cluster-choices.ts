@@ -16,6 +16,8 @@ export interface ClusterChoice {
 export interface EligibleColumns {
   readonly numeric: readonly string[];
   readonly categorical: readonly string[];
+  /** What automatic clustering uses: the numeric columns that are not identifiers or constant. */
+  readonly defaults: readonly string[];
 }
 
 export function eligibleColumns(columns: Report['columns']): EligibleColumns {
@@ -29,17 +31,24 @@ export function eligibleColumns(columns: Report['columns']): EligibleColumns {
           (c.type === 'categorical' || c.type === 'boolean') && c.distinct >= 2 && c.distinct <= ONE_HOT_MAX_LEVELS,
       )
       .map((c) => c.name),
+    defaults: columns
+      .filter(
+        (c) =>
+          (c.type === 'integer' || c.type === 'numeric') &&
+          !c.flags.some((f) => f === 'id' || f === 'constant' || f === 'empty'),
+      )
+      .map((c) => c.name),
   };
 }
 
-/** The form's starting point: what the last run used (explicit choices first, else what ran). */
+/** The form's starting point: the last explicit choices, else what ran, else what automatic clustering would use. */
 export function initialChoice(
   eligible: EligibleColumns,
   clustering: ClusteringReport | null,
   last: ClusterOptions | false | undefined,
 ): ClusterChoice {
   const options = last === false || last === undefined ? {} : last;
-  const ran = clustering?.features ?? [];
+  const ran = clustering?.features ?? eligible.defaults;
   return {
     k: options.k ?? (clustering?.kChosenBy === 'user' ? (clustering.k ?? 'auto') : 'auto'),
     features: options.features ?? eligible.numeric.filter((name) => ran.includes(name)),

@@ -28,6 +28,8 @@ interface Props {
   /** What the worker holds for this report's file. */
   readonly memory: MemoryInfo | null;
   readonly isBusy: boolean;
+  /** The report has its profile only: clustering is still running, or was stopped. */
+  readonly isPartial: boolean;
   readonly onTypeChange: (columnName: string, type: ColumnType) => void;
   /** Reads the file again with other dialect, sheet or header choices. */
   readonly onReread: (ingest: IngestOptions) => void;
@@ -125,7 +127,13 @@ function panelsOf(p: PanelProps): Record<TabKey, () => ReactNode> {
     alerts: () => <AlertsPanel alerts={report.alerts} onShowColumn={p.showColumn} />,
     correlations: () => <CorrelationsPanel correlations={report.correlations} loadPair={p.loadPair} />,
     clustering: () => (
-      <ClusteringPanel report={report} lastOptions={p.clusterOptions} isBusy={isBusy} onRecluster={p.onRecluster} />
+      <ClusteringPanel
+        report={report}
+        lastOptions={p.clusterOptions}
+        isBusy={isBusy}
+        isPartial={p.isPartial}
+        onRecluster={p.onRecluster}
+      />
     ),
   };
 }
