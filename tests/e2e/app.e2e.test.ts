@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { dropFile, foreignRequests, sessionPerTest } from './browser.ts';
+import { dropFile, foreignRequests, fullReport, sessionPerTest } from './browser.ts';
 
 interface CliReport {
   engine: { backend: string };
@@ -68,7 +68,7 @@ describe('the built app', () => {
   it('opens the bundled Spanish sample: semicolons, decimal commas, Windows-1252', async () => {
     const { page } = browser.current;
     await page.getByTestId('sample-button').click();
-    await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('400');
+    await fullReport(page, '400');
     const names = await page.locator('[data-testid=columns-table] tbody th').allTextContents();
     expect(names).toContain('Región');
     expect(names).toContain('Satisfacción');

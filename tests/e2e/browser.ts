@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
 export { chromiumPath };
@@ -91,4 +91,13 @@ export async function dropFile(page: Page, name: string, content: string | Buffe
     { name, bytes, type },
   );
   await page.dispatchEvent('[data-testid=dropzone]', 'drop', { dataTransfer });
+}
+
+/**
+ * Waits for the whole report of a file with `rows` rows: the counts (which come with the profile,
+ * before clustering) and then the end of the job (clustering included).
+ */
+export async function fullReport(page: Page, rows: string, timeout = 60_000): Promise<void> {
+  await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout }).toBe(rows);
+  await page.getByTestId('progress').waitFor({ state: 'detached', timeout });
 }

@@ -5,14 +5,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { SHOTS, sessionPerTest } from './browser.ts';
+import { fullReport, sessionPerTest, SHOTS } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sessionPerTest(baseUrl);
 
 async function openSample(page: Page): Promise<void> {
   await page.getByTestId('sample-button').click();
-  await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+  await fullReport(page, '400');
 }
 
 interface Picture {

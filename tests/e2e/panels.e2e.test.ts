@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { sessionPerTest } from './browser.ts';
+import { fullReport, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -19,7 +19,7 @@ const browser = sessionPerTest(baseUrl);
 /** Opens the bundled Spanish sales sample and waits for its results (400 rows). */
 async function openSample(page: Page): Promise<void> {
   await page.getByTestId('sample-button').click();
-  await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+  await fullReport(page, '400');
 }
 
 function card(page: Page, columnName: string): Locator {

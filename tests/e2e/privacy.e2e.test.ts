@@ -3,14 +3,14 @@
  * another origin during load, analysis and export, and none of the user's data kept in storage.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { foreignRequests, type Session, sessionPerTest } from './browser.ts';
+import { foreignRequests, fullReport, type Session, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sessionPerTest(baseUrl);
 
 async function analyseSampleAndExport(s: Session): Promise<void> {
   await s.page.getByTestId('sample-button').click();
-  await expect.poll(() => s.page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+  await fullReport(s.page, '400');
   const download = s.page.waitForEvent('download');
   await s.page.getByTestId('export-csv').click();
   await download;

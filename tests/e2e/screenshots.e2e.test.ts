@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { SHOTS, sessionPerTest } from './browser.ts';
+import { fullReport, sessionPerTest, SHOTS } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sessionPerTest(baseUrl);
@@ -24,7 +24,7 @@ describe('screenshots of the main screens', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByTestId('language-select').selectOption(language);
       await page.getByTestId('sample-button').click();
-      await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+      await fullReport(page, '400');
       for (const theme of ['light', 'dark'] as const) {
         await page.getByTestId('theme-select').selectOption(theme);
         const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,6 +1,6 @@
 /* The build runs from a sub-path of a plain static server (no Vite, no rewrites). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { DIST, foreignRequests, openSession, type Session } from './browser.ts';
+import { DIST, foreignRequests, fullReport, openSession, type Session } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 let session: Session | undefined;
@@ -18,7 +18,7 @@ describe('static hosting under a sub-path', () => {
     const { page } = session;
     await page.goto(server.url);
     await page.getByTestId('sample-button').click();
-    await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 30_000 }).toBe('400');
+    await fullReport(page, '400');
     expect(await page.getByTestId('engine').textContent()).toBe('wasm');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(new URL(scope).pathname).toBe('/apps/smartdata/');
