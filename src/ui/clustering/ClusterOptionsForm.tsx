@@ -88,7 +88,13 @@ function RunRow({
 export function ClusterOptionsForm({ eligible, initial, isBusy, onRecluster }: Props) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<ClusterChoice>(initial);
-  const inOrder = (all: readonly string[], list: readonly string[]): string[] => all.filter((n) => list.includes(n));
+  // A checkbox flips one name in a list, which stays in the columns' order.
+  const toggle =
+    (key: 'features' | 'oneHot', all: readonly string[]) =>
+    (name: string, on: boolean): void => {
+      const next = toggled(choice[key], name, on);
+      setChoice({ ...choice, [key]: all.filter((n) => next.includes(n)) });
+    };
   const hasFeature = choice.features.length + choice.oneHot.length > 0;
   return (
     <form
@@ -106,18 +112,14 @@ export function ClusterOptionsForm({ eligible, initial, isBusy, onRecluster }: P
         testId="cluster-features"
         names={eligible.numeric}
         chosen={choice.features}
-        onToggle={(name, on) =>
-          setChoice({ ...choice, features: inOrder(eligible.numeric, toggled(choice.features, name, on)) })
-        }
+        onToggle={toggle('features', eligible.numeric)}
       />
       <ColumnChecks
         legend={t('clusterOneHot')}
         testId="cluster-one-hot"
         names={eligible.categorical}
         chosen={choice.oneHot}
-        onToggle={(name, on) =>
-          setChoice({ ...choice, oneHot: inOrder(eligible.categorical, toggled(choice.oneHot, name, on)) })
-        }
+        onToggle={toggle('oneHot', eligible.categorical)}
       />
       <RunRow choice={choice} onChange={setChoice} isDisabled={isBusy || !hasFeature} />
       {!hasFeature && (
