@@ -1,5 +1,5 @@
 /*
- * The browser side: the app built into dist-bench/ (git-ignored), served by the e2e static
+ * The browser side: the app built into node_modules/.cache/smartdata-bench-dist/ (no top-level folder), served by the e2e static
  * server, driven in headless Chromium. Per run, a fresh profile loads the page, the mixed CSV is
  * chosen through the file input (a path on disk: no copy through the DevTools protocol), and the
  * time from the input's change event to the first frame of the full report (profile and
@@ -15,7 +15,7 @@ import { CHROMIUM, openBenchSession, readMarks } from './browser-session.ts';
 import { measureFirstLoad, type FirstLoad } from './first-load.ts';
 import { rendererRss } from './proc-memory.ts';
 
-export const BENCH_DIST = 'dist-bench';
+export const BENCH_DIST = 'node_modules/.cache/smartdata-bench-dist';
 const SETTLE_MS = 1000;
 const STAGES: Readonly<Record<string, string>> = {
   Reading: 'read',
