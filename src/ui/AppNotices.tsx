@@ -14,7 +14,7 @@ interface Props {
 /**
  * Small status lines: offline readiness (once), an update offered only while no analysis runs
  * (activating it reloads the page), and, when embedded, the consent button that sends the user's
- * own results to the host page.
+ * own results to the host page once their analysis has ended (never a half-done report).
  */
 export function AppNotices({ isBusy, isOfflineReady, activateUpdate, bridge, report }: Props) {
   const { t } = useTranslation();
@@ -38,7 +38,7 @@ export function AppNotices({ isBusy, isOfflineReady, activateUpdate, bridge, rep
           </button>
         </p>
       )}
-      {bridge?.shareTarget() !== undefined && report !== null && (
+      {bridge?.shareTarget() !== undefined && report !== null && !isBusy && (
         <p className="notice" data-testid="share-with-host">
           {sharedReport === report ? (
             t('sharedWithHost')
