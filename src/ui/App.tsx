@@ -135,7 +135,7 @@ function ResultsArea({
           {t('cpuNotice')}
         </p>
       )}
-      <ExportBar report={result.report} exportCsv={exportCsv} />
+      <ExportBar report={result.report} exportCsv={exportCsv} isAnalysing={job.kind === 'running'} />
       <ResultsTabs
         report={result.report}
         memory={result.memory}

@@ -9,7 +9,16 @@ function baseName(name: string): string {
 }
 
 /** Download buttons for the JSON report and the labelled CSV (built in the worker). */
-export function ExportBar({ report, exportCsv }: { readonly report: Report; readonly exportCsv: () => Promise<Blob> }) {
+export function ExportBar({
+  report,
+  exportCsv,
+  isAnalysing = false,
+}: {
+  readonly report: Report;
+  readonly exportCsv: () => Promise<Blob>;
+  /** While an analysis runs the report is not final (clustering may be missing): nothing to save yet. */
+  readonly isAnalysing?: boolean;
+}) {
   const { t } = useTranslation();
   const [isBusy, setIsBusy] = useState(false);
   const name = baseName(report.file.name);
@@ -18,6 +27,7 @@ export function ExportBar({ report, exportCsv }: { readonly report: Report; read
       <button
         type="button"
         data-testid="export-json"
+        disabled={isAnalysing}
         onClick={() =>
           save(new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' }), `${name}.report.json`)
         }
@@ -27,7 +37,7 @@ export function ExportBar({ report, exportCsv }: { readonly report: Report; read
       <button
         type="button"
         data-testid="export-csv"
-        disabled={isBusy}
+        disabled={isBusy || isAnalysing}
         onClick={() => {
           setIsBusy(true);
           void exportCsv()
