@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumPath } from './chromium.ts';
 
@@ -100,4 +100,14 @@ export async function dropFile(page: Page, name: string, content: string | Buffe
 export async function fullReport(page: Page, rows: string, timeout = 60_000): Promise<void> {
   await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout }).toBe(rows);
   await page.getByTestId('progress').waitFor({ state: 'detached', timeout });
+}
+
+/** How many pixels of a canvas are painted (not fully transparent): proof that a chart was drawn. */
+export function paintedPixels(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element: HTMLCanvasElement) => {
+    const data = element.getContext('2d')?.getImageData(0, 0, element.width, element.height).data ?? [];
+    let painted = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted++;
+    return painted;
+  });
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { fullReport, sessionPerTest } from './browser.ts';
+import { fullReport, paintedPixels, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -179,17 +179,7 @@ describe('the result panels', () => {
     await expect.poll(() => caption.textContent()).toBe('All 400 rows where both columns have a number.');
     expect(await page.getByTestId('scatter-x').inputValue()).toBe('Unidades');
     expect(await page.getByTestId('scatter-y').inputValue()).toBe('Importe');
-    const painted = () =>
-      page
-        .getByTestId('pair-scatter')
-        .locator('canvas')
-        .evaluate((canvas: HTMLCanvasElement) => {
-          const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-          let opaque = 0;
-          for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) opaque++;
-          return opaque;
-        });
-    expect(await painted()).toBeGreaterThan(1000);
+    expect(await paintedPixels(page.getByTestId('pair-scatter').locator('canvas'))).toBeGreaterThan(1000);
     await page.getByTestId('scatter-y').selectOption('Satisfacción'); // 10 missing satisfaction scores
     await expect.poll(() => caption.textContent()).toBe('All 390 rows where both columns have a number.');
   });

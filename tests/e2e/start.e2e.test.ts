@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { sessionPerTest } from './browser.ts';
+import { paintedPixels, sessionPerTest } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = sessionPerTest(baseUrl);
@@ -120,17 +120,7 @@ describe('clustering view', () => {
     expect(await page.getByTestId('k-chart').locator('polyline').count()).toBe(2);
     const caption = await page.getByTestId('pca-scatter').locator('figcaption').textContent();
     expect(caption).toMatch(/600 sampled rows \(seed 0\)/);
-    const painted = await page
-      .getByTestId('pca-scatter')
-      .locator('canvas')
-      .evaluate((canvas: HTMLCanvasElement) => {
-        const data =
-          canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
-        let opaque = 0;
-        for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) opaque++;
-        return opaque;
-      });
-    expect(painted).toBeGreaterThan(1000);
+    expect(await paintedPixels(page.getByTestId('pca-scatter').locator('canvas'))).toBeGreaterThan(1000);
     expect(await page.getByTestId('cluster-card').count()).toBe(4);
     expect(await page.getByTestId('cluster-distinctive').first().locator('li').first().textContent()).toMatch(
       /^x\d: [+-][\d.]+ σ (above|below) the mean$/,
