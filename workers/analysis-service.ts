@@ -12,6 +12,8 @@ import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
 import { columnOrder, rowWindow } from '../src/core/table-view.ts';
 import type { Column } from '../src/core/table.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
+import type { RangeThreads } from '../src/ingest/range-runner.ts';
+import { MIN_SPLIT_BYTES } from '../src/ingest/split-delimited.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
 import { tableBytes } from '../src/core/memory.ts';
@@ -25,6 +27,8 @@ export interface ServiceDeps {
   readonly now?: () => number;
   /** The worker's JS heap in use, where the engine reports it. */
   readonly heapBytes?: () => number | null;
+  /** A second thread that reads half of a large CSV (absent: one thread). */
+  readonly rangeThreads?: RangeThreads;
 }
 
 /** Chromium's non-standard `performance.memory`, when this global has it. */
@@ -127,9 +131,11 @@ export function createAnalysisService(deps: ServiceDeps) {
         return await wire(async () => {
           const hooks = hooksFor(cancel, onProgress);
           const t0 = now();
+          const ranges = file.size >= MIN_SPLIT_BYTES ? deps.rangeThreads : undefined;
+          ranges?.warm(); // starts while the file is read
           const bytes = await readBlob(file, hooks);
           const t1 = now();
-          const ingest = await ingestBytes(bytes, fileName, options, hooks);
+          const ingest = await ingestBytes(bytes, fileName, options, { ...hooks, runRange: ranges?.run });
           const timings = { read: t1 - t0, parse: now() - t1 };
           const handle = { id: nextHandle++ };
           tables.set(handle.id, { ingest, timings, orders: new Map() });
@@ -162,7 +168,7 @@ export function createAnalysisService(deps: ServiceDeps) {
             tf,
             version: deps.version,
             timings,
-            engine: { backend: backend.backend },
+            engine: { backend: backend.backend, parseThreads: ingest.threads },
             notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
             now,
             ...(onProfiled === undefined ? {} : { onProfiled }),

@@ -27,6 +27,7 @@ Options:
   --header-row N         the header row: the N-th non-blank line of a text file, row N of a sheet
                          (default: the first line; in sheets, detected below title rows)
   --max-mb N             refuse files over N MB (default 100)
+  --threads 1|2          read large CSV/TSV files on 1 or 2 threads (default 2 on a multi-core machine)
   --k auto|N             number of k-means clusters (default auto: best silhouette for k = 2..10)
   --features A,B,...     k-means features (default: numeric columns that are not ids or constant)
   --one-hot A,B,...      also cluster on these categorical columns (≤ 10 levels), one-hot encoded
@@ -51,6 +52,8 @@ export interface CliArgs {
   readonly types: Readonly<Record<string, ColumnType>>;
   readonly cluster: ClusterOptions | false;
   readonly exportCsv?: string;
+  /** Threads for reading large delimited files (undefined: as many as pay, at most 2). */
+  readonly threads?: 1 | 2;
 }
 
 /** A usage mistake: the CLI prints it with the usage text and exits 2. */
@@ -196,6 +199,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         seed: { type: 'string' },
         'no-cluster': { type: 'boolean', default: false },
         'export-csv': { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -225,5 +229,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     types: parseTypes(values.type ?? []),
     cluster: values['no-cluster'] ? false : parseCluster(values),
     ...(values['export-csv'] === undefined ? {} : { exportCsv: values['export-csv'] }),
+    ...(values.threads === undefined ? {} : { threads: parseThreads(values.threads) }),
   };
+}
+
+function parseThreads(value: string): 1 | 2 {
+  if (value !== '1' && value !== '2') throw new UsageError(`--threads must be 1 or 2, not "${value}"`);
+  return value === '1' ? 1 : 2;
 }

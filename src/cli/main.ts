@@ -2,12 +2,15 @@
  * The CLI: `smartdata analyze FILE` — the successor of `python analyze.py file.csv`. It runs the
  * same ingest and core code as the worker, on TF.js's WASM backend in Node.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { open, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressEvent } from '../core/progress.ts';
-import { ingestBytes } from '../ingest/ingest.ts';
+import { ingestBytes, type IngestResult } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
+import { MIN_SPLIT_BYTES } from '../ingest/split-delimited.ts';
+import { createCliRangeThreads } from './range-threads.ts';
 import { csvOptionsFor, noticeWarning } from '../../workers/analysis-service.ts';
 import { analyze } from '../core/analyze.ts';
 import { exportCsv } from '../core/export-csv.ts';
@@ -23,7 +26,7 @@ export interface CliIo {
   readonly version: string;
 }
 
-async function readInput(path: string, maxFileBytes: number): Promise<Uint8Array> {
+async function sizeOf(path: string, maxFileBytes: number): Promise<number> {
   let info;
   try {
     info = await stat(path);
@@ -38,7 +41,45 @@ async function readInput(path: string, maxFileBytes: number): Promise<Uint8Array
       `the file is ${mb(info.size)} MB; the limit is ${mb(maxFileBytes)} MB (see --max-mb)`,
     );
   }
-  return new Uint8Array(await readFile(path));
+  return info.size;
+}
+
+/* The file's bytes, in shared memory when a second thread will read half of them. */
+async function readInput(path: string, size: number, shared: boolean): Promise<Uint8Array> {
+  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+  const file = await open(path);
+  let offset = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(bytes, offset, bytes.length - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+  } finally {
+    await file.close();
+  }
+  return offset === size ? bytes : bytes.subarray(0, offset); // shorter if the file shrank meanwhile
+}
+
+/* Reads and parses the file, large CSVs on two threads unless `--threads 1` or a single core. */
+async function ingestFile(
+  args: CliArgs,
+  hooks: { onProgress?: (event: ProgressEvent) => void },
+): Promise<{ ingest: IngestResult; read: number; parse: number }> {
+  const path = args.file ?? '';
+  const t0 = performance.now();
+  const size = await sizeOf(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const threads = size >= MIN_SPLIT_BYTES && (args.threads ?? Math.min(2, availableParallelism())) === 2;
+  const ranges = threads ? createCliRangeThreads() : undefined;
+  ranges?.warm();
+  try {
+    const bytes = await readInput(path, size, threads);
+    const t1 = performance.now();
+    const ingest = await ingestBytes(bytes, basename(path), args.ingest, { ...hooks, runRange: ranges?.run });
+    return { ingest, read: t1 - t0, parse: performance.now() - t1 };
+  } finally {
+    await ranges?.close();
+  }
 }
 
 function progressPrinter(io: CliIo): ((event: ProgressEvent) => void) | undefined {
@@ -50,13 +91,8 @@ function progressPrinter(io: CliIo): ((event: ProgressEvent) => void) | undefine
 }
 
 async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
-  const path = args.file ?? '';
-  const t0 = performance.now();
-  const bytes = await readInput(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const t1 = performance.now();
   const hooks = { onProgress: progressPrinter(io) };
-  const ingest = await ingestBytes(bytes, basename(path), args.ingest, hooks);
-  const t2 = performance.now();
+  const { ingest, read, parse } = await ingestFile(args, hooks);
   const backend = await startTf();
   const tf = await import('@tensorflow/tfjs-core');
   const { report: final, labels } = await analyze(
@@ -65,8 +101,8 @@ async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
     {
       tf,
       version: io.version,
-      timings: { read: t1 - t0, parse: t2 - t1 },
-      engine: { backend: backend.backend },
+      timings: { read, parse },
+      engine: { backend: backend.backend, parseThreads: ingest.threads },
       notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
     },
     hooks,

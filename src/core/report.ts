@@ -35,6 +35,8 @@ export interface ColumnReport extends Pick<
 export interface EngineFacts {
   /** TF.js backend that ran tensor work: 'wasm', or 'cpu' when WASM could not start. */
   readonly backend: string;
+  /** Threads that read the file's rows (2: a large CSV read in two halves side by side). */
+  readonly parseThreads?: number;
 }
 
 /** The JSON report: printed by the CLI, returned by the embed API, exported by the UI. */

@@ -22,6 +22,8 @@ export interface ParsedTable {
   readonly table: Table;
   readonly warnings: Warning[];
   readonly rowsSkipped: number;
+  /** Threads that read the rows (2 when the split path merged a second thread's half). */
+  readonly threads?: 1 | 2;
 }
 
 /**

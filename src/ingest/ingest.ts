@@ -17,6 +17,7 @@ import {
 } from './options.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { parseWorkbook } from './parse-workbook.ts';
+import { parseDelimitedBytesSplit, type RangeRunner } from './split-delimited.ts';
 import { sniffDialect } from './sniff.ts';
 import { inspectZip, verifyZipSizes } from './zip-guard.ts';
 
@@ -27,6 +28,14 @@ export interface IngestResult {
   readonly rowsSkipped: number;
   /** Which delimited parser produced the table (workbooks: 'sheetjs'). */
   readonly parser: 'bytes' | 'papaparse' | 'sheetjs';
+  /** Threads that read the rows: 2 when a large CSV was read in two halves side by side. */
+  readonly threads: 1 | 2;
+}
+
+/** A host's hooks for ingest: the job's, plus a second thread to read half of a large CSV on. */
+export interface IngestHooks extends JobHooks {
+  /** Given, large CSV/TSV files in UTF-8 or Windows-1252 are read in two halves side by side. */
+  readonly runRange?: RangeRunner;
 }
 
 function assertSize(bytes: Uint8Array, maxFileBytes: number): void {
@@ -55,7 +64,7 @@ export async function ingestBytes(
   bytes: Uint8Array,
   fileName: string,
   options: IngestOptions = {},
-  hooks: JobHooks = {},
+  hooks: IngestHooks = {},
 ): Promise<IngestResult> {
   assertSize(bytes, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const container = detectContainer(bytes);
@@ -92,7 +101,7 @@ async function ingestText(
   bytes: Uint8Array,
   fileName: string,
   options: IngestOptions,
-  hooks: JobHooks,
+  hooks: IngestHooks,
 ): Promise<IngestResult> {
   const plan = planEncoding(bytes, options.encoding);
   const head = decodeHead(bytes, plan);
@@ -106,10 +115,13 @@ async function ingestText(
   };
   const canUseBytes = isAsciiCompatible(plan.encoding) && options.forcePapaparse !== true;
   const body = bytes.subarray(plan.bomLength);
-  const fast =
-    canUseBytes && (plan.encoding === 'utf-8' || plan.encoding === 'windows-1252')
+  const { runRange } = hooks;
+  const bytePath = canUseBytes && (plan.encoding === 'utf-8' || plan.encoding === 'windows-1252');
+  const fast = !bytePath
+    ? undefined
+    : runRange === undefined
       ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks)
-      : undefined;
+      : await parseDelimitedBytesSplit(body, plan.encoding, dialect, limits, runRange, hooks);
   const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,
@@ -147,5 +159,6 @@ function finish(
       message: `The file is named "${file.name}" but its content is ${file.format.toUpperCase()}: it was read as ${file.format.toUpperCase()}.`,
     });
   }
-  return { table: parsed.table, file, warnings, rowsSkipped: parsed.rowsSkipped, parser };
+  const threads = parsed.threads ?? 1;
+  return { table: parsed.table, file, warnings, rowsSkipped: parsed.rowsSkipped, parser, threads };
 }

@@ -8,6 +8,7 @@
  * Worker-free and DOM-free: the runner is injected.
  */
 import { ColumnBuilder } from '../core/column-builder.ts';
+import type { CancelToken } from '../core/cancel.ts';
 import type { JobHooks } from '../core/job.ts';
 import type { Column } from '../core/table.ts';
 import { ByteSpanReader, type ByteEncoding } from './byte-cells.ts';
@@ -26,7 +27,9 @@ import type { Dialect } from './sniff.ts';
 const CR = 13;
 const LF = 10;
 /** Below this many data bytes one thread is as fast (a worker's start-up is not free). */
-const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
+export const MIN_SPLIT_BYTES = 8 * 1024 * 1024;
+/** The other half is waited for at most this long, or twice the time this half took: then read here. */
+const MIN_WAIT_MS = 2000;
 
 /** What a runner needs to read the rows from `start` to the end (all structured-cloneable). */
 export interface RangeRequest {
@@ -62,13 +65,28 @@ export interface RangePart {
   readonly endedOnNewline: boolean;
 }
 
-export type RangeRunner = (request: RangeRequest) => Promise<RangePart>;
+/**
+ * Reads a range on another thread. It may reject (the caller then reads the range itself) and
+ * should stop early when `cancel` is set.
+ */
+export type RangeRunner = (request: RangeRequest, cancel?: CancelToken) => Promise<RangePart>;
+
+/**
+ * The request with its range copied into a buffer of its own (the rest of the file is not needed),
+ * to transfer to a thread that cannot share memory with this one. O(range length).
+ */
+export function ownRange(request: RangeRequest): { request: RangeRequest; buffer: ArrayBuffer } {
+  const bytes = request.bytes.slice(request.start); // bytes past `end` kept: the reader sees what one pass sees
+  return { request: { ...request, bytes, start: 0, end: request.end - request.start }, buffer: bytes.buffer };
+}
 
 export interface SplitOptions {
   /** Files with fewer data bytes than this are read in one pass. */
   readonly minSplitBytes?: number;
   /** Data bytes read (and sized from) before the split; the split point lies after them. */
   readonly sampleBytes?: number;
+  /** The runner's half is waited for at least this long after this half ends (default 2 s). */
+  readonly minWaitMs?: number;
 }
 
 /**
@@ -106,6 +124,23 @@ export function partBuffers(part: RangePart): ArrayBufferLike[] {
   return part.columns.map((c) => (c.kind === 'string' ? c.codes.buffer : c.values.buffer));
 }
 
+/*
+ * Progress of the first half counted as if both halves ran at its pace (they run side by side),
+ * so the bar moves evenly instead of stopping at the middle.
+ */
+function splitProgress(hooks: JobHooks, split: { start: number; at: number; end: number }): JobHooks {
+  const { onProgress } = hooks;
+  if (onProgress === undefined) return hooks;
+  const scale = (split.end - split.start) / Math.max(1, split.at - split.start);
+  return {
+    ...hooks,
+    onProgress: (event) => {
+      const done = event.done >= split.at ? event.done : split.start + (event.done - split.start) * scale;
+      onProgress({ ...event, done: Math.min(event.total, Math.round(done)) });
+    },
+  };
+}
+
 /** The first row start after the middle of [from, end) by line breaks alone, or -1. */
 export function middleLineStart(bytes: Uint8Array, from: number, end: number, newline: Dialect['newline']): number {
   const middle = from + Math.floor((end - from) / 2);
@@ -138,6 +173,43 @@ function mergePart(body: ByteBody, rows: ByteRowParser, part: RangePart): boolea
   return true;
 }
 
+/*
+ * Reads the rows from `pos` to request.start here while `runRange` reads the rest on its thread.
+ * The runner is stopped when this half fails, when the job is cancelled, or when it lags far
+ * behind this half (the rest is then read here). Returns where this half ended and the part.
+ */
+async function readBesideRunner(
+  body: ByteBody,
+  rows: ByteRowParser,
+  pos: number,
+  request: RangeRequest,
+  runRange: RangeRunner,
+  minWaitMs: number,
+): Promise<{ p: number; part: RangePart | undefined }> {
+  const { hooks } = body;
+  const given = { aborted: false };
+  const cancel = {
+    get aborted() {
+      return given.aborted || hooks.cancel?.aborted === true;
+    },
+  };
+  // Settled at once: if this half throws (cancel, FIELD_TOO_LONG), a failed runner is no unhandled rejection.
+  const pending = runRange(request, cancel).catch(() => undefined);
+  const t0 = performance.now();
+  try {
+    const split = { start: pos, at: request.start, end: request.end };
+    const p = await readRowsUntil({ ...body, hooks: splitProgress(hooks, split) }, rows, pos, request.start);
+    if (p !== request.start) return { p, part: undefined };
+    const deadline = new Promise<undefined>((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), Math.max(minWaitMs, 2 * (performance.now() - t0)));
+      void pending.then(() => clearTimeout(timer));
+    });
+    return { p, part: await Promise.race([pending, deadline]) };
+  } finally {
+    given.aborted = true;
+  }
+}
+
 /**
  * parseDelimitedBytes on two threads: the same table, warnings and refusals, in about half the
  * time on two free cores. `runRange` reads the second half (see parseRowRange); `names` of the
@@ -152,7 +224,7 @@ export async function parseDelimitedBytesSplit(
   hooks: JobHooks = {},
   options: SplitOptions = {},
 ): Promise<ParsedTable | undefined> {
-  const { minSplitBytes = MIN_SPLIT_BYTES, sampleBytes } = options;
+  const { minSplitBytes = MIN_SPLIT_BYTES, sampleBytes, minWaitMs = MIN_WAIT_MS } = options;
   const opened = openByteBody(bytes, encoding, dialect, limits, hooks);
   if (opened === undefined) return undefined;
   const { body, pos } = opened;
@@ -165,13 +237,12 @@ export async function parseDelimitedBytesSplit(
   if (split > p) {
     const names = columns.map((column) => column.name);
     const textColumns = columns.map((column) => column.isText);
-    // Settled at once: if this half throws (cancel, FIELD_TOO_LONG), a failed runner is no unhandled rejection.
-    const pending = runRange({ bytes, encoding, dialect, limits, names, textColumns, start: split, end }).catch(
-      () => undefined,
-    );
-    p = await readRowsUntil(body, rows, p, split);
-    const part = await pending;
-    if (p === split && part !== undefined && mergePart(body, rows, part)) p = end;
+    const request = { bytes, encoding, dialect, limits, names, textColumns, start: split, end };
+    let part: RangePart | undefined;
+    ({ p, part } = await readBesideRunner(body, rows, p, request, runRange, minWaitMs));
+    if (p === split && part !== undefined && mergePart(body, rows, part)) {
+      return { ...finishByteBody(body, rows), threads: 2 };
+    }
   }
   if (p !== FALLBACK) p = await readRowsUntil(body, rows, p, end);
   return p === FALLBACK ? undefined : finishByteBody(body, rows);

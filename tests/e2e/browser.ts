@@ -111,3 +111,20 @@ export function paintedPixels(canvas: Locator): Promise<number> {
     return painted;
   });
 }
+
+/** Clicks Cancel as soon as the progress panel shows `label` (a MutationObserver, so no stage is missed). */
+export async function armCancelAt(page: Page, label: string): Promise<void> {
+  await page.evaluate((label) => {
+    const state = window as unknown as { cancelledAt?: string };
+    delete state.cancelledAt;
+    const check = (): void => {
+      const panel = document.querySelector('[data-testid=progress]');
+      if (panel?.querySelector('strong')?.textContent !== label) return;
+      observer.disconnect();
+      panel.querySelector<HTMLButtonElement>('[data-testid=cancel-button]')?.click();
+      state.cancelledAt = label;
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, label);
+}

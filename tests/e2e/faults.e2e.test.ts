@@ -13,7 +13,7 @@ import type { Page, Worker } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { WATCHDOG_MS, WATCHDOG_MS_PER_MB } from '../../src/client/analysis-client.ts';
 import { messageFor } from '../../src/ui/error-messages.ts';
-import { DIST, dropFile, sessionPerTest } from './browser.ts';
+import { armCancelAt, DIST, dropFile, sessionPerTest } from './browser.ts';
 import { serveStatic, TYPES } from './static-server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -54,23 +54,6 @@ async function analyseGood(page: Page, name: string): Promise<void> {
 async function analysisWorker(page: Page): Promise<Worker> {
   await expect.poll(() => page.workers().some((w) => w.url().includes('analysis.worker'))).toBe(true);
   return page.workers().find((w) => w.url().includes('analysis.worker')) as Worker;
-}
-
-/** Clicks Cancel as soon as the progress panel shows `label` (a MutationObserver, so no stage is missed). */
-async function armCancelAt(page: Page, label: string): Promise<void> {
-  await page.evaluate((label) => {
-    const state = window as unknown as { cancelledAt?: string };
-    delete state.cancelledAt;
-    const check = (): void => {
-      const panel = document.querySelector('[data-testid=progress]');
-      if (panel?.querySelector('strong')?.textContent !== label) return;
-      observer.disconnect();
-      panel.querySelector<HTMLButtonElement>('[data-testid=cancel-button]')?.click();
-      state.cancelledAt = label;
-    };
-    const observer = new MutationObserver(check);
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, label);
 }
 
 /** The fault happened and the page came back: the specific message, then a good file analyses. */

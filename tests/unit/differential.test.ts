@@ -216,7 +216,7 @@ describe('bytes parser vs papaparse', () => {
 async function oneAndSplit(
   text: string,
   options: IngestOptions = {},
-): Promise<{ one: unknown; split: unknown; ran: boolean }> {
+): Promise<{ one: unknown; split: unknown; ran: boolean; merged: boolean }> {
   const bytes = new TextEncoder().encode(text);
   const dialect = sniffDialect(text.slice(0, 65536), options);
   const limits = {
@@ -252,7 +252,9 @@ async function oneAndSplit(
     ),
   );
   const one = await settle(() => parseDelimitedBytes(bytes, 'utf-8', dialect, limits));
-  return { one, split, ran };
+  // `threads: 2` says the second half was merged; the table itself must be what one pass builds.
+  const { threads, ...table } = (split ?? {}) as { threads?: number };
+  return { one, split: split === undefined ? undefined : table, ran, merged: threads === 2 };
 }
 
 describe('two-part split vs one pass', () => {
@@ -289,6 +291,17 @@ describe('two-part split vs one pass', () => {
     const second = rows(200, 400, (i) => `${i},${i}.50,${i === 300 ? 'late' : `${i}.0`},${i % 9 === 0 ? '\n' : '7'}`);
     const { one, split, ran } = await oneAndSplit(['id,a,b,c', ...first, ...second, 'x,1,2,3,4', ''].join('\n'));
     expect(ran).toBe(true);
+    expect(split).toEqual(one);
+  });
+
+  it('merge a clean second half read by the runner (threads: 2)', async () => {
+    const lines = Array.from(
+      { length: 400 },
+      (_, i) => `${i},${(i * 0.37).toFixed(2)},"q, ${i % 5}",${i % 3 === 0 ? '' : 'b'}`,
+    );
+    const { one, split, ran, merged } = await oneAndSplit(['id,x,q,c', ...lines, ''].join('\n'));
+    expect(ran).toBe(true);
+    expect(merged).toBe(true);
     expect(split).toEqual(one);
   });
 

@@ -32,14 +32,23 @@ export function TypeMix({ columns }: { readonly columns: Report['columns'] }) {
 }
 
 /** Seconds per stage, in the pipeline's order. */
-export function StageTimings({ timings }: { readonly timings: Report['timings'] }) {
+export function StageTimings({
+  timings,
+  parseThreads,
+}: {
+  readonly timings: Report['timings'];
+  /** Threads that read the rows: said beside the parse time when more than one. */
+  readonly parseThreads: number;
+}) {
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
+  const threads = (stage: string): string =>
+    stage === 'parse' && parseThreads > 1 ? ` (${t('parseThreads', { count: String(parseThreads) })})` : '';
   return (
     <p className="hint" data-testid="timings">
       {t('timings')}:{' '}
       {Object.entries(timings)
-        .map(([stage, ms]) => `${label(stage)} ${formatNumber(language, ms / 1000, 2)} s`)
+        .map(([stage, ms]) => `${label(stage)} ${formatNumber(language, ms / 1000, 2)} s${threads(stage)}`)
         .join(' · ')}
     </p>
   );

@@ -13,7 +13,7 @@ function OverviewStats({ report }: { readonly report: Report }) {
   const facts: [string, string | null, string?][] = [
     [t('rows'), n(report.rows), 'row-count'],
     [t('columns'), n(report.columns.length), 'column-count'],
-    [t('missingCells'), n(report.missingCells)],
+    [t('missingCells'), n(report.missingCells), 'missing-cells'],
     [t('duplicateRows'), n(report.duplicateRows)],
     [t('format'), file.format.toUpperCase()],
     [t('encoding'), file.encoding],
@@ -47,7 +47,7 @@ export function ResultView({ report, memory }: { readonly report: Report; readon
       </h2>
       <OverviewStats report={report} />
       <TypeMix columns={report.columns} />
-      <StageTimings timings={report.timings} />
+      <StageTimings timings={report.timings} parseThreads={report.engine?.parseThreads ?? 1} />
       <MemoryUsed memory={memory} />
       {report.warnings.length > 0 && (
         <>

@@ -1,0 +1,73 @@
+/*
+ * A large CSV in the app is read on two threads: the analysis worker reads the first half while a
+ * nested worker reads the second, and the halves are merged. The result must be what one thread
+ * gives (counted here from the generated file), the page must say it used two threads, and a
+ * Cancel while parsing must leave the next analysis working (that the runner stops its thread on
+ * cancel is tested in tests/unit/range-runner.test.ts).
+ */
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { armCancelAt, sessionPerTest } from './browser.ts';
+
+const browser = sessionPerTest(inject('baseUrl'));
+const ROWS = 500_000;
+
+/* id, v (0..999, empty every 50th row), a quoted tag with a comma, and a column that turns to text in the last row. */
+function bigCsv(): { path: string; missing: number } {
+  const lines = ['id,v,tag,late'];
+  let missing = 0;
+  for (let i = 0; i < ROWS; i++) {
+    const v = i % 50 === 0 ? '' : String(i % 1000);
+    if (v === '') missing++;
+    lines.push(`${i},${v},"t, ${i % 5}",${i === ROWS - 1 ? 'n/d' : i % 3}`);
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), 'big.csv');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return { path, missing };
+}
+
+const BIG = bigCsv();
+
+function rangeWorkers(page: Page): number {
+  return page.workers().filter((w) => w.url().includes('range.worker')).length;
+}
+
+/** Drops the big file, waits for its profile, and stops the clustering that follows (not under test here). */
+async function analyseBig(page: Page): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(BIG.path);
+  await expect.poll(() => page.getByTestId('row-count').textContent(), { timeout: 90_000 }).toBe('500,000');
+  if ((await page.getByTestId('progress').count()) > 0) await page.getByTestId('cancel-button').click();
+  await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+describe('a large CSV on two threads', () => {
+  it('reads it in two halves, merges them exactly, and says so', async () => {
+    const { page } = browser.current;
+    expect(statSync(BIG.path).size).toBeGreaterThan(8 * 1024 * 1024); // the split threshold
+    await analyseBig(page);
+    expect(await page.getByTestId('timings').textContent()).toMatch(/Parsing [\d.]+ s \(2 threads\)/);
+    // Every "n/d"-free cell of `late` is a number, the last one is text: one pass would see the same.
+    expect(await page.getByTestId('missing-cells').textContent()).toBe(BIG.missing.toLocaleString('en-US'));
+    expect(await page.getByTestId('column-count').textContent()).toBe('4');
+    expect(rangeWorkers(page)).toBe(1);
+    await analyseBig(page); // the nested worker is reused, not started again
+    expect(rangeWorkers(page)).toBe(1);
+  });
+
+  it('Cancel while parsing ends the job cleanly; the same file then reads on two threads again', async () => {
+    const { page } = browser.current;
+    await armCancelAt(page, 'Parsing');
+    await page.getByTestId('file-input').setInputFiles(BIG.path);
+    await page.waitForFunction(() => (window as { cancelledAt?: string }).cancelledAt === 'Parsing');
+    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByTestId('error').count()).toBe(0);
+    // A nested worker cancelled mid-range is terminated and a fresh one started later: never two at once.
+    expect(rangeWorkers(page)).toBeLessThanOrEqual(1);
+    await analyseBig(page);
+    expect(await page.getByTestId('timings').textContent()).toContain('(2 threads)');
+    expect(rangeWorkers(page)).toBe(1);
+  });
+});

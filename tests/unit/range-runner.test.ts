@@ -1,0 +1,170 @@
+/*
+ * The second-thread machinery of the two-half CSV read: the host-independent runner (start once,
+ * reuse, restart after a failure, cancel even before the thread is ready) and the split parse's
+ * fallback when the other half never comes. The real threads are covered by the CLI test below
+ * and by the browser test of the app (tests/e2e/start.e2e.test.ts).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { createRangeThreads, type RangeThread } from '../../src/ingest/range-runner.ts';
+import {
+  parseDelimitedBytesSplit,
+  parseRowRange,
+  type RangePart,
+  type RangeRequest,
+} from '../../src/ingest/split-delimited.ts';
+import { parseDelimitedBytes } from '../../src/ingest/fast-delimited.ts';
+import { sniffDialect } from '../../src/ingest/sniff.ts';
+import { DEFAULT_MISSING_TOKENS } from '../../src/ingest/options.ts';
+
+const CSV = ['id,x,label', ...Array.from({ length: 300 }, (_, i) => `${i},${i / 4},"l ${i % 7}"`), ''].join('\n');
+const BYTES = new TextEncoder().encode(CSV);
+const DIALECT = sniffDialect(CSV.slice(0, 4096), {});
+const LIMITS = { missingTokens: new Set(DEFAULT_MISSING_TOKENS), maxColumns: 50, maxFieldChars: 1000, headerRow: 1 };
+const SPLIT = { minSplitBytes: 0, sampleBytes: 16, minWaitMs: 30 };
+
+/** A thread answering in-process with parseRowRange, or with `answer` when given. */
+function fakeThread(log: string[], answer?: (request: RangeRequest) => RangePart | Error | 'never'): RangeThread {
+  return {
+    send(request, settle) {
+      log.push('send');
+      const result = answer === undefined ? parseRowRange(request) : answer(request);
+      if (result !== 'never') setTimeout(() => settle(result), 1);
+    },
+    detach: () => log.push('detach'),
+    terminate: () => {
+      log.push('terminate');
+      return undefined;
+    },
+  };
+}
+
+function request(): RangeRequest {
+  return {
+    bytes: BYTES,
+    encoding: 'utf-8',
+    dialect: DIALECT,
+    limits: LIMITS,
+    names: [],
+    textColumns: [],
+    start: 0,
+    end: 0,
+  };
+}
+
+describe('range runner', () => {
+  it('starts one thread on warm() and reuses it for every request', async () => {
+    const log: string[] = [];
+    let starts = 0;
+    const threads = createRangeThreads(() => (starts++, Promise.resolve(fakeThread(log))));
+    threads.warm();
+    threads.warm();
+    await threads.run(request());
+    await threads.run(request());
+    expect(starts).toBe(1);
+    expect(log).toEqual(['send', 'detach', 'send', 'detach']);
+    await threads.close();
+    expect(log.at(-1)).toBe('terminate');
+  });
+
+  it('rejects a failed request, terminates that thread and starts a fresh one next time', async () => {
+    const log: string[] = [];
+    let starts = 0;
+    const threads = createRangeThreads(() => {
+      starts++;
+      return Promise.resolve(
+        fakeThread(log, () => (starts === 1 ? new Error('out of memory') : parseRowRange(request()))),
+      );
+    });
+    await expect(threads.run(request())).rejects.toThrow('out of memory');
+    expect(log).toContain('terminate');
+    await expect(threads.run(request())).resolves.toMatchObject({ ok: true });
+    expect(starts).toBe(2);
+  });
+
+  it('gives up on cancel, even while the thread is still starting', async () => {
+    const threads = createRangeThreads(() => new Promise<RangeThread>(() => undefined));
+    const cancel = { aborted: false };
+    const pending = threads.run(request(), cancel);
+    cancel.aborted = true;
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('gives up on a thread that fails to start', async () => {
+    const threads = createRangeThreads(() => Promise.reject(new Error('workers are blocked')));
+    await expect(threads.run(request())).rejects.toThrow('workers are blocked');
+  });
+});
+
+describe('split parse with a runner that does not deliver', () => {
+  const one = (): Promise<unknown> => parseDelimitedBytes(BYTES, 'utf-8', DIALECT, LIMITS);
+
+  it('reads the other half itself when the runner never answers, and stops the runner', async () => {
+    const seen: { aborted: boolean }[] = [];
+    const never = (_: RangeRequest, cancel?: { aborted: boolean }): Promise<RangePart> => {
+      if (cancel !== undefined) seen.push(cancel);
+      return new Promise(() => undefined);
+    };
+    const split = await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, never, {}, SPLIT);
+    expect(split).toEqual(await one());
+    expect(split?.threads).toBeUndefined();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(true);
+  });
+
+  it('reads the other half itself when the runner fails', async () => {
+    const failing = (): Promise<RangePart> => Promise.reject(new Error('crashed'));
+    const split = await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, failing, {}, SPLIT);
+    expect(split).toEqual(await one());
+  });
+
+  it('merges the runner half and says so', async () => {
+    const split = await parseDelimitedBytesSplit(
+      BYTES,
+      'utf-8',
+      DIALECT,
+      LIMITS,
+      (r) => Promise.resolve(parseRowRange(r)),
+      {},
+      SPLIT,
+    );
+    const { threads, ...table } = split ?? {};
+    expect(threads).toBe(2);
+    expect(table).toEqual(await one());
+  });
+
+  it('reports progress that never goes backwards and ends at the file end', async () => {
+    const done: number[] = [];
+    const hooks = { onProgress: (event: { done: number; total: number }) => done.push(event.done / event.total) };
+    const slow = (r: RangeRequest): Promise<RangePart> =>
+      new Promise((resolve) => setTimeout(() => resolve(parseRowRange(r)), 5));
+    await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, slow, hooks, { ...SPLIT, minWaitMs: 1000 });
+    expect(done.at(-1)).toBe(1);
+    expect(done.every((d, i) => i === 0 || d >= (done[i - 1] ?? 0))).toBe(true);
+  });
+});
+
+describe('the CLI reads a large CSV on two worker threads', () => {
+  it('gives the same report with --threads 2 as with --threads 1, and says how many threads read it', async () => {
+    const rows = Array.from(
+      { length: 400_000 },
+      (_, i) => `${i},${(i * 7919) % 1000}.25,"t ${i % 13}",${i % 2 ? 'yes' : 'no'}`,
+    );
+    const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), 'big.csv');
+    writeFileSync(path, ['id,amount,tag,flag', ...rows, ''].join('\n'));
+    const reports = [];
+    for (const threads of ['1', '2']) {
+      let stdout = '';
+      const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
+      expect(await main(['analyze', path, '--no-cluster', '--threads', threads], io)).toBe(0);
+      reports.push(JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number } });
+    }
+    const [single, double] = reports;
+    expect(single?.engine.parseThreads).toBe(1);
+    expect(double?.engine.parseThreads).toBe(2);
+    expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
+  });
+});
