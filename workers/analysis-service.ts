@@ -132,7 +132,7 @@ export function createAnalysisService(deps: ServiceDeps) {
           const hooks = hooksFor(cancel, onProgress);
           const t0 = now();
           const ranges = file.size >= MIN_SPLIT_BYTES ? deps.rangeThreads : undefined;
-          ranges?.warm(); // starts while the file is read
+          void ranges?.warm(); // starts while the file is read
           const bytes = await readBlob(file, hooks);
           const t1 = now();
           const ingest = await ingestBytes(bytes, fileName, options, { ...hooks, runRange: ranges?.run });

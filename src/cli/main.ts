@@ -3,7 +3,7 @@
  * same ingest and core code as the worker, on TF.js's WASM backend in Node.
  */
 import { availableParallelism } from 'node:os';
-import { open, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { AnalysisError } from '../core/errors.ts';
 import type { ProgressEvent } from '../core/progress.ts';
@@ -11,6 +11,7 @@ import { ingestBytes, type IngestResult } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
 import { MIN_SPLIT_BYTES } from '../ingest/split-delimited.ts';
 import { createCliRangeThreads } from './range-threads.ts';
+import { readInput, sizeOf } from './read-input.ts';
 import { csvOptionsFor, noticeWarning } from '../../workers/analysis-service.ts';
 import { analyze } from '../core/analyze.ts';
 import { exportCsv } from '../core/export-csv.ts';
@@ -26,41 +27,6 @@ export interface CliIo {
   readonly version: string;
 }
 
-async function sizeOf(path: string, maxFileBytes: number): Promise<number> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new AnalysisError('EMPTY_FILE', `cannot read ${path}: no such file`);
-  }
-  if (info.isDirectory()) throw new AnalysisError('UNSUPPORTED_FORMAT', `${path} is a directory, not a file`);
-  if (info.size > maxFileBytes) {
-    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    throw new AnalysisError(
-      'FILE_TOO_LARGE',
-      `the file is ${mb(info.size)} MB; the limit is ${mb(maxFileBytes)} MB (see --max-mb)`,
-    );
-  }
-  return info.size;
-}
-
-/* The file's bytes, in shared memory when a second thread will read half of them. */
-async function readInput(path: string, size: number, shared: boolean): Promise<Uint8Array> {
-  const bytes = new Uint8Array(shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
-  const file = await open(path);
-  let offset = 0;
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(bytes, offset, bytes.length - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-  } finally {
-    await file.close();
-  }
-  return offset === size ? bytes : bytes.subarray(0, offset); // shorter if the file shrank meanwhile
-}
-
 /* Reads and parses the file, large CSVs on two threads unless `--threads 1` or a single core. */
 async function ingestFile(
   args: CliArgs,
@@ -71,7 +37,7 @@ async function ingestFile(
   const size = await sizeOf(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const threads = size >= MIN_SPLIT_BYTES && (args.threads ?? Math.min(2, availableParallelism())) === 2;
   const ranges = threads ? createCliRangeThreads() : undefined;
-  ranges?.warm();
+  void ranges?.warm();
   try {
     const bytes = await readInput(path, size, threads);
     const t1 = performance.now();

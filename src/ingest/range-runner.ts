@@ -22,8 +22,8 @@ export interface RangeThread {
 
 export interface RangeThreads {
   readonly run: RangeRunner;
-  /** Starts the thread now, so that it is ready when the split point is reached. */
-  readonly warm: () => void;
+  /** Starts the thread now, so that it is ready when the split point is reached; settles once it is (or failed). */
+  readonly warm: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
 
@@ -59,5 +59,10 @@ export function createRangeThreads(start: () => Promise<RangeThread>): RangeThre
         (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
       );
     });
-  return { run, warm: () => void started().catch(() => undefined), close };
+  const warm = (): Promise<void> =>
+    started().then(
+      () => undefined,
+      () => undefined,
+    );
+  return { run, warm, close };
 }

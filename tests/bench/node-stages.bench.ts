@@ -27,8 +27,20 @@ export async function benchCsv(settings: BenchSettings, csvPath: string, euPath:
       await isolatedRow(
         {
           ...spec,
-          stage: `parse ${mb.toFixed(0)} MB CSV${label}: SmartData bytes path`,
+          stage: `parse ${mb.toFixed(0)} MB CSV${label}: SmartData bytes path, 1 thread`,
           child: 'parse-ours',
+          args: { path },
+          baselines: [papa],
+        },
+        settings.runs,
+      ),
+    );
+    rows.push(
+      await isolatedRow(
+        {
+          ...spec,
+          stage: `parse ${mb.toFixed(0)} MB CSV${label}: SmartData, 2 threads (as the CLI and the app run it)`,
+          child: 'parse-ours-2t',
           args: { path },
           baselines: [papa],
         },

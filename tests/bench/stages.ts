@@ -11,6 +11,9 @@ import { main as cliMain } from '../../src/cli/main.ts';
 import { profileTable } from '../../src/core/profile/profile.ts';
 import { ingestBytes } from '../../src/ingest/ingest.ts';
 import { startTf } from '../../workers/tf-init.ts';
+import { createCliRangeThreads } from '../../src/cli/range-threads.ts';
+import { readInput, sizeOf } from '../../src/cli/read-input.ts';
+import type { RangeThreads } from '../../src/ingest/range-runner.ts';
 
 export interface Stage {
   /** Imports and start-up that belong to the process, not to the stage (before the idle baseline). */
@@ -56,6 +59,13 @@ function papaTyped(bytes: Uint8Array, delimiter: string): number {
   return cells;
 }
 
+/** The file read straight into shared memory, as the CLI reads a file it will parse on two threads. */
+async function readShared(args: Readonly<Record<string, unknown>>): Promise<Uint8Array> {
+  return readInput(pathOf(args), await sizeOf(pathOf(args), Infinity), true);
+}
+
+let rangeThreads: RangeThreads | undefined;
+
 const noisyCli = { stdout: () => undefined, stderr: (text: string) => process.stderr.write(text) };
 
 export const STAGES: Readonly<Record<string, Stage>> = {
@@ -64,6 +74,25 @@ export const STAGES: Readonly<Record<string, Stage>> = {
     run: async (bytes, args) => {
       const result = await ingestBytes(bytes as Uint8Array, stringArg(args, 'name', 'bench.csv'), INGEST_OPTIONS);
       return { output: result, extra: { rows: result.table.rowCount } };
+    },
+  },
+  // The second thread is started before the clock, as the CLI and the app start it while the file is read.
+  'parse-ours-2t': {
+    prepare: async () => {
+      rangeThreads = createCliRangeThreads();
+      await rangeThreads.warm();
+    },
+    load: readShared,
+    run: async (bytes, args) => {
+      const hooks = { runRange: rangeThreads?.run };
+      const result = await ingestBytes(
+        bytes as Uint8Array,
+        stringArg(args, 'name', 'bench.csv'),
+        INGEST_OPTIONS,
+        hooks,
+      );
+      if (result.threads !== 2) throw new Error('the two-thread parse fell back to one thread');
+      return { output: result, extra: { rows: result.table.rowCount, threads: result.threads } };
     },
   },
   'parse-papa': {

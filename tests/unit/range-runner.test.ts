@@ -60,8 +60,8 @@ describe('range runner', () => {
     const log: string[] = [];
     let starts = 0;
     const threads = createRangeThreads(() => (starts++, Promise.resolve(fakeThread(log))));
-    threads.warm();
-    threads.warm();
+    void threads.warm();
+    await threads.warm();
     await threads.run(request());
     await threads.run(request());
     expect(starts).toBe(1);
