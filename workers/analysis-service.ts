@@ -12,8 +12,9 @@ import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
 import { columnOrder, rowWindow } from '../src/core/table-view.ts';
 import type { Column } from '../src/core/table.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
-import type { RangeThreads } from '../src/ingest/range-runner.ts';
+import type { SecondThreadRunners } from './second-thread-tasks.ts';
 import { MIN_SPLIT_BYTES } from '../src/ingest/split-delimited.ts';
+import { MIN_SPLIT_ROWS } from '../src/core/profile/split-columns.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
 import { tableBytes } from '../src/core/memory.ts';
@@ -27,8 +28,8 @@ export interface ServiceDeps {
   readonly now?: () => number;
   /** The worker's JS heap in use, where the engine reports it. */
   readonly heapBytes?: () => number | null;
-  /** A second thread that reads half of a large CSV (absent: one thread). */
-  readonly rangeThreads?: RangeThreads;
+  /** A second thread for large files: half of a CSV's rows, some of the columns to profile (absent: one thread). */
+  readonly secondThread?: SecondThreadRunners;
 }
 
 /** Chromium's non-standard `performance.memory`, when this global has it. */
@@ -131,11 +132,11 @@ export function createAnalysisService(deps: ServiceDeps) {
         return await wire(async () => {
           const hooks = hooksFor(cancel, onProgress);
           const t0 = now();
-          const ranges = file.size >= MIN_SPLIT_BYTES ? deps.rangeThreads : undefined;
-          void ranges?.warm(); // starts while the file is read
+          const second = file.size >= MIN_SPLIT_BYTES ? deps.secondThread : undefined;
+          void second?.warm(); // starts while the file is read
           const bytes = await readBlob(file, hooks);
           const t1 = now();
-          const ingest = await ingestBytes(bytes, fileName, options, { ...hooks, runRange: ranges?.run });
+          const ingest = await ingestBytes(bytes, fileName, options, { ...hooks, runRange: second?.runRange });
           const timings = { read: t1 - t0, parse: now() - t1 };
           const handle = { id: nextHandle++ };
           tables.set(handle.id, { ingest, timings, orders: new Map() });
@@ -173,7 +174,10 @@ export function createAnalysisService(deps: ServiceDeps) {
             now,
             ...(onProfiled === undefined ? {} : { onProfiled }),
           };
-          const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
+          const second = ingest.table.rowCount >= MIN_SPLIT_ROWS ? deps.secondThread : undefined;
+          void second?.warm();
+          const hooks = { ...hooksFor(cancel, onProgress), profileColumns: second?.profileColumns };
+          const { report, labels } = await analyze(ingest, options, context, hooks);
           tables.set(handle.id, { ingest, timings, labels, orders: new Map() });
           return report;
         });

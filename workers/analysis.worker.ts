@@ -6,13 +6,13 @@ import { expose, releaseProxy, type Remote } from 'comlink';
 import type { ProgressCallback } from '../src/core/progress.ts';
 import type { AnalysisApi } from './api.ts';
 import { createAnalysisService } from './analysis-service.ts';
-import { createBrowserRangeThreads } from './range-worker.ts';
+import { createBrowserSecondThread } from './second-thread.ts';
 import { initBrowserBackend } from './tf-backend.ts';
 
 const service = createAnalysisService({
   initBackend: initBrowserBackend,
-  // A second core reads half of a large CSV; on one core the two halves would only take turns.
-  rangeThreads: navigator.hardwareConcurrency >= 2 ? createBrowserRangeThreads() : undefined,
+  // A second core takes half of a large file's work; on one core the two halves would only take turns.
+  secondThread: navigator.hardwareConcurrency >= 2 ? createBrowserSecondThread() : undefined,
   version: __APP_VERSION__,
   yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });

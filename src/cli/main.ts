@@ -10,7 +10,9 @@ import type { ProgressEvent } from '../core/progress.ts';
 import { ingestBytes, type IngestResult } from '../ingest/ingest.ts';
 import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
 import { MIN_SPLIT_BYTES } from '../ingest/split-delimited.ts';
-import { createCliRangeThreads } from './range-threads.ts';
+import { createCliSecondThread } from './second-thread.ts';
+import type { SecondThreadRunners } from '../../workers/second-thread-tasks.ts';
+import { MIN_SPLIT_ROWS } from '../core/profile/split-columns.ts';
 import { readInput, sizeOf } from './read-input.ts';
 import { csvOptionsFor, noticeWarning } from '../../workers/analysis-service.ts';
 import { analyze } from '../core/analyze.ts';
@@ -27,27 +29,6 @@ export interface CliIo {
   readonly version: string;
 }
 
-/* Reads and parses the file, large CSVs on two threads unless `--threads 1` or a single core. */
-async function ingestFile(
-  args: CliArgs,
-  hooks: { onProgress?: (event: ProgressEvent) => void },
-): Promise<{ ingest: IngestResult; read: number; parse: number }> {
-  const path = args.file ?? '';
-  const t0 = performance.now();
-  const size = await sizeOf(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const threads = size >= MIN_SPLIT_BYTES && (args.threads ?? Math.min(2, availableParallelism())) === 2;
-  const ranges = threads ? createCliRangeThreads() : undefined;
-  void ranges?.warm();
-  try {
-    const bytes = await readInput(path, size, threads);
-    const t1 = performance.now();
-    const ingest = await ingestBytes(bytes, basename(path), args.ingest, { ...hooks, runRange: ranges?.run });
-    return { ingest, read: t1 - t0, parse: performance.now() - t1 };
-  } finally {
-    await ranges?.close();
-  }
-}
-
 function progressPrinter(io: CliIo): ((event: ProgressEvent) => void) | undefined {
   if (!io.isStderrTty) return undefined;
   return (event) => {
@@ -56,11 +37,30 @@ function progressPrinter(io: CliIo): ((event: ProgressEvent) => void) | undefine
   };
 }
 
-async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
+/* Reads and parses the file; a large CSV's bytes go to shared memory for the second thread. */
+async function ingestFile(
+  args: CliArgs,
+  hooks: { onProgress?: (event: ProgressEvent) => void },
+  second: SecondThreadRunners | undefined,
+): Promise<{ ingest: IngestResult; read: number; parse: number }> {
+  const path = args.file ?? '';
+  const t0 = performance.now();
+  const size = await sizeOf(path, args.ingest.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const split = second !== undefined && size >= MIN_SPLIT_BYTES;
+  if (split) void second.warm(); // starts while the file is read
+  const bytes = await readInput(path, size, split);
+  const t1 = performance.now();
+  const runRange = split ? second.runRange : undefined;
+  const ingest = await ingestBytes(bytes, basename(path), args.ingest, { ...hooks, runRange });
+  return { ingest, read: t1 - t0, parse: performance.now() - t1 };
+}
+
+async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners | undefined): Promise<string> {
   const hooks = { onProgress: progressPrinter(io) };
-  const { ingest, read, parse } = await ingestFile(args, hooks);
+  const { ingest, read, parse } = await ingestFile(args, hooks, second);
   const backend = await startTf();
   const tf = await import('@tensorflow/tfjs-core');
+  const profileColumns = ingest.table.rowCount >= MIN_SPLIT_ROWS ? second?.profileColumns : undefined;
   const { report: final, labels } = await analyze(
     ingest,
     { types: args.types, cluster: args.cluster },
@@ -71,7 +71,7 @@ async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
       engine: { backend: backend.backend, parseThreads: ingest.threads },
       notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
     },
-    hooks,
+    { ...hooks, profileColumns },
   );
   if (io.isStderrTty) io.stderr('\r\x1b[K');
   if (args.exportCsv !== undefined) {
@@ -79,6 +79,17 @@ async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
   }
   if (args.format === 'text') return formatTextSummary(final);
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;
+}
+
+/* Large files use a second thread unless `--threads 1` or the machine has one core. */
+async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
+  const twoThreads = (args.threads ?? Math.min(2, availableParallelism())) === 2;
+  const second = twoThreads ? createCliSecondThread() : undefined;
+  try {
+    return await analyzeFile(args, io, second);
+  } finally {
+    await second?.close();
+  }
 }
 
 /** Runs the CLI. Returns the exit code: 0 success, 1 the input could not be analysed, 2 bad usage. */

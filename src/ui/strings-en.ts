@@ -31,7 +31,7 @@ export const en = {
   memoryTensors: '{count} TF.js tensors ({size})',
   memoryHeap: 'JavaScript heap {size}',
   timings: 'Time per stage',
-  parseThreads: '{count} threads',
+  threads: '{count} threads',
   columnName: 'Column',
   columnType: 'Type',
   nonMissing: 'Values',

@@ -33,7 +33,7 @@ export const es: Record<MessageKey, string> = {
   memoryTensors: '{count} tensores de TF.js ({size})',
   memoryHeap: 'montón de JavaScript {size}',
   timings: 'Tiempo por etapa',
-  parseThreads: '{count} hilos',
+  threads: '{count} hilos',
   columnName: 'Columna',
   columnType: 'Tipo',
   nonMissing: 'Valores',

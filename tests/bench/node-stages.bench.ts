@@ -48,17 +48,18 @@ export async function benchCsv(settings: BenchSettings, csvPath: string, euPath:
       ),
     );
   }
-  rows.push(
-    await isolatedRow(
-      {
-        group: 'csv',
-        stage: `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`,
-        child: 'profile',
-        args: { path: csvPath },
-      },
-      settings.runs,
-    ),
-  );
+  const profile = `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`;
+  for (const [child, threads] of [
+    ['profile', '1 thread'],
+    ['profile-2t', '2 threads (as the CLI and the app run it)'],
+  ] as const) {
+    rows.push(
+      await isolatedRow(
+        { group: 'csv', stage: `${profile}, ${threads}`, child, args: { path: csvPath } },
+        settings.runs,
+      ),
+    );
+  }
   return rows;
 }
 

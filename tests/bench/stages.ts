@@ -11,9 +11,9 @@ import { main as cliMain } from '../../src/cli/main.ts';
 import { profileTable } from '../../src/core/profile/profile.ts';
 import { ingestBytes } from '../../src/ingest/ingest.ts';
 import { startTf } from '../../workers/tf-init.ts';
-import { createCliRangeThreads } from '../../src/cli/range-threads.ts';
+import { createCliSecondThread } from '../../src/cli/second-thread.ts';
 import { readInput, sizeOf } from '../../src/cli/read-input.ts';
-import type { RangeThreads } from '../../src/ingest/range-runner.ts';
+import type { SecondThreadRunners } from '../../workers/second-thread-tasks.ts';
 
 export interface Stage {
   /** Imports and start-up that belong to the process, not to the stage (before the idle baseline). */
@@ -64,7 +64,7 @@ async function readShared(args: Readonly<Record<string, unknown>>): Promise<Uint
   return readInput(pathOf(args), await sizeOf(pathOf(args), Infinity), true);
 }
 
-let rangeThreads: RangeThreads | undefined;
+let second: SecondThreadRunners | undefined;
 
 const noisyCli = { stdout: () => undefined, stderr: (text: string) => process.stderr.write(text) };
 
@@ -79,12 +79,12 @@ export const STAGES: Readonly<Record<string, Stage>> = {
   // The second thread is started before the clock, as the CLI and the app start it while the file is read.
   'parse-ours-2t': {
     prepare: async () => {
-      rangeThreads = createCliRangeThreads();
-      await rangeThreads.warm();
+      second = createCliSecondThread();
+      await second.warm();
     },
     load: readShared,
     run: async (bytes, args) => {
-      const hooks = { runRange: rangeThreads?.run };
+      const hooks = { runRange: second?.runRange };
       const result = await ingestBytes(
         bytes as Uint8Array,
         stringArg(args, 'name', 'bench.csv'),
@@ -109,6 +109,21 @@ export const STAGES: Readonly<Record<string, Stage>> = {
         format: { decimal: '.', thousands: '' },
       }),
     }),
+  },
+  // The CLI's and the app's profile of a large table: some columns on the (already started) second thread.
+  'profile-2t': {
+    prepare: async () => {
+      second = createCliSecondThread();
+      await second.warm();
+    },
+    load: async (args) => (await ingestBytes(await readBytes(args), 'bench.csv', INGEST_OPTIONS)).table,
+    run: async (table) => {
+      const format = { decimal: '.', thousands: '' } as const;
+      const hooks = { profileColumns: second?.profileColumns };
+      const profile = await profileTable(table as Parameters<typeof profileTable>[0], { format }, hooks);
+      if (profile.threads !== 2) throw new Error('the two-thread profile fell back to one thread');
+      return { output: profile, extra: { threads: profile.threads } };
+    },
   },
   'xlsx-ours': {
     load: readBytes,

@@ -1,7 +1,8 @@
 /*
- * A large CSV in the app is read on two threads: the analysis worker reads the first half while a
- * nested worker reads the second, and the halves are merged. The result must be what one thread
- * gives (counted here from the generated file), the page must say it used two threads, and a
+ * A large CSV in the app is read and profiled on two threads: the analysis worker reads the first
+ * half while a nested worker reads the second, and later profiles some of the columns. The result
+ * must be what one thread gives (counted here from the generated file), the page must say it used
+ * two threads for both stages, and a
  * Cancel while parsing must leave the next analysis working (that the runner stops its thread on
  * cancel is tested in tests/unit/range-runner.test.ts).
  */
@@ -31,8 +32,8 @@ function bigCsv(): { path: string; missing: number } {
 
 const BIG = bigCsv();
 
-function rangeWorkers(page: Page): number {
-  return page.workers().filter((w) => w.url().includes('range.worker')).length;
+function secondWorkers(page: Page): number {
+  return page.workers().filter((w) => w.url().includes('second.worker')).length;
 }
 
 /** Drops the big file, waits for its profile, and stops the clustering that follows (not under test here). */
@@ -44,17 +45,19 @@ async function analyseBig(page: Page): Promise<void> {
 }
 
 describe('a large CSV on two threads', () => {
-  it('reads it in two halves, merges them exactly, and says so', async () => {
+  it('reads it in two halves and profiles it on two threads, with exact counts, and says so', async () => {
     const { page } = browser.current;
     expect(statSync(BIG.path).size).toBeGreaterThan(8 * 1024 * 1024); // the split threshold
     await analyseBig(page);
-    expect(await page.getByTestId('timings').textContent()).toMatch(/Parsing [\d.]+ s \(2 threads\)/);
+    const timings = await page.getByTestId('timings').textContent();
+    expect(timings).toMatch(/Parsing [\d.]+ s \(2 threads\)/);
+    expect(timings).toMatch(/Profiling [\d.]+ s \(2 threads\)/);
     // Every "n/d"-free cell of `late` is a number, the last one is text: one pass would see the same.
     expect(await page.getByTestId('missing-cells').textContent()).toBe(BIG.missing.toLocaleString('en-US'));
     expect(await page.getByTestId('column-count').textContent()).toBe('4');
-    expect(rangeWorkers(page)).toBe(1);
+    expect(secondWorkers(page)).toBe(1);
     await analyseBig(page); // the nested worker is reused, not started again
-    expect(rangeWorkers(page)).toBe(1);
+    expect(secondWorkers(page)).toBe(1);
   });
 
   it('Cancel while parsing ends the job cleanly; the same file then reads on two threads again', async () => {
@@ -65,9 +68,9 @@ describe('a large CSV on two threads', () => {
     await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 10_000 });
     expect(await page.getByTestId('error').count()).toBe(0);
     // A nested worker cancelled mid-range is terminated and a fresh one started later: never two at once.
-    expect(rangeWorkers(page)).toBeLessThanOrEqual(1);
+    expect(secondWorkers(page)).toBeLessThanOrEqual(1);
     await analyseBig(page);
     expect(await page.getByTestId('timings').textContent()).toContain('(2 threads)');
-    expect(rangeWorkers(page)).toBe(1);
+    expect(secondWorkers(page)).toBe(1);
   });
 });

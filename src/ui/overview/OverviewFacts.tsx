@@ -34,16 +34,19 @@ export function TypeMix({ columns }: { readonly columns: Report['columns'] }) {
 /** Seconds per stage, in the pipeline's order. */
 export function StageTimings({
   timings,
-  parseThreads,
+  engine,
 }: {
   readonly timings: Report['timings'];
-  /** Threads that read the rows: said beside the parse time when more than one. */
-  readonly parseThreads: number;
+  readonly engine: Report['engine'];
 }) {
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
-  const threads = (stage: string): string =>
-    stage === 'parse' && parseThreads > 1 ? ` (${t('parseThreads', { count: String(parseThreads) })})` : '';
+  // Said beside a stage's time when more than one thread did it.
+  const counts: Record<string, number | undefined> = { parse: engine?.parseThreads, profile: engine?.profileThreads };
+  const threads = (stage: string): string => {
+    const count = counts[stage] ?? 1;
+    return count > 1 ? ` (${t('threads', { count: String(count) })})` : '';
+  };
   return (
     <p className="hint" data-testid="timings">
       {t('timings')}:{' '}

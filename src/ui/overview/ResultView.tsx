@@ -47,7 +47,7 @@ export function ResultView({ report, memory }: { readonly report: Report; readon
       </h2>
       <OverviewStats report={report} />
       <TypeMix columns={report.columns} />
-      <StageTimings timings={report.timings} parseThreads={report.engine?.parseThreads ?? 1} />
+      <StageTimings timings={report.timings} engine={report.engine} />
       <MemoryUsed memory={memory} />
       {report.warnings.length > 0 && (
         <>

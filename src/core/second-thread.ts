@@ -1,0 +1,72 @@
+/*
+ * A second thread for the work that splits in two (half of a large CSV, half of the columns to
+ * profile), independent of how the host makes threads: one thread, started early and reused, one
+ * task at a time. A task that fails, or whose job is cancelled, terminates the thread and rejects
+ * (the caller then does that work itself); the next task starts a fresh thread. Hosts (the CLI's
+ * worker_threads, the app's nested Web Worker) supply only how to start a thread and talk to it.
+ */
+import { CancelledError, type CancelToken } from './cancel.ts';
+
+/** How often a task in flight looks at its cancel token. */
+const CANCEL_POLL_MS = 20;
+
+/** A started thread, as a host sees it. */
+export interface ThreadPort {
+  /** Sends one task; `settle` must be called once, with the answer or with why there is none. */
+  readonly send: (task: unknown, settle: (result: unknown) => void) => void;
+  /** Stops listening for the task in flight (it was settled or cancelled). */
+  readonly detach: () => void;
+  readonly terminate: () => Promise<unknown> | undefined;
+}
+
+export interface SecondThread {
+  /** Runs one task there; rejects when it fails or `cancel` is set meanwhile. */
+  readonly call: (task: unknown, cancel?: CancelToken) => Promise<unknown>;
+  /** Starts the thread now, so that it is ready when work arrives; settles once it is (or failed). */
+  readonly warm: () => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+export function createSecondThread(start: () => Promise<ThreadPort>): SecondThread {
+  let thread: Promise<ThreadPort> | undefined;
+  const started = (): Promise<ThreadPort> => (thread ??= start());
+  const close = async (): Promise<void> => {
+    const current = thread;
+    thread = undefined;
+    await current?.then((t) => t.terminate()).catch(() => undefined);
+  };
+  // Cancel is watched from the start, so a thread that never gets ready cannot hold the caller.
+  const call = (task: unknown, cancel?: CancelToken): Promise<unknown> =>
+    new Promise<unknown>((resolve, reject) => {
+      let sentTo: ThreadPort | undefined;
+      let settled = false;
+      const settle = (result: unknown): void => {
+        if (settled) return;
+        settled = true;
+        clearInterval(poll);
+        sentTo?.detach();
+        if (!(result instanceof Error)) return resolve(result);
+        void close();
+        reject(result);
+      };
+      const poll = setInterval(() => cancel?.aborted === true && settle(new CancelledError()), CANCEL_POLL_MS);
+      started().then(
+        (ready) => {
+          if (settled) return;
+          sentTo = ready;
+          try {
+            ready.send(task, settle);
+          } catch (error) {
+            settle(error instanceof Error ? error : new Error(String(error)));
+          }
+        },
+        (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  const warm = (): Promise<void> =>
+    started().then(
+      () => undefined,
+      () => undefined,
+    );
+  return { call, warm, close };
+}
