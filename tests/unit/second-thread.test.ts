@@ -11,11 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { ColumnProfile } from '../../src/core/profile/column-profile.ts';
 import { profileTable } from '../../src/core/profile/profile.ts';
-import {
-  columnsForOtherThread,
-  profileColumnsThere,
-  type ColumnsRequest,
-} from '../../src/core/profile/split-columns.ts';
+import { profileColumnsThere, type ColumnsRequest } from '../../src/core/profile/split-columns.ts';
 import type { Column, Table } from '../../src/core/table.ts';
 import { createSecondThread, type ThreadPort } from '../../src/core/second-thread.ts';
 import { runSecondTask, settledValue, type SecondTask } from '../../workers/second-thread-tasks.ts';
@@ -240,10 +236,7 @@ describe('profile split over two threads', () => {
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
     expect({ ...two, threads: 1 }).toEqual(one);
-    const there = columnsForOtherThread(t.columns);
-    expect(there.length).toBeGreaterThan(0);
-    expect(there.length).toBeLessThan(t.columns.length);
-    for (const i of there) {
+    for (const i of t.columns.keys()) {
       const column = t.columns[i] as Column;
       const reading = two.columns[i]?.reading as { values?: unknown; codes?: unknown };
       expect(reading.values ?? reading.codes).toBe(column.kind === 'string' ? column.codes : column.values);
@@ -262,11 +255,25 @@ describe('profile split over two threads', () => {
     expect(asked).toBe(0);
   });
 
-  it('sends the costly columns, about half the work, and keeps some here', () => {
-    const cols = table().columns;
-    // 4 number columns (3 each) + 1 text = 13: two numbers and the text there (7), two numbers here (6).
-    expect(columnsForOtherThread(cols)).toEqual([0, 1, 3]);
-    expect(columnsForOtherThread(cols.slice(0, 1))).toEqual([]);
+  it('shares the columns out by speed: a slow other thread does few, a failing one gives its column back', async () => {
+    const t = table();
+    const one = await profileTable(t, { format });
+    const asked: number[] = [];
+    const slow = async (r: ColumnsRequest): Promise<ColumnProfile[]> => {
+      asked.push(...r.indices);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return inProcess(r);
+    };
+    const two = await profileTable(t, { format }, { profileColumns: slow });
+    expect({ ...two, threads: 1 }).toEqual(one);
+    expect(asked[0]).toBe(t.columns.length - 1); // the other thread takes from the back
+    expect(asked.length).toBeLessThan(t.columns.length);
+    let calls = 0;
+    const failsSecond = (r: ColumnsRequest): Promise<ColumnProfile[]> =>
+      ++calls === 2 ? Promise.reject(new Error('crashed')) : inProcess(r);
+    const mixed = await profileTable(t, { format }, { profileColumns: failsSecond });
+    expect(mixed.threads).toBe(2);
+    expect({ ...mixed, threads: 1 }).toEqual(one);
   });
 });
 

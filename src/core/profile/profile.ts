@@ -9,7 +9,7 @@ import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
 import { summarizeMissing, type MissingSummary } from './missing.ts';
-import { attachColumns, columnsForOtherThread, MIN_SPLIT_ROWS, type ColumnsRunner } from './split-columns.ts';
+import { attachColumns, MIN_SPLIT_ROWS, type ColumnsRunner } from './split-columns.ts';
 
 export interface ProfileOptions {
   /** How numbers are written in the file (to read text columns the user switches to numeric). */
@@ -62,31 +62,44 @@ function isComplete(p: ColumnProfile): boolean {
 
 type TypeOf = (name: string) => ColumnType | undefined;
 
+/** Columns still to profile: this thread takes from the front, the other thread from the back. */
+type Queue = number[];
+
+/* A macrotask: lets the other thread's answer in between two columns profiled here. */
+const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /*
- * Sends some columns to the other thread (when there is one and the table is large enough); the
- * promise gives their profiles, or undefined when that thread failed (they are then done here).
+ * The other thread's side: one column at a time from the back of the queue, until it is empty
+ * or the thread fails (its column goes back to the queue). Resolves with how many it did.
  */
-function startOtherThread(
+async function profileThere(
   table: Table,
   options: ProfileOptions,
   typeOf: TypeOf,
-  hooks: ProfileHooks,
-): { indices: readonly number[]; profiles: Promise<readonly ColumnProfile[] | undefined> } {
-  const run = hooks.profileColumns;
-  const indices = run !== undefined && table.rowCount >= MIN_SPLIT_ROWS ? columnsForOtherThread(table.columns) : [];
-  if (run === undefined || indices.length === 0) return { indices: [], profiles: Promise.resolve(undefined) };
-  const columns = indices.map((i) => table.columns[i] as Column);
-  const request = {
-    columns,
-    indices,
-    rows: table.rowCount,
-    format: options.format,
-    types: columns.map((c) => typeOf(c.name)),
-  };
-  return { indices, profiles: run(request, hooks.cancel).catch(() => undefined) };
+  run: ColumnsRunner,
+  queue: Queue,
+  finish: (profile: ColumnProfile) => void,
+  cancel: ProfileHooks['cancel'],
+): Promise<number> {
+  let done = 0;
+  for (let index = queue.pop(); index !== undefined; index = queue.pop()) {
+    const column = table.columns[index] as Column;
+    const request = { columns: [column], indices: [index], rows: table.rowCount, format: options.format };
+    const answer = await run({ ...request, types: [typeOf(column.name)] }, cancel).catch(() => undefined);
+    if (answer === undefined) {
+      queue.push(index);
+      break;
+    }
+    attachColumns(answer, table.columns).forEach(finish);
+    done++;
+  }
+  return done;
 }
 
-/* Every column's profile, in table order: some from the other thread, the rest (or all) here. */
+/*
+ * Every column's profile, in table order. With a second thread (large tables only), both threads
+ * take columns from one queue, so a slower or busier thread simply does fewer of them.
+ */
 async function profileColumns(
   table: Table,
   options: ProfileOptions,
@@ -94,21 +107,29 @@ async function profileColumns(
 ): Promise<{ columns: ColumnProfile[]; threads: 1 | 2 }> {
   const types = options.types ?? {};
   const typeOf: TypeOf = (name) => (Object.hasOwn(types, name) ? types[name] : undefined);
-  const there = startOtherThread(table, options, typeOf, hooks);
-  const profiles: (ColumnProfile | undefined)[] = [];
+  const profiles: ColumnProfile[] = [];
   const total = table.columns.length + 2;
-  const profileHere = async (index: number): Promise<void> => {
-    throwIfCancelled(hooks.cancel);
-    const column = table.columns[index] as Column;
-    profiles[index] = profileColumn(column, index, table.rowCount, options.format, typeOf(column.name));
+  const finish = (profile: ColumnProfile): void => {
+    profiles[profile.index] = profile;
     hooks.onProgress?.({ stage: 'profile', done: profiles.filter(Boolean).length, total });
-    if (hooks.yieldNow !== undefined) await hooks.yieldNow();
   };
-  for (let i = 0; i < table.columns.length; i++) if (!there.indices.includes(i)) await profileHere(i);
-  const answer = await there.profiles;
-  if (answer !== undefined) for (const p of attachColumns(answer, table.columns)) profiles[p.index] = p;
-  for (const i of there.indices) if (profiles[i] === undefined) await profileHere(i);
-  return { columns: profiles as ColumnProfile[], threads: answer === undefined ? 1 : 2 };
+  const queue: Queue = table.columns.map((_, i) => i);
+  const run = table.rowCount >= MIN_SPLIT_ROWS && queue.length > 1 ? hooks.profileColumns : undefined;
+  const there =
+    run === undefined ? Promise.resolve(0) : profileThere(table, options, typeOf, run, queue, finish, hooks.cancel);
+  const pause = hooks.yieldNow ?? (run === undefined ? undefined : macrotask);
+  const profileHere = async (): Promise<void> => {
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      throwIfCancelled(hooks.cancel);
+      const column = table.columns[index] as Column;
+      finish(profileColumn(column, index, table.rowCount, options.format, typeOf(column.name)));
+      if (pause !== undefined) await pause();
+    }
+  };
+  await profileHere();
+  const doneThere = await there;
+  await profileHere(); // a column the other thread gave back after this one had finished
+  return { columns: profiles, threads: doneThere > 0 ? 2 : 1 };
 }
 
 /**

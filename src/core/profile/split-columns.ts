@@ -1,6 +1,6 @@
 /*
  * Profiling on two threads: the column profiles are independent, so a second thread can profile
- * some columns while this one profiles the rest. The other thread receives copies of its columns;
+ * some columns while this one profiles the rest (profile.ts shares them out). The other thread receives copies of its columns;
  * the readings it sends back drop the arrays that are its copies of the columns (this thread has
  * the originals), so nothing column-sized is held twice. Pure: the thread is injected.
  */
@@ -65,27 +65,4 @@ export function profileColumnsThere(request: ColumnsRequest): ColumnProfile[] {
 /** Back on this thread: the profiles with the table's own column arrays put back. */
 export function attachColumns(profiles: readonly ColumnProfile[], columns: readonly Column[]): ColumnProfile[] {
   return profiles.map((profile) => swapReading(profile, columns[profile.index] as Column, true));
-}
-
-/* What a column costs to profile, roughly: numbers and dates are sorted, text is counted. */
-function cost(column: Column): number {
-  return column.kind === 'string' ? 1 : 3;
-}
-
-/**
- * The columns for the other thread: the costliest first, until it has about half the work.
- * Never all of them (this thread must not sit idle) and never one of one.
- */
-export function columnsForOtherThread(columns: readonly Column[]): number[] {
-  const order = columns.map((column, index) => ({ index, cost: cost(column) })).sort((a, b) => b.cost - a.cost);
-  const half = order.reduce((sum, c) => sum + c.cost, 0) / 2;
-  const there: number[] = [];
-  let load = 0;
-  for (const { index, cost: c } of order) {
-    if (there.length + 1 >= columns.length) break;
-    if (load + c / 2 > half) continue;
-    there.push(index);
-    load += c;
-  }
-  return there.sort((a, b) => a - b);
 }
