@@ -1,0 +1,89 @@
+/*
+ * Counting sort of doubles that are whole numbers once scaled by a power of ten: ids and codes
+ * (scale 1), and the fixed-decimal values that CSV files mostly hold (prices, measurements with a
+ * set number of decimals, scale 10^k). Each value v maps to the integer m = round(v · scale); the
+ * map is monotone, and it is used only when every value reads back exactly as m / scale, so
+ * writing m / scale in counting order writes the very values, sorted. Two sequential passes (count,
+ * write) instead of a radix sort's scattered ones; the range of m must be narrow.
+ */
+
+/** Scaled values spanning at most this many times their count are sorted by counting. */
+export const COUNTING_MAX_SPAN_PER_VALUE = 2;
+/** Decimal scales tried: 10^0 … 10^MAX_DECIMALS. */
+const MAX_DECIMALS = 8;
+/** Values probed to guess the scale before the full check. */
+const SCALE_PROBES = 64;
+
+/* Decimals (0..MAX_DECIMALS) after which `v` reads back exactly; -1 when none. */
+function decimalsOf(v: number): number {
+  let scale = 1;
+  for (let k = 0; k <= MAX_DECIMALS; k++, scale *= 10) if (Math.round(v * scale) / scale === v) return k;
+  return -1;
+}
+
+/*
+ * The power of ten that the first values need to read back exactly: the guess that
+ * {@link isScaleExact} then checks on every value. 0 when some probe needs more than MAX_DECIMALS.
+ */
+export function guessDecimalScale(values: Float64Array): number {
+  let decimals = 0;
+  for (let i = 0; i < Math.min(values.length, SCALE_PROBES); i++) {
+    const k = decimalsOf(values[i] as number);
+    if (k < 0) return 0;
+    decimals = Math.max(decimals, k);
+  }
+  return 10 ** decimals;
+}
+
+/** True when every value v equals Math.round(v · scale) / scale exactly. O(n), stops at the first miss. */
+export function isScaleExact(values: Float64Array, scale: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (Math.round(v * scale) / scale !== v) return false;
+  }
+  return true;
+}
+
+/* counts[round(v · scale) − low] += 1 for every value; returns how many are -0. */
+function countScaled(values: Float64Array, scale: number, low: number, counts: Int32Array): number {
+  let negativeZeros = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    const at = Math.round(v * scale) - low;
+    counts[at] = (counts[at] as number) + 1;
+    if (v === 0 && Object.is(v, -0)) negativeZeros++;
+  }
+  return negativeZeros;
+}
+
+/* Writes (low + k) / scale counts[k] times, in order (-0 before 0). */
+function writeScaled(
+  values: Float64Array,
+  scale: number,
+  low: number,
+  counts: Int32Array,
+  negativeZeros: number,
+): void {
+  let at = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const c = counts[k] as number;
+    if (c === 0) continue;
+    const value = (low + k) / scale;
+    if (value === 0 && negativeZeros > 0) {
+      values.fill(-0, at, at + negativeZeros); // -0 sorts before 0, as in the native sort
+      values.fill(0, at + negativeZeros, at + c);
+    } else if (c === 1) values[at] = value;
+    else values.fill(value, at, at + c);
+    at += c;
+  }
+}
+
+/**
+ * Sorts `values` (every one equal to Math.round(v · scale) / scale, see {@link isScaleExact}) by
+ * counting, into the same order as the native sort, -0 before 0. `low` = round(min · scale);
+ * `counts` holds one zeroed slot per scaled value from low to round(max · scale). O(n + span).
+ */
+export function sortScaledByCounting(values: Float64Array, scale: number, low: number, counts: Int32Array): void {
+  const negativeZeros = countScaled(values, scale, low, counts);
+  writeScaled(values, scale, low, counts, negativeZeros);
+}
