@@ -61,13 +61,17 @@ function readAs(column: Column, type: ColumnType, format: NumberFormat, guess: T
   return readCoded(column);
 }
 
-/* Non-missing cells: only text columns' type guess needs them (number and date guesses ignore it). */
-function presentCells(column: Column): number {
-  if (column.kind !== 'string') return 0;
-  let n = 0;
-  const { codes } = column;
-  for (let i = 0; i < codes.length; i++) n += (codes[i] as number) >= 0 ? 1 : 0;
-  return n;
+/*
+ * How often each dictionary entry of a text column occurs (undefined for other columns), and its
+ * non-missing cells: only text columns' type guess needs them. The counts serve the coded profile
+ * too, so the codes are counted once.
+ */
+function codeCountsOf(column: Column): { counts?: Float64Array; present: number } {
+  if (column.kind !== 'string') return { present: 0 };
+  const counts = countCodes(column.codes, column.dictionary.length);
+  let present = 0;
+  for (let i = 0; i < counts.length; i++) present += counts[i] as number;
+  return { counts, present };
 }
 
 function baseFlags(column: Column, count: number, distinct: number, rows: number, type: ColumnType): ColumnFlag[] {
@@ -102,17 +106,21 @@ export function profileColumn(
   format: NumberFormat,
   override?: ColumnType,
 ): ColumnProfile {
-  const present = presentCells(column);
+  const { counts, present } = codeCountsOf(column);
   const guess = inferType(column, present);
   const type = override ?? guess.type;
   const reading = readAs(column, type, format, guess);
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
-  if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
+  // The counts fit any reading that kept the column's own codes (one level per dictionary entry).
+  const countsFor = (codes: Int32Array): Float64Array | undefined =>
+    column.kind === 'string' && codes === column.codes ? counts : undefined;
+  if (reading.kind === 'coded')
+    return { ...base, ...codedProfile(column, reading, rows, type, countsFor(reading.codes)) };
   if (sortBuffer.length < reading.values.length) sortBuffer = new Float64Array(reading.values.length);
   const { sorted, infinite } =
     reading.coded === undefined
       ? sortedFinite(reading.values, sortBuffer)
-      : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, sortBuffer);
+      : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, sortBuffer, countsFor(reading.coded.codes));
   const stats = statsOfSorted(sorted, infinite);
   const count = stats.count + infinite;
   const flags = baseFlags(column, count, stats.distinct, rows, type);
@@ -148,8 +156,9 @@ function codedProfile(
   reading: Extract<ColumnReading, { kind: 'coded' }>,
   rows: number,
   type: ColumnType,
+  knownCounts?: Float64Array,
 ): Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'> {
-  const counts = countCodes(reading.codes, reading.dictionary.length);
+  const counts = knownCounts ?? countCodes(reading.codes, reading.dictionary.length);
   let count = 0;
   let distinct = 0;
   for (const c of counts) {

@@ -88,13 +88,15 @@ function codeCounts(codes: Int32Array, entries: number): Float64Array {
  * {@link sortedFinite} of `values[row] = entryValues[codes[row]]` (codes < 0 are missing) without
  * sorting the rows: the entries are counted, ordered, and each written as often as it occurs.
  * Same result, -0 before 0 included. O(n + k log k) for k entries; `buffer` as in sortedFinite.
+ * `knownCounts`, when given, are the entries' occurrence counts already (saves the counting pass).
  */
 export function sortedFiniteCoded(
   codes: Int32Array,
   entryValues: Float64Array,
   buffer?: Float64Array,
+  knownCounts?: Float64Array,
 ): { sorted: Float64Array; infinite: number } {
-  const counts = codeCounts(codes, entryValues.length);
+  const counts = knownCounts ?? codeCounts(codes, entryValues.length);
   let infinite = 0;
   let negativeZeros = 0;
   for (let e = 0; e < entryValues.length; e++) {
