@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { guessDecimalScale, isScaleExact } from '../../src/core/stats/counting-sort.ts';
 import { sortedFinite } from '../../src/core/stats/numeric-stats.ts';
 import { createRandom } from '../../src/core/stats/random.ts';
-import { RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
+import { argsortFloat64, RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
 
 const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
   a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));
@@ -61,5 +61,18 @@ describe('decimal scales', () => {
     expect(isScaleExact(Float64Array.of(0.1, 0.25, -3.75), 100)).toBe(true);
     expect(isScaleExact(Float64Array.of(0.1, 0.125), 100)).toBe(false);
     expect(isScaleExact(Float64Array.of(5e-324), 1e8)).toBe(false);
+  });
+});
+
+describe('argsortFloat64 on fixed decimals (32-bit scaled keys)', () => {
+  it('gives the stable order of a comparison sort, -0 tied with 0, NaN rows last', () => {
+    const values = generated(n, 12, (r, i) =>
+      i % 31 === 0 ? NaN : i % 17 === 0 ? -0 : Math.round((r - 0.5) * 400) / 100,
+    );
+    const rows = Array.from(values.keys());
+    const finite = rows.filter((i) => !Number.isNaN(values[i]));
+    const nan = rows.filter((i) => Number.isNaN(values[i]));
+    finite.sort((a, b) => (values[a] as number) - (values[b] as number) || a - b);
+    expect(Array.from(argsortFloat64(values))).toEqual([...finite, ...nan]);
   });
 });
