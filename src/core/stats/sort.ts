@@ -145,7 +145,7 @@ function sortByCounting(values: Float64Array, isWhole: boolean, min: number, max
   const slots = Math.round(max * scale) - low + 1;
   if (!(slots <= COUNTING_MAX_SPAN_PER_VALUE * values.length + 1)) return false;
   if (!isWhole && !isScaleExact(values, scale)) return false;
-  const counts = new Int32Array(scratchOf(Math.ceil(slots / 2)).buffer, 0, slots).fill(0);
+  const counts = new Uint8Array(scratchOf(Math.ceil(slots / 8)).buffer, 0, slots).fill(0);
   sortScaledByCounting(values, scale, low, counts);
   return true;
 }
