@@ -5,10 +5,10 @@
 import type { NumberFormat } from '../number-format.ts';
 import { histogramSorted, type Histogram } from '../stats/histogram.ts';
 import { sortedFinite, sortedFiniteCoded, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
-import type { Column } from '../table.ts';
+import type { Column, NumberColumn } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
-import { booleanWord, inferType, type ColumnType, type TypeGuess } from './infer-type.ts';
+import { booleanWord, inferType, numberGuessOf, type ColumnType, type TypeGuess } from './infer-type.ts';
 import { boxSummary, findOutliers, type BoxSummary, type OutlierSummary } from './outliers.ts';
 
 export type ColumnFlag = 'id' | 'constant' | 'numbersAsText' | 'mixed' | 'empty' | 'ambiguousDate';
@@ -94,6 +94,73 @@ function baseFlags(column: Column, count: number, distinct: number, rows: number
  */
 let sortBuffer = new Float64Array(0);
 
+type ValuesReading = Exclude<ColumnReading, { kind: 'coded' }>;
+type ProfileBody = Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'>;
+
+/* The shared sort buffer, at least `n` long. */
+function bufferFor(n: number): Float64Array {
+  if (sortBuffer.length < n) sortBuffer = new Float64Array(n);
+  return sortBuffer;
+}
+
+/* The reading's finite values sorted into the shared buffer; `counts` as in sortedFiniteCoded. */
+function sortedOf(reading: ValuesReading, counts?: Float64Array): { sorted: Float64Array; infinite: number } {
+  const buffer = bufferFor(reading.values.length);
+  return reading.coded === undefined
+    ? sortedFinite(reading.values, buffer)
+    : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, buffer, counts);
+}
+
+/* Counts, flags and the date or number statistics of a numeric or date reading, from its sorted values. */
+function valuesProfile(
+  column: Column,
+  reading: ValuesReading,
+  rows: number,
+  type: ColumnType,
+  sorted: Float64Array,
+  stats: NumericStats,
+): ProfileBody {
+  const count = stats.count + stats.infinite;
+  const flags = baseFlags(column, count, stats.distinct, rows, type);
+  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
+  if (reading.kind === 'datetime') {
+    if (reading.isAmbiguous) flags.push('ambiguousDate');
+    return { ...common, datetime: datetimeStats(stats, reading.order), histogram: histogramSorted(sorted, stats.iqr) };
+  }
+  return {
+    ...common,
+    numeric: stats,
+    histogram: histogramSorted(sorted, stats.iqr),
+    box: boxSummary(sorted, stats),
+    outliers: findOutliers(reading.values, stats, sorted),
+  };
+}
+
+/*
+ * A number column read as numbers (its inferred type, or integer/numeric chosen): the type guess
+ * follows from the sorted values' facts, so the column is not scanned a second time for it.
+ */
+function numberProfile(
+  column: NumberColumn,
+  index: number,
+  rows: number,
+  format: NumberFormat,
+  override?: ColumnType,
+): ColumnProfile {
+  const reading = readNumeric(column, format) as ValuesReading; // a number column reads as its own values
+  const { sorted, infinite, isWhole } = sortedFinite(reading.values, bufferFor(reading.values.length));
+  const stats = statsOfSorted(sorted, infinite);
+  const guess = numberGuessOf({
+    isInteger: isWhole,
+    isYearLike: stats.min >= 1000 && stats.max <= 9999,
+    isBinary: stats.min >= 0 && stats.max <= 1,
+    distinct: stats.distinct,
+  });
+  const type = override ?? guess.type;
+  const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
+  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, stats) };
+}
+
 /**
  * Profiles one column as `override` (when given) or as its inferred type. Numeric columns get
  * pandas-style statistics, histogram, box summary and outliers; coded ones value counts; dates
@@ -106,6 +173,8 @@ export function profileColumn(
   format: NumberFormat,
   override?: ColumnType,
 ): ColumnProfile {
+  if (column.kind === 'number' && (override === undefined || override === 'integer' || override === 'numeric'))
+    return numberProfile(column, index, rows, format, override);
   const { counts, present } = codeCountsOf(column);
   const guess = inferType(column, present);
   const type = override ?? guess.type;
@@ -116,32 +185,8 @@ export function profileColumn(
     column.kind === 'string' && codes === column.codes ? counts : undefined;
   if (reading.kind === 'coded')
     return { ...base, ...codedProfile(column, reading, rows, type, countsFor(reading.codes)) };
-  if (sortBuffer.length < reading.values.length) sortBuffer = new Float64Array(reading.values.length);
-  const { sorted, infinite } =
-    reading.coded === undefined
-      ? sortedFinite(reading.values, sortBuffer)
-      : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, sortBuffer, countsFor(reading.coded.codes));
-  const stats = statsOfSorted(sorted, infinite);
-  const count = stats.count + infinite;
-  const flags = baseFlags(column, count, stats.distinct, rows, type);
-  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
-  if (reading.kind === 'datetime') {
-    if (reading.isAmbiguous) flags.push('ambiguousDate');
-    return {
-      ...base,
-      ...common,
-      datetime: datetimeStats(stats, reading.order),
-      histogram: histogramSorted(sorted, stats.iqr),
-    };
-  }
-  return {
-    ...base,
-    ...common,
-    numeric: stats,
-    histogram: histogramSorted(sorted, stats.iqr),
-    box: boxSummary(sorted, stats),
-    outliers: findOutliers(reading.values, stats, sorted),
-  };
+  const { sorted, infinite } = sortedOf(reading, reading.coded && countsFor(reading.coded.codes));
+  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, statsOfSorted(sorted, infinite)) };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -157,7 +202,7 @@ function codedProfile(
   rows: number,
   type: ColumnType,
   knownCounts?: Float64Array,
-): Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'> {
+): ProfileBody {
   const counts = knownCounts ?? countCodes(reading.codes, reading.dictionary.length);
   let count = 0;
   let distinct = 0;

@@ -40,12 +40,15 @@ export interface NumericStats {
  * The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array,
  * or in the front of `buffer` when it is long enough (for callers sorting many columns). O(n).
  */
-export function sortedFinite(values: Float64Array, buffer?: Float64Array): { sorted: Float64Array; infinite: number } {
+export function sortedFinite(
+  values: Float64Array,
+  buffer?: Float64Array,
+): { sorted: Float64Array; infinite: number; isWhole: boolean } {
   const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
   const facts = new Float64Array(4);
   const n = scanFinite(values, out, facts);
   const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
-  return { sorted: sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite };
+  return { sorted: sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
 }
 
 /*
