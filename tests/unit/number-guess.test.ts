@@ -38,3 +38,18 @@ describe('number columns: type guess from the sorted values', () => {
     }
   });
 });
+
+describe('text columns read as numbers or dates', () => {
+  const dictionary = ['1', '2.5', 'n/a', '2024-01-02', 'soon'];
+  const codes = Int32Array.from({ length: 200 }, (_, i) => (i % 11 === 0 ? -1 : (i * 7) % dictionary.length));
+  const column = { kind: 'string', name: 't', codes, dictionary, numericCells: 0 } as const;
+  const unread = (reads: (text: string) => boolean): number =>
+    Array.from(codes).filter((c) => c >= 0 && !reads(dictionary[c] ?? '')).length;
+
+  it('count unreadable cells from the dictionary counts as a row scan would', () => {
+    const asNumbers = profileColumn(column, 0, codes.length, FORMAT, 'numeric');
+    expect(asNumbers.unparseable).toBe(unread((text) => !Number.isNaN(Number(text)) && text !== ''));
+    const asDates = profileColumn(column, 0, codes.length, FORMAT, 'datetime');
+    expect(asDates.unparseable).toBe(unread((text) => text === '2024-01-02'));
+  });
+});
