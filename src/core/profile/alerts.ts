@@ -38,9 +38,19 @@ function spacesAlert(p: ColumnProfile): Alert | undefined {
   return cells > 0 ? alert('SURROUNDING_SPACES', 'info', p.name, { cells }) : undefined;
 }
 
-/** Lower case without accents, trimmed: the key under which spelling variants collide. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Lower case without accents, trimmed: the key under which spelling variants collide. ASCII text
+ * has no marks and is its own NFD form, so it skips the normalisation (most dictionaries are
+ * ASCII, and a long one was folded entry by entry through a Unicode regex).
+ */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  const plain = isAscii(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain.trim().toLowerCase();
 }
 
 function caseVariantsAlert(p: ColumnProfile): Alert | undefined {
