@@ -4,7 +4,8 @@
  * set number of decimals, scale 10^k). Each value v maps to the integer m = round(v · scale); the
  * map is monotone, and it is used only when every value reads back exactly as m / scale, so
  * writing m / scale in counting order writes the very values, sorted. Two sequential passes (count,
- * write) instead of a radix sort's scattered ones; the range of m must be narrow.
+ * write) instead of a radix sort's scattered ones; the range of m must be narrow. The same scaled
+ * integers serve the argsort of sort.ts as 32-bit keys.
  */
 
 /** Scaled values spanning at most this many times their count are sorted by counting. */
@@ -99,4 +100,27 @@ export function sortScaledByCounting(values: Float64Array, scale: number, low: n
   const carries: number[] = [];
   const negativeZeros = countScaled(values, scale, low, counts, carries);
   writeScaled(values, scale, low, counts, Int32Array.from(carries).sort(), negativeZeros);
+}
+
+/* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */
+function fillScaledKeys(values: Float64Array, rows: Int32Array, scale: number, lo: Uint32Array): boolean {
+  for (let k = 0; k < rows.length; k++) {
+    const v = values[rows[k] as number] as number;
+    const m = Math.round(v * scale);
+    if (m / scale !== v || !(m >= -0x80000000 && m <= 0x7fffffff)) return false;
+    lo[k] = (m + 0x80000000) >>> 0; // -0 gives the key of 0: they tie, as in sort.ts's fillKeys
+  }
+  return true;
+}
+
+/**
+ * For the radix argsort of sort.ts: fixed-decimal values whose scaled integers m fit 32 bits get
+ * the keys m + 2³¹ in `lo` (its high key words stay 0), the same order and ties (-0 with 0) as its
+ * float keys, in two digit passes instead of four. False when they do not apply (`lo` then holds
+ * garbage for the caller to overwrite).
+ */
+export function hasScaledKeys(values: Float64Array, rows: Int32Array, lo: Uint32Array): boolean {
+  const probe = Float64Array.from(rows.subarray(0, 64), (row) => values[row] as number);
+  const scale = guessDecimalScale(probe);
+  return scale > 0 && fillScaledKeys(values, rows, scale, lo);
 }

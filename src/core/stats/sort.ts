@@ -10,7 +10,13 @@
  * as doubles, never rewritten from bit patterns, so no NaN pattern can arise and be canonicalised.
  */
 
-import { COUNTING_MAX_SPAN_PER_VALUE, guessDecimalScale, isScaleExact, sortScaledByCounting } from './counting-sort.ts';
+import {
+  COUNTING_MAX_SPAN_PER_VALUE,
+  guessDecimalScale,
+  hasScaledKeys,
+  isScaleExact,
+  sortScaledByCounting,
+} from './counting-sort.ts';
 
 /** Below this length the native sort is faster than clearing the digit histograms. */
 export const RADIX_MIN_LENGTH = 4096;
@@ -208,28 +214,6 @@ function fillKeys(values: Float64Array, rows: Int32Array, lo: Uint32Array, hi: U
     lo[k] = ((words[low] as number) ^ flip) >>> 0;
     hi[k] = (h ^ (flip | 0x80000000)) >>> 0;
   }
-}
-
-/* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */
-function fillScaledKeys(values: Float64Array, rows: Int32Array, scale: number, lo: Uint32Array): boolean {
-  for (let k = 0; k < rows.length; k++) {
-    const v = values[rows[k] as number] as number;
-    const m = Math.round(v * scale);
-    if (m / scale !== v || !(m >= -0x80000000 && m <= 0x7fffffff)) return false;
-    lo[k] = (m + 0x80000000) >>> 0; // -0 gives the key of 0: they tie, as in fillKeys
-  }
-  return true;
-}
-
-/*
- * Fixed-decimal values (see counting-sort.ts) whose scaled integers fit 32 bits get those as keys
- * in `lo` (the high words stay 0): the same order and ties as fillKeys' float keys, in two digit
- * passes instead of four. False (keys to be filled by fillKeys) when they do not apply.
- */
-function hasScaledKeys(values: Float64Array, rows: Int32Array, lo: Uint32Array): boolean {
-  const probe = Float64Array.from(rows.subarray(0, 64), (row) => values[row] as number);
-  const scale = guessDecimalScale(probe);
-  return scale > 0 && fillScaledKeys(values, rows, scale, lo);
 }
 
 function countDigit(words: Uint32Array, shift: number, counts: Uint32Array): void {
