@@ -38,9 +38,19 @@ function spacesAlert(p: ColumnProfile): Alert | undefined {
   return cells > 0 ? alert('SURROUNDING_SPACES', 'info', p.name, { cells }) : undefined;
 }
 
-/** Lower case without accents, trimmed: the key under which spelling variants collide. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Lower case without accents, trimmed: the key under which spelling variants collide. ASCII text
+ * has no marks and is its own NFD form, so it skips the normalisation (most dictionaries are
+ * ASCII, and a long one was folded entry by entry through a Unicode regex).
+ */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+  const plain = isAscii(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain.trim().toLowerCase();
 }
 
 function caseVariantsAlert(p: ColumnProfile): Alert | undefined {
@@ -67,19 +77,39 @@ function valueRange(p: ColumnProfile): readonly [number, number] {
   return min != null && max != null ? [Date.parse(min), Date.parse(max)] : [-Infinity, Infinity];
 }
 
-/* How often each target occurs, by first occurrence (a loop alone in its function: see stats/sort.ts). */
-function countTargets(values: Float64Array, targets: Float64Array): Map<number, number> {
-  const counts = new Map<number, number>();
+/*
+ * How often each target occurs (`counts[t]`) and the first row holding it (`first[t]`, −1 when
+ * none): typed counters, no map update per match (a loop alone in its function: see stats/sort.ts).
+ */
+function countTargets(values: Float64Array, targets: Float64Array, counts: Float64Array, first: Int32Array): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     for (let t = 0; t < targets.length; t++) {
       if (v === targets[t]) {
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+        if (counts[t] === 0) first[t] = i;
+        counts[t] = (counts[t] as number) + 1;
         break;
       }
     }
   }
-  return counts;
+}
+
+/* The most frequent target and its count; ties go to the one seen first. [NaN, 0] when none occurs. */
+function mostFrequentTarget(values: Float64Array, targets: Float64Array): readonly [number, number] {
+  const counts = new Float64Array(targets.length);
+  const first = new Int32Array(targets.length).fill(-1);
+  countTargets(values, targets, counts, first);
+  let best = -1;
+  for (let t = 0; t < targets.length; t++) {
+    const c = counts[t] as number;
+    if (c === 0) continue;
+    const isBetter =
+      best < 0 ||
+      c > (counts[best] as number) ||
+      (c === counts[best] && (first[t] as number) < (first[best] as number));
+    if (isBetter) best = t;
+  }
+  return best < 0 ? [NaN, 0] : [targets[best] as number, counts[best] as number];
 }
 
 function sentinelAlert(p: ColumnProfile): Alert | undefined {
@@ -90,8 +120,7 @@ function sentinelAlert(p: ColumnProfile): Alert | undefined {
   const [low, high] = valueRange(p);
   const targets = Float64Array.from(all.filter((t) => t >= low && t <= high));
   if (targets.length === 0) return undefined;
-  const counts = countTargets(p.reading.values, targets);
-  const [value, cells] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [NaN, 0];
+  const [value, cells] = mostFrequentTarget(p.reading.values, targets);
   if (cells === 0) return undefined;
   const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : String(value);
   return alert('SENTINEL_VALUES', 'warning', p.name, { cells, value: shown });

@@ -22,7 +22,10 @@ export const RARE_LEVEL_SHARE = 0.01;
 /** How often each code occurs; codes < 0 (missing) are skipped. O(n). */
 export function countCodes(codes: Int32Array, levels: number): Float64Array {
   const counts = new Float64Array(levels);
-  for (const code of codes) if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i] as number;
+    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  }
   return counts;
 }
 

@@ -5,10 +5,10 @@
 import type { NumberFormat } from '../number-format.ts';
 import { histogramSorted, type Histogram } from '../stats/histogram.ts';
 import { sortedFinite, sortedFiniteCoded, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
-import type { Column } from '../table.ts';
+import type { Column, NumberColumn } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
-import { booleanWord, inferType, type ColumnType, type TypeGuess } from './infer-type.ts';
+import { booleanWord, inferType, numberGuessOf, type ColumnType, type TypeGuess } from './infer-type.ts';
 import { boxSummary, findOutliers, type BoxSummary, type OutlierSummary } from './outliers.ts';
 
 export type ColumnFlag = 'id' | 'constant' | 'numbersAsText' | 'mixed' | 'empty' | 'ambiguousDate';
@@ -55,19 +55,30 @@ export interface ColumnProfile {
   readonly reading: ColumnReading;
 }
 
-function readAs(column: Column, type: ColumnType, format: NumberFormat, guess: TypeGuess): ColumnReading {
-  if (type === 'integer' || type === 'numeric') return readNumeric(column, format);
-  if (type === 'datetime') return readDatetime(column, 0, guess.dates) ?? readCoded(column);
+/* `counts`: occurrences per dictionary entry of a text column, when known (saves a row pass). */
+function readAs(
+  column: Column,
+  type: ColumnType,
+  format: NumberFormat,
+  guess: TypeGuess,
+  counts?: Float64Array,
+): ColumnReading {
+  if (type === 'integer' || type === 'numeric') return readNumeric(column, format, counts);
+  if (type === 'datetime') return readDatetime(column, 0, guess.dates, counts) ?? readCoded(column);
   return readCoded(column);
 }
 
-/* Non-missing cells: only text columns' type guess needs them (number and date guesses ignore it). */
-function presentCells(column: Column): number {
-  if (column.kind !== 'string') return 0;
-  let n = 0;
-  const { codes } = column;
-  for (let i = 0; i < codes.length; i++) n += (codes[i] as number) >= 0 ? 1 : 0;
-  return n;
+/*
+ * How often each dictionary entry of a text column occurs (undefined for other columns), and its
+ * non-missing cells: only text columns' type guess needs them. The counts serve the coded profile
+ * too, so the codes are counted once.
+ */
+function codeCountsOf(column: Column): { counts?: Float64Array; present: number } {
+  if (column.kind !== 'string') return { present: 0 };
+  const counts = countCodes(column.codes, column.dictionary.length);
+  let present = 0;
+  for (let i = 0; i < counts.length; i++) present += counts[i] as number;
+  return { counts, present };
 }
 
 function baseFlags(column: Column, count: number, distinct: number, rows: number, type: ColumnType): ColumnFlag[] {
@@ -90,6 +101,73 @@ function baseFlags(column: Column, count: number, distinct: number, rows: number
  */
 let sortBuffer = new Float64Array(0);
 
+type ValuesReading = Exclude<ColumnReading, { kind: 'coded' }>;
+type ProfileBody = Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'>;
+
+/* The shared sort buffer, at least `n` long. */
+function bufferFor(n: number): Float64Array {
+  if (sortBuffer.length < n) sortBuffer = new Float64Array(n);
+  return sortBuffer;
+}
+
+/* The reading's finite values sorted into the shared buffer; `counts` as in sortedFiniteCoded. */
+function sortedOf(reading: ValuesReading, counts?: Float64Array): { sorted: Float64Array; infinite: number } {
+  const buffer = bufferFor(reading.values.length);
+  return reading.coded === undefined
+    ? sortedFinite(reading.values, buffer)
+    : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, buffer, counts);
+}
+
+/* Counts, flags and the date or number statistics of a numeric or date reading, from its sorted values. */
+function valuesProfile(
+  column: Column,
+  reading: ValuesReading,
+  rows: number,
+  type: ColumnType,
+  sorted: Float64Array,
+  stats: NumericStats,
+): ProfileBody {
+  const count = stats.count + stats.infinite;
+  const flags = baseFlags(column, count, stats.distinct, rows, type);
+  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
+  if (reading.kind === 'datetime') {
+    if (reading.isAmbiguous) flags.push('ambiguousDate');
+    return { ...common, datetime: datetimeStats(stats, reading.order), histogram: histogramSorted(sorted, stats.iqr) };
+  }
+  return {
+    ...common,
+    numeric: stats,
+    histogram: histogramSorted(sorted, stats.iqr),
+    box: boxSummary(sorted, stats),
+    outliers: findOutliers(reading.values, stats, sorted),
+  };
+}
+
+/*
+ * A number column read as numbers (its inferred type, or integer/numeric chosen): the type guess
+ * follows from the sorted values' facts, so the column is not scanned a second time for it.
+ */
+function numberProfile(
+  column: NumberColumn,
+  index: number,
+  rows: number,
+  format: NumberFormat,
+  override?: ColumnType,
+): ColumnProfile {
+  const reading = readNumeric(column, format) as ValuesReading; // a number column reads as its own values
+  const { sorted, infinite, isWhole } = sortedFinite(reading.values, bufferFor(reading.values.length));
+  const stats = statsOfSorted(sorted, infinite);
+  const guess = numberGuessOf({
+    isInteger: isWhole,
+    isYearLike: stats.min >= 1000 && stats.max <= 9999,
+    isBinary: stats.min >= 0 && stats.max <= 1,
+    distinct: stats.distinct,
+  });
+  const type = override ?? guess.type;
+  const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
+  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, stats) };
+}
+
 /**
  * Profiles one column as `override` (when given) or as its inferred type. Numeric columns get
  * pandas-style statistics, histogram, box summary and outliers; coded ones value counts; dates
@@ -102,38 +180,20 @@ export function profileColumn(
   format: NumberFormat,
   override?: ColumnType,
 ): ColumnProfile {
-  const present = presentCells(column);
+  if (column.kind === 'number' && (override === undefined || override === 'integer' || override === 'numeric'))
+    return numberProfile(column, index, rows, format, override);
+  const { counts, present } = codeCountsOf(column);
   const guess = inferType(column, present);
   const type = override ?? guess.type;
-  const reading = readAs(column, type, format, guess);
+  const reading = readAs(column, type, format, guess, counts);
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
-  if (reading.kind === 'coded') return { ...base, ...codedProfile(column, reading, rows, type) };
-  if (sortBuffer.length < reading.values.length) sortBuffer = new Float64Array(reading.values.length);
-  const { sorted, infinite } =
-    reading.coded === undefined
-      ? sortedFinite(reading.values, sortBuffer)
-      : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, sortBuffer);
-  const stats = statsOfSorted(sorted, infinite);
-  const count = stats.count + infinite;
-  const flags = baseFlags(column, count, stats.distinct, rows, type);
-  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
-  if (reading.kind === 'datetime') {
-    if (reading.isAmbiguous) flags.push('ambiguousDate');
-    return {
-      ...base,
-      ...common,
-      datetime: datetimeStats(stats, reading.order),
-      histogram: histogramSorted(sorted, stats.iqr),
-    };
-  }
-  return {
-    ...base,
-    ...common,
-    numeric: stats,
-    histogram: histogramSorted(sorted, stats.iqr),
-    box: boxSummary(sorted, stats),
-    outliers: findOutliers(reading.values, stats, sorted),
-  };
+  // The counts fit any reading that kept the column's own codes (one level per dictionary entry).
+  const countsFor = (codes: Int32Array): Float64Array | undefined =>
+    column.kind === 'string' && codes === column.codes ? counts : undefined;
+  if (reading.kind === 'coded')
+    return { ...base, ...codedProfile(column, reading, rows, type, countsFor(reading.codes)) };
+  const { sorted, infinite } = sortedOf(reading, reading.coded && countsFor(reading.coded.codes));
+  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, statsOfSorted(sorted, infinite)) };
 }
 
 const MS_PER_DAY = 86_400_000;
@@ -148,8 +208,9 @@ function codedProfile(
   reading: Extract<ColumnReading, { kind: 'coded' }>,
   rows: number,
   type: ColumnType,
-): Omit<ColumnProfile, 'index' | 'name' | 'type' | 'inferredType' | 'alternatives' | 'reading'> {
-  const counts = countCodes(reading.codes, reading.dictionary.length);
+  knownCounts?: Float64Array,
+): ProfileBody {
+  const counts = knownCounts ?? countCodes(reading.codes, reading.dictionary.length);
   let count = 0;
   let distinct = 0;
   for (const c of counts) {

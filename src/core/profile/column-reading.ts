@@ -50,6 +50,16 @@ function countUnread(column: Column, values: Float64Array): number {
   return unread;
 }
 
+/*
+ * countUnread of a text column from how often each dictionary entry occurs (`counts`, one per
+ * entry): the cells whose entry reads as NaN. No pass over the rows.
+ */
+function unreadFromCounts(entryValues: Float64Array, counts: Float64Array): number {
+  let unread = 0;
+  for (let e = 0; e < entryValues.length; e++) if (Number.isNaN(entryValues[e])) unread += counts[e] as number;
+  return unread;
+}
+
 /* Maps each code through a per-dictionary-entry value (NaN for missing codes). A plain loop: the
  * mapping form of Float64Array.from costs a callback per cell. */
 function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
@@ -61,20 +71,32 @@ function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
   return out;
 }
 
-/** The column as numbers: text is parsed in the file's number format; dates become epoch ms. */
-export function readNumeric(column: Column, format: NumberFormat): ColumnReading {
+/**
+ * The column as numbers: text is parsed in the file's number format; dates become epoch ms.
+ * `counts` (occurrences per dictionary entry of a text column), when known, spare a row pass.
+ */
+export function readNumeric(column: Column, format: NumberFormat, counts?: Float64Array): ColumnReading {
   if (column.kind !== 'string') return { kind: 'numeric', values: column.values, unparseable: 0 };
   const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format));
   const values = mapCodes(column.codes, perEntry);
   const coded = { codes: column.codes, entryValues: perEntry };
-  return { kind: 'numeric', values, unparseable: countUnread(column, values), coded };
+  const unparseable = counts === undefined ? countUnread(column, values) : unreadFromCounts(perEntry, counts);
+  return { kind: 'numeric', values, unparseable, coded };
 }
 
 const MIN_YEAR = 1000;
 const MAX_YEAR = 9999;
 
-/** The column as dates: native dates as they are, text by {@link readDateColumn}, whole numbers as years. */
-export function readDatetime(column: Column, minShare = 0, known?: DateColumnReading): ColumnReading | undefined {
+/**
+ * The column as dates: native dates as they are, text by {@link readDateColumn}, whole numbers as
+ * years. `counts` as in {@link readNumeric}.
+ */
+export function readDatetime(
+  column: Column,
+  minShare = 0,
+  known?: DateColumnReading,
+  counts?: Float64Array,
+): ColumnReading | undefined {
   if (column.kind === 'date') {
     return { kind: 'datetime', values: column.values, unparseable: 0, order: 'native', isAmbiguous: false };
   }
@@ -92,7 +114,7 @@ export function readDatetime(column: Column, minShare = 0, known?: DateColumnRea
   return {
     kind: 'datetime',
     values,
-    unparseable: countUnread(column, values),
+    unparseable: counts === undefined ? countUnread(column, values) : unreadFromCounts(reading.values, counts),
     order: reading.order,
     isAmbiguous: reading.isAmbiguous,
     coded: { codes: column.codes, entryValues: reading.values },

@@ -77,10 +77,19 @@ function take(values: Float64Array, rows: Int32Array | null): Float64Array {
  * Spearman on pairwise-complete rows, as pandas: ranks are recomputed on each pair's complete
  * rows. Each column is ordered once (lazily); pairs sharing their complete rows share the ranks.
  */
-function spearmanOf(columns: readonly Float64Array[], rows: Int32Array | null): Float64Array {
+function spearmanOf(
+  columns: readonly Float64Array[],
+  rows: Int32Array | null,
+  isComplete: readonly boolean[],
+): Float64Array {
   const sampled = columns.map((v) => take(v, rows));
   const orders: (RankOrder | undefined)[] = [];
-  return spearmanMatrix(sampled, (c) => (orders[c] ??= rankOrder(sampled[c] as Float64Array)));
+  return spearmanMatrix(sampled, (c) => (orders[c] ??= rankOrder(sampled[c] as Float64Array)), isComplete);
+}
+
+/* True when the profile proves the column has no NaN and no ±Infinity (so no row is excluded). */
+function isCompleteNumeric(p: ColumnProfile): boolean {
+  return p.missing === 0 && p.numeric !== undefined && p.numeric.infinite === 0;
 }
 
 /* η of every usable categorical against every numeric column, categorical by categorical. */
@@ -114,7 +123,8 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
   const values = numeric.map(valuesOf);
   const sample = rows > SPEARMAN_MAX_ROWS ? sampleIndices(rows, SPEARMAN_MAX_ROWS, SPEARMAN_SEED) : null;
   const p = numeric.length;
-  const pearsonValues = pearsonMatrix(values);
+  const isComplete = numeric.map(isCompleteNumeric);
+  const pearsonValues = pearsonMatrix(values, isComplete);
   const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
   const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));
@@ -127,7 +137,7 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
   });
   const eta = etaPairs(categorical, numeric, values);
   const names = numeric.map((p) => p.name);
-  const spearmanValues = spearmanOf(values, sample);
+  const spearmanValues = spearmanOf(values, sample, isComplete);
   const spearmanM = symmetric(p, (i, j) => spearmanValues[i * p + j] as number);
   return {
     columns: names,

@@ -69,16 +69,36 @@ function scanNumbers(values: Float64Array): Int32Array {
   return Int32Array.of(isInteger, isYearLike, isBinary, distinct);
 }
 
-function numberGuess(values: Float64Array): TypeGuess {
-  const scan = scanNumbers(values);
-  const [isInteger, isYearLike, isBinary] = [scan[0] === 1, scan[1] === 1, scan[2] === 1];
-  const distinct = scan[3] as number;
+/** What a number column's guess rests on, about its finite values. */
+export interface NumberFacts {
+  /** Every finite value is whole (true when there is none). */
+  readonly isInteger: boolean;
+  /** Every finite value lies in 1000..9999 (read only for whole values). */
+  readonly isYearLike: boolean;
+  /** Every finite value is 0 or 1 (read only for whole values). */
+  readonly isBinary: boolean;
+  /** Distinct finite values (-0 equals 0); exact up to SMALL_CODE_MAX_DISTINCT + 1 at least. */
+  readonly distinct: number;
+}
+
+/** The type guess of a number column from the facts of its finite values (see the rule above). */
+export function numberGuessOf({ isInteger, isYearLike, isBinary, distinct }: NumberFacts): TypeGuess {
   if (!isInteger || distinct === 0) return { type: isInteger ? 'integer' : 'numeric', alternatives: [] };
   const alternatives: ColumnType[] = [];
   if (isBinary) alternatives.push('boolean');
   if (isYearLike) alternatives.push('datetime');
   if (distinct <= SMALL_CODE_MAX_DISTINCT) alternatives.push('categorical');
   return { type: 'integer', alternatives };
+}
+
+function numberGuess(values: Float64Array): TypeGuess {
+  const scan = scanNumbers(values);
+  return numberGuessOf({
+    isInteger: scan[0] === 1,
+    isYearLike: scan[1] === 1,
+    isBinary: scan[2] === 1,
+    distinct: scan[3] as number,
+  });
 }
 
 function stringGuess(column: StringColumn, count: number): TypeGuess {

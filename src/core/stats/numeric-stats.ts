@@ -1,7 +1,6 @@
-import { compensatedSum } from './summation.ts';
-import { countDistinctSorted, medianSorted, quantileSorted } from './quantiles.ts';
+import { medianSorted, quantileSorted } from './quantiles.ts';
 import { lowerBound, upperBound } from './ranks.ts';
-import { argsortFloat64, sortFloat64 } from './sort.ts';
+import { argsortFloat64, sortScanned } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
 export interface NumericStats {
@@ -41,26 +40,42 @@ export interface NumericStats {
  * The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array,
  * or in the front of `buffer` when it is long enough (for callers sorting many columns). O(n).
  */
-export function sortedFinite(values: Float64Array, buffer?: Float64Array): { sorted: Float64Array; infinite: number } {
+export function sortedFinite(
+  values: Float64Array,
+  buffer?: Float64Array,
+): { sorted: Float64Array; infinite: number; isWhole: boolean } {
   const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
-  const n = copyFinite(values, out);
-  return { sorted: sortFloat64(out.subarray(0, n)), infinite: countInfinite(values) };
+  const facts = new Float64Array(4);
+  const n = scanFinite(values, out, facts);
+  const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
+  return { sorted: sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
 }
 
-/* The finite values, in order, to the front of `out`; how many. (Single-loop functions: see sort.ts.) */
-function copyFinite(values: Float64Array, out: Float64Array): number {
+/*
+ * One pass for what the sort needs: the finite values, in order, to the front of `out` (returns
+ * how many), and facts = [±Infinity cells, 1 if every finite value is whole, min, max].
+ * (Single-loop functions: see sort.ts.)
+ */
+function scanFinite(values: Float64Array, out: Float64Array, facts: Float64Array): number {
   let n = 0;
+  let infinite = 0;
+  let isWhole = 1;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if (Number.isFinite(v)) out[n++] = v;
+    if (Number.isFinite(v)) {
+      out[n++] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (isWhole === 1 && !Number.isInteger(v)) isWhole = 0;
+    } else if (v === v) infinite++;
   }
+  facts[0] = infinite;
+  facts[1] = isWhole;
+  facts[2] = min;
+  facts[3] = max;
   return n;
-}
-
-function countInfinite(values: Float64Array): number {
-  let infinite = 0;
-  for (let i = 0; i < values.length; i++) infinite += values[i] === Infinity || values[i] === -Infinity ? 1 : 0;
-  return infinite;
 }
 
 function codeCounts(codes: Int32Array, entries: number): Float64Array {
@@ -76,13 +91,15 @@ function codeCounts(codes: Int32Array, entries: number): Float64Array {
  * {@link sortedFinite} of `values[row] = entryValues[codes[row]]` (codes < 0 are missing) without
  * sorting the rows: the entries are counted, ordered, and each written as often as it occurs.
  * Same result, -0 before 0 included. O(n + k log k) for k entries; `buffer` as in sortedFinite.
+ * `knownCounts`, when given, are the entries' occurrence counts already (saves the counting pass).
  */
 export function sortedFiniteCoded(
   codes: Int32Array,
   entryValues: Float64Array,
   buffer?: Float64Array,
+  knownCounts?: Float64Array,
 ): { sorted: Float64Array; infinite: number } {
-  const counts = codeCounts(codes, entryValues.length);
+  const counts = knownCounts ?? codeCounts(codes, entryValues.length);
   let infinite = 0;
   let negativeZeros = 0;
   for (let e = 0; e < entryValues.length; e++) {
@@ -206,10 +223,31 @@ export function computeNumericStats(values: Float64Array): NumericStats {
   return statsOfSorted(sorted, infinite);
 }
 
+/*
+ * Neumaier's compensated sum (as compensatedSum, bit for bit) and the distinct count (as
+ * countDistinctSorted) of an ascending array in one pass: into `out` = [sum, distinct].
+ */
+function sumAndDistinct(sorted: Float64Array, out: Float64Array): void {
+  let sum = 0;
+  let compensation = 0;
+  let distinct = sorted.length === 0 ? 0 : 1;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as number;
+    const t = sum + v;
+    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+    if (i > 0 && v !== sorted[i - 1]) distinct++;
+  }
+  out[0] = sum + compensation;
+  out[1] = distinct;
+}
+
 /** {@link computeNumericStats} on values already filtered to finite and sorted ascending. */
 export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats {
   const n = sorted.length;
-  const sum = compensatedSum(sorted);
+  const fused = new Float64Array(2);
+  sumAndDistinct(sorted, fused);
+  const sum = fused[0] as number;
   const mean = n === 0 ? NaN : sum / n;
   const moments = centralMoments(sorted, mean);
   const variance = n < 2 ? NaN : (moments.m2 / (n - 1)) * moments.scale * moments.scale;
@@ -222,7 +260,7 @@ export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats 
   return {
     count: n,
     infinite,
-    distinct: countDistinctSorted(sorted),
+    distinct: fused[1] as number,
     sum,
     mean,
     var: variance,

@@ -9,6 +9,8 @@
 import { compensatedSum } from './summation.ts';
 import { subsetRanks, type RankOrder } from './ranks.ts';
 
+const NO_ROWS = new Int32Array(0);
+
 /** Rows (ascending) where `values` is NaN or ±Infinity. O(n). */
 export function missingRows(values: Float64Array): Int32Array {
   const rows: number[] = [];
@@ -63,12 +65,13 @@ export interface PairGroup {
 /**
  * Groups all pairs of `columns` by the rows they exclude. Columns with equal missing rows form a
  * class; a pair of classes excludes the larger one when one contains the other, else their union.
- * O(p² · m) for p columns with m missing rows each.
+ * O(p² · m) for p columns with m missing rows each. `isComplete[c]`, when true, vouches that
+ * column c has no NaN or ±Infinity (known from its profile): it is not scanned.
  */
-export function groupPairs(columns: readonly Float64Array[]): PairGroup[] {
+export function groupPairs(columns: readonly Float64Array[], isComplete: readonly boolean[] = []): PairGroup[] {
   const classes: Int32Array[] = [];
-  const classOf = columns.map((values) => {
-    const rows = missingRows(values);
+  const classOf = columns.map((values, c) => {
+    const rows = isComplete[c] === true ? NO_ROWS : missingRows(values);
     const found = classes.findIndex((c) => sameRows(c, rows));
     if (found >= 0) return found;
     classes.push(rows);
@@ -163,12 +166,13 @@ function correlationOf(n: number, sx: Spread, sy: Spread, sxy: number): number {
  * Pearson's r of every pair of equally long columns on its pairwise-complete (finite) rows, as a
  * p×p row-major matrix (diagonal 1; NaN below 2 rows or for a constant side). Equal to
  * `pearson(pairwiseComplete(x, y))` bit for bit. O(p² · n) time, no per-pair copies.
+ * `isComplete` as in {@link groupPairs}.
  */
-export function pearsonMatrix(columns: readonly Float64Array[]): Float64Array {
+export function pearsonMatrix(columns: readonly Float64Array[], isComplete: readonly boolean[] = []): Float64Array {
   const p = columns.length;
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++) out[i * p + i] = 1;
-  for (const group of groupPairs(columns)) {
+  for (const group of groupPairs(columns, isComplete)) {
     const excluded = group.excluded();
     const spreads = new Map<number, Spread>();
     const spreadOf = (c: number): Spread => {
@@ -210,12 +214,17 @@ const NONE = new Int32Array(0);
  * pandas): Pearson's r of the average ranks from each column's precomputed {@link RankOrder}.
  * Equal to `pearson(subsetRanks(oi, keep), subsetRanks(oj, keep))` bit for bit. A column is
  * ranked once per group of pairs that exclude the same rows. O(p² · n) after the orders.
+ * `isComplete` as in {@link groupPairs}.
  */
-export function spearmanMatrix(columns: readonly Float64Array[], orders: (c: number) => RankOrder): Float64Array {
+export function spearmanMatrix(
+  columns: readonly Float64Array[],
+  orders: (c: number) => RankOrder,
+  isComplete: readonly boolean[] = [],
+): Float64Array {
   const p = columns.length;
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++) out[i * p + i] = 1;
-  for (const group of groupPairs(columns)) {
+  for (const group of groupPairs(columns, isComplete)) {
     const keep = new Uint8Array(columns[0]?.length ?? 0).fill(1);
     for (const row of group.excluded()) keep[row] = 0;
     const spreads = new Map<number, RankedSpread>();

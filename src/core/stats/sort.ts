@@ -1,42 +1,49 @@
 /*
- * An LSD radix sort for Float64Array: the same order as the native `Float64Array.prototype.sort()`
- * (numeric, -0 before +0) at two to four times its speed on a million values, because it never
- * compares. Four counting passes over the 16-bit digits of the raw IEEE 754 bits order the values
- * as unsigned integers: non-negative values ascending, then the sign-bit ones by growing magnitude.
- * A final pass moves those, reversed, to the front. A pass is skipped when every value shares its
- * digit (small integers, narrow ranges). Values are only ever copied as doubles, never rewritten as
- * bit patterns, so no NaN pattern can arise and be canonicalised.
+ * A radix sort for Float64Array: the same order as the native `Float64Array.prototype.sort()`
+ * (numeric, -0 before +0) at several times its speed on a million values, because it never
+ * compares. Each double's bits become an unsigned key (negative values get every bit flipped, the
+ * others only the sign bit) whose order is the numeric one, -0 before +0. Two counting passes over
+ * the 16-bit digits of the key's high word order the values by their sign, exponent and top 20
+ * mantissa bits; a pass is skipped when every value shares its digit. Values that share that high
+ * word are then already in short runs, each finished on its own: by insertion when short, by two
+ * more passes over its low word when long (one pass per unsorted run). Values are only ever copied
+ * as doubles, never rewritten from bit patterns, so no NaN pattern can arise and be canonicalised.
  */
+
+import {
+  COUNTING_MAX_SPAN_PER_VALUE,
+  guessDecimalScale,
+  hasScaledKeys,
+  isScaleExact,
+  sortScaledByCounting,
+} from './counting-sort.ts';
 
 /** Below this length the native sort is faster than clearing the digit histograms. */
 export const RADIX_MIN_LENGTH = 4096;
 const RADIX = 1 << 16;
 /** The digit passes read the low word of each double first: true on every little-endian platform. */
 const IS_LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const DIGITS = 4;
+/** Runs of values sharing their high word up to this length are finished by insertion. */
+const INSERTION_MAX_RUN = 16;
 
-/* One histogram of RADIX counts per 16-bit digit, from the lowest digit up. */
-function digitCounts(words: Uint32Array): Uint32Array {
-  const counts = new Uint32Array(RADIX * DIGITS);
-  for (let i = 0; i < words.length; i += 2) {
-    const lo = words[i] as number;
-    const hi = words[i + 1] as number;
-    const d0 = lo & 0xffff;
-    const d1 = RADIX + (lo >>> 16);
-    const d2 = 2 * RADIX + (hi & 0xffff);
-    const d3 = 3 * RADIX + (hi >>> 16);
-    counts[d0] = (counts[d0] as number) + 1;
-    counts[d1] = (counts[d1] as number) + 1;
-    counts[d2] = (counts[d2] as number) + 1;
-    counts[d3] = (counts[d3] as number) + 1;
+const wordsOf = (values: Float64Array): Uint32Array =>
+  new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+
+/* Histograms of both 16-bit digits of key word `word` (0 low, 1 high) over values [from, to). */
+function digitCounts(words: Uint32Array, from: number, to: number, word: number, counts: Uint32Array): void {
+  const high = word << 31; // the high word's sign flip
+  for (let i = from; i < to; i++) {
+    const h = words[2 * i + 1] as number;
+    const key = ((words[2 * i + word] as number) ^ ((h >> 31) | high)) >>> 0;
+    counts[key & 0xffff] = (counts[key & 0xffff] as number) + 1;
+    counts[RADIX + (key >>> 16)] = (counts[RADIX + (key >>> 16)] as number) + 1;
   }
-  return counts;
 }
 
-/* Turns one digit's counts into start offsets; false when one bucket holds everything (skip). */
-function startOffsets(counts: Uint32Array, digit: number, n: number): boolean {
+/* Turns one digit's counts into start offsets from `from`; false when one bucket holds all `n` (skip). */
+function startOffsets(counts: Uint32Array, digit: number, n: number, from: number): boolean {
   const base = digit * RADIX;
-  let start = 0;
+  let start = from;
   for (let d = base; d < base + RADIX; d++) {
     const c = counts[d] as number;
     if (c === n) return false;
@@ -46,12 +53,78 @@ function startOffsets(counts: Uint32Array, digit: number, n: number): boolean {
   return true;
 }
 
-/* Writes `sorted` (unsigned-bit order, `negatives` sign-bit values at its end) to `out` in numeric order. */
-function placeNegativesFirst(sorted: Float64Array, negatives: number, out: Float64Array): void {
-  const n = sorted.length;
-  const head = n - negatives;
-  for (let i = 0; i < negatives; i++) out[i] = sorted[n - 1 - i] as number;
-  out.set(sorted.subarray(0, head), negatives);
+/* One counting pass of 16-bit digit `digit` (0..3) of the keys of source [from, to) into target. */
+function scatterValues(
+  source: Float64Array,
+  target: Float64Array,
+  from: number,
+  to: number,
+  digit: number,
+  starts: Uint32Array,
+): void {
+  const words = wordsOf(source);
+  const word = digit >> 1;
+  const high = word << 31;
+  const shift = (digit & 1) * 16;
+  const base = (digit & 1) * RADIX;
+  for (let i = from; i < to; i++) {
+    const h = words[2 * i + 1] as number;
+    const bucket = base + ((((words[2 * i + word] as number) ^ ((h >> 31) | high)) >>> shift) & 0xffff);
+    const at = starts[bucket] as number;
+    starts[bucket] = at + 1;
+    target[at] = source[i] as number;
+  }
+}
+
+/* Sorts values [from, to) by key word `word` (both digits, stable), using `scratch` alongside. */
+function sortByWord(values: Float64Array, scratch: Float64Array, from: number, to: number, word: number): void {
+  const counts = new Uint32Array(2 * RADIX);
+  digitCounts(wordsOf(values), from, to, word, counts);
+  let [source, target] = [values, scratch];
+  for (let digit = 0; digit < 2; digit++) {
+    if (!startOffsets(counts, digit, to - from, from)) continue;
+    scatterValues(source, target, from, to, 2 * word + digit, counts);
+    [source, target] = [target, source];
+  }
+  if (source !== values) values.set(source.subarray(from, to), from);
+}
+
+/* Insertion sort of values [from, to): within one run (one sign) numeric order is key order. */
+function insertionSort(values: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = values[i] as number;
+    let j = i - 1;
+    while (j >= from && (values[j] as number) > v) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
+function isAscending(values: Float64Array, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;
+  return true;
+}
+
+/* Orders a run of values sharing their high word (hence their sign) by their low word. */
+function finishRun(values: Float64Array, scratch: Float64Array, from: number, to: number): void {
+  if (to - from <= INSERTION_MAX_RUN) insertionSort(values, from, to);
+  else if (isAscending(values, from, to)) return;
+  else if (to - from < RADIX_MIN_LENGTH) values.subarray(from, to).sort();
+  else sortByWord(values, scratch, from, to, 0);
+}
+
+/* Finishes every run of values (ordered by high word) that share their high word. */
+function finishRuns(values: Float64Array, scratch: Float64Array): void {
+  const words = wordsOf(values);
+  const n = values.length;
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && words[2 * i + 1] === words[2 * start + 1]) continue;
+    if (i - start > 1) finishRun(values, scratch, start, i);
+    start = i;
+  }
 }
 
 /*
@@ -66,115 +139,58 @@ function scratchOf(n: number): Float64Array {
   return spare.subarray(0, n);
 }
 
-/** Whole-number values spanning at most this many times their count are sorted by counting. */
-const COUNTING_MAX_SPAN_PER_VALUE = 2;
-
 /*
- * Counting sort for whole numbers in a narrow range (ids, codes, counts): one pass to check and
- * find the range, one to count, one to write. False (values untouched) when it does not apply.
+ * Counting sort when the values are whole numbers (`isWhole`) or fixed decimals in a narrow scaled
+ * range (see counting-sort.ts); false (values untouched) when it does not apply. The counters live
+ * in the radix scratch buffer: memory already touched, not a fresh array per column.
  */
-/* [min, max] of whole-number values spanning at most `span`; undefined as soon as one is not. */
-function integerRange(values: Float64Array, span: number): readonly [number, number] | undefined {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (!Number.isInteger(v)) return undefined;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (max - min > span) return undefined;
-  }
-  return [min, max];
-}
-
-/* counts[v − min] += 1 for every value; returns how many are -0. */
-function countIntegers(values: Float64Array, min: number, counts: Int32Array): number {
-  let negativeZeros = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    counts[v - min] = (counts[v - min] as number) + 1;
-    if (v === 0 && Object.is(v, -0)) negativeZeros++;
-  }
-  return negativeZeros;
-}
-
-/* Writes each value min + k counts[k] times, in order (-0 before 0). */
-function writeCounted(values: Float64Array, min: number, counts: Int32Array, negativeZeros: number): void {
-  let at = 0;
-  for (let k = 0; k < counts.length; k++) {
-    const c = counts[k] as number;
-    if (c === 0) continue;
-    const value = min + k;
-    if (value === 0 && negativeZeros > 0) {
-      values.fill(-0, at, at + negativeZeros); // -0 sorts before 0, as in the native sort
-      values.fill(0, at + negativeZeros, at + c);
-    } else for (let i = at; i < at + c; i++) values[i] = value;
-    at += c;
-  }
-}
-
-/*
- * Counting sort for whole numbers in a narrow range (ids, codes, counts): one pass to check and
- * find the range, one to count, one to write. False (values untouched) when it does not apply.
- * Each pass is a function of its own, for the reason given above the argsort.
- */
-function sortIntegersByCounting(values: Float64Array): boolean {
-  const range = integerRange(values, COUNTING_MAX_SPAN_PER_VALUE * values.length);
-  if (range === undefined) return false;
-  const [min, max] = range;
-  const counts = new Int32Array(max - min + 1);
-  const negativeZeros = countIntegers(values, min, counts);
-  writeCounted(values, min, counts, negativeZeros);
+function sortByCounting(values: Float64Array, isWhole: boolean, min: number, max: number): boolean {
+  const scale = isWhole ? 1 : guessDecimalScale(values);
+  if (scale === 0) return false;
+  const low = Math.round(min * scale);
+  const slots = Math.round(max * scale) - low + 1;
+  if (!(slots <= COUNTING_MAX_SPAN_PER_VALUE * values.length + 1)) return false;
+  if (!isWhole && !isScaleExact(values, scale)) return false;
+  const counts = new Uint8Array(scratchOf(Math.ceil(slots / 8)).buffer, 0, slots).fill(0);
+  sortScaledByCounting(values, scale, low, counts);
   return true;
 }
 
-function sumRange(counts: Uint32Array, from: number, to: number): number {
-  let sum = 0;
-  for (let d = from; d < to; d++) sum += counts[d] as number;
-  return sum;
-}
-
-/* One counting pass of a 16-bit digit from `source` into `target`; `starts` are the bucket offsets. */
-function scatterValues(source: Float64Array, target: Float64Array, digit: number, starts: Uint32Array): void {
-  const words = new Uint32Array(source.buffer, source.byteOffset, 2 * source.length);
-  const word = digit >> 1;
-  const shift = (digit & 1) * 16;
-  const base = digit * RADIX;
-  for (let i = 0; i < source.length; i++) {
-    const bucket = base + (((words[2 * i + word] as number) >>> shift) & 0xffff);
-    const at = starts[bucket] as number;
-    starts[bucket] = at + 1;
-    target[at] = source[i] as number;
+/**
+ * {@link sortFloat64} for callers that already scanned the values: `isWhole` when every value is
+ * a whole number, `min` and `max` their extremes. Same result; saves the range pass.
+ */
+export function sortScanned(values: Float64Array, isWhole: boolean, min: number, max: number): Float64Array {
+  const n = values.length;
+  if (n < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return values.sort();
+  if (!sortByCounting(values, isWhole, min, max)) {
+    const scratch = scratchOf(n);
+    sortByWord(values, scratch, 0, n, 1);
+    finishRuns(values, scratch);
   }
+  return values;
 }
 
 /**
  * Sorts `values` ascending in place, exactly as the native typed-array sort does (-0 before +0,
- * equal values indistinguishable). Precondition: no NaN. O(n) time: a counting sort for whole
- * numbers whose range is at most twice their count, else the radix sort in at most five passes;
- * O(n) scratch memory, reused across calls. The native sort below {@link RADIX_MIN_LENGTH} values. Returns `values`.
+ * equal values indistinguishable). Precondition: no NaN. O(n) time for typical data: a counting
+ * sort for whole numbers whose range is at most twice their count, else the radix sort above
+ * (runs sharing a high word longer than {@link RADIX_MIN_LENGTH} get two more passes, shorter
+ * unsorted ones a native sort); O(n) scratch memory, reused across calls. The native sort below
+ * {@link RADIX_MIN_LENGTH} values. Returns `values`.
  */
 export function sortFloat64(values: Float64Array): Float64Array {
-  const n = values.length;
-  if (n < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return values.sort();
-  if (sortIntegersByCounting(values)) return values;
-  const scratch = scratchOf(n);
-  let source: Float64Array = values;
-  let target: Float64Array = scratch;
-  const counts = digitCounts(new Uint32Array(values.buffer, values.byteOffset, 2 * n));
-  const negatives = sumRange(counts, 3 * RADIX + 0x8000, 4 * RADIX); // top digits with the sign bit set
-  for (let digit = 0; digit < DIGITS; digit++) {
-    if (!startOffsets(counts, digit, n)) continue;
-    scatterValues(source, target, digit, counts);
-    [source, target] = [target, source];
+  if (values.length < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return values.sort();
+  let min = Infinity;
+  let max = -Infinity;
+  let isWhole = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (isWhole && !Number.isInteger(v)) isWhole = false;
   }
-  if (negatives === 0) {
-    if (source !== values) values.set(source);
-  } else if (source === values) {
-    placeNegativesFirst(values, negatives, scratch);
-    values.set(scratch);
-  } else placeNegativesFirst(source, negatives, values);
-  return values;
+  return sortScanned(values, isWhole, min, max);
 }
 
 /*
@@ -232,13 +248,14 @@ function radixRows(values: Float64Array, rows: Int32Array): Int32Array {
   const m = rows.length;
   let from: KeyedRows = { lo: new Uint32Array(m), hi: new Uint32Array(m), rows };
   let to: KeyedRows = { lo: new Uint32Array(m), hi: new Uint32Array(m), rows: new Int32Array(m) };
-  fillKeys(values, rows, from.lo, from.hi);
-  for (let digit = 0; digit < DIGITS; digit++) {
+  const digits = hasScaledKeys(values, rows, from.lo) ? 2 : 4;
+  if (digits === 4) fillKeys(values, rows, from.lo, from.hi);
+  for (let digit = 0; digit < digits; digit++) {
     const words = digit < 2 ? from.lo : from.hi;
     const shift = (digit & 1) * 16;
     const counts = new Uint32Array(RADIX);
     countDigit(words, shift, counts);
-    if (!startOffsets(counts, 0, m)) continue;
+    if (!startOffsets(counts, 0, m, 0)) continue;
     scatterDigit(from, words, shift, counts, to);
     [from, to] = [to, from];
   }
