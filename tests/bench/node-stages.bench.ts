@@ -10,55 +10,46 @@ import { isolatedRow } from './isolate.ts';
 
 const mbOf = (path: string): number => statSync(path).size / 1e6;
 
-/** Parse rows for the comma and the `;`/decimal-comma files, then the profile row. */
-export async function benchCsv(settings: BenchSettings, csvPath: string, euPath: string): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
-  for (const [path, delimiter, label] of [
-    [csvPath, ',', ''],
-    [euPath, ';', ' (; and decimal comma)'],
-  ] as const) {
-    const mb = mbOf(path);
-    const papa = `parse ${mb.toFixed(0)} MB CSV${label}: papaparse 5.7.1 dynamicTyping`;
-    const spec = { group: 'csv', inputMb: mb };
-    rows.push(
-      await isolatedRow({ ...spec, stage: papa, child: 'parse-papa', args: { path, delimiter } }, settings.runs),
-    );
-    rows.push(
-      await isolatedRow(
-        {
-          ...spec,
-          stage: `parse ${mb.toFixed(0)} MB CSV${label}: SmartData bytes path, 1 thread`,
-          child: 'parse-ours',
-          args: { path },
-          baselines: [papa],
-        },
-        settings.runs,
-      ),
-    );
-    rows.push(
-      await isolatedRow(
-        {
-          ...spec,
-          stage: `parse ${mb.toFixed(0)} MB CSV${label}: SmartData, 2 threads (as the CLI and the app run it)`,
-          child: 'parse-ours-2t',
-          args: { path },
-          baselines: [papa],
-        },
-        settings.runs,
-      ),
-    );
+const THREADS = [
+  ['', '1 thread'],
+  ['-2t', '2 threads'],
+] as const;
+/** Cold: a fresh process, as the CLI runs. Warm: the stage already ran once there, as the app's second file. */
+const STATES = [
+  ['', 'cold'],
+  ['-warm', 'warm'],
+] as const;
+
+/* Our parse of one file, on 1 and 2 threads, cold (and warm when asked), against papaparse. */
+async function parseRows(settings: BenchSettings, path: string, delimiter: string, label: string, warmToo: boolean) {
+  const mb = mbOf(path);
+  const papa = `parse ${mb.toFixed(0)} MB CSV${label}: papaparse 5.7.1 dynamicTyping`;
+  const spec = { group: 'csv', inputMb: mb };
+  const rows = [
+    await isolatedRow({ ...spec, stage: papa, child: 'parse-papa', args: { path, delimiter } }, settings.runs),
+  ];
+  for (const [state, stateName] of warmToo ? STATES : STATES.slice(0, 1)) {
+    for (const [threads, threadsName] of THREADS) {
+      const stage = `parse ${mb.toFixed(0)} MB CSV${label}: SmartData, ${threadsName}, ${stateName}`;
+      const child = `parse-ours${threads}${state}`;
+      rows.push(await isolatedRow({ ...spec, stage, child, args: { path }, baselines: [papa] }, settings.runs));
+    }
   }
+  return rows;
+}
+
+/** Parse rows for the comma and the `;`/decimal-comma files, then the profile rows. */
+export async function benchCsv(settings: BenchSettings, csvPath: string, euPath: string): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [
+    ...(await parseRows(settings, csvPath, ',', '', true)),
+    ...(await parseRows(settings, euPath, ';', ' (; and decimal comma)', false)),
+  ];
   const profile = `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`;
-  for (const [child, threads] of [
-    ['profile', '1 thread'],
-    ['profile-2t', '2 threads (as the CLI and the app run it)'],
-  ] as const) {
-    rows.push(
-      await isolatedRow(
-        { group: 'csv', stage: `${profile}, ${threads}`, child, args: { path: csvPath } },
-        settings.runs,
-      ),
-    );
+  for (const [state, stateName] of STATES) {
+    for (const [threads, threadsName] of THREADS) {
+      const spec = { group: 'csv', stage: `${profile}, ${threadsName}, ${stateName}`, args: { path: csvPath } };
+      rows.push(await isolatedRow({ ...spec, child: `profile${threads}${state}` }, settings.runs));
+    }
   }
   return rows;
 }

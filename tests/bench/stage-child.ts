@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { RESULT_PREFIX, type ChildResult } from './isolate.ts';
-import { STAGES } from './stages.ts';
+import { STAGES, WARM_STAGES } from './stages.ts';
 
 const MB = 1e6;
 
@@ -38,7 +38,7 @@ function reachable(): number {
 
 async function main(): Promise<void> {
   const [name = '', json = '{}'] = process.argv.slice(2);
-  const stage = STAGES[name];
+  const stage = STAGES[name] ?? WARM_STAGES[name];
   if (stage === undefined) throw new Error(`unknown bench stage "${name}"`);
   const args = JSON.parse(json) as Record<string, unknown>;
   await stage.prepare?.(args);
