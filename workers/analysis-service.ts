@@ -14,7 +14,6 @@ import type { Column } from '../src/core/table.ts';
 import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { SecondThreadRunners } from './second-thread-tasks.ts';
 import { MIN_SPLIT_BYTES } from '../src/ingest/split-delimited.ts';
-import { MIN_SPLIT_ROWS } from '../src/core/profile/split-columns.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
 import type { Warning } from '../src/core/warnings.ts';
 import { tableBytes } from '../src/core/memory.ts';
@@ -28,7 +27,7 @@ export interface ServiceDeps {
   readonly now?: () => number;
   /** The worker's JS heap in use, where the engine reports it. */
   readonly heapBytes?: () => number | null;
-  /** A second thread for large files: half of a CSV's rows, some of the columns to profile (absent: one thread). */
+  /** A second thread that reads half of a large CSV (absent: one thread). */
   readonly secondThread?: SecondThreadRunners;
 }
 
@@ -174,10 +173,7 @@ export function createAnalysisService(deps: ServiceDeps) {
             now,
             ...(onProfiled === undefined ? {} : { onProfiled }),
           };
-          const second = ingest.table.rowCount >= MIN_SPLIT_ROWS ? deps.secondThread : undefined;
-          void second?.warm();
-          const hooks = { ...hooksFor(cancel, onProgress), profileColumns: second?.profileColumns };
-          const { report, labels } = await analyze(ingest, options, context, hooks);
+          const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
           tables.set(handle.id, { ingest, timings, labels, orders: new Map() });
           return report;
         });

@@ -1,10 +1,8 @@
 /*
- * What the second thread does (half of a large CSV, some columns to profile), shared by the app's
- * nested worker and the CLI's worker thread, and the runners that ingest and profile are handed.
+ * What the second thread does (the second half of a large CSV), shared by the app's nested worker
+ * and the CLI's worker thread, and the runner that ingest is handed.
  */
 import type { SecondThread } from '../src/core/second-thread.ts';
-import { profileColumnsThere, type ColumnsRequest, type ColumnsRunner } from '../src/core/profile/split-columns.ts';
-import type { ColumnProfile } from '../src/core/profile/column-profile.ts';
 import {
   ownRange,
   parseRowRange,
@@ -14,9 +12,8 @@ import {
   type RangeRunner,
 } from '../src/ingest/split-delimited.ts';
 
-export type SecondTask =
-  | { readonly kind: 'range'; readonly request: RangeRequest }
-  | { readonly kind: 'columns'; readonly request: ColumnsRequest };
+/** One kind of task so far; the kind travels with it so that others can join. */
+export type SecondTask = { readonly kind: 'range'; readonly request: RangeRequest };
 
 /** The thread's answer to a task; `ok: false` carries why it failed. */
 export type SecondAnswer =
@@ -25,11 +22,8 @@ export type SecondAnswer =
 /** Runs one task on the second thread: the answer and the buffers to transfer back with it. */
 export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
   try {
-    if (task.kind === 'range') {
-      const part = parseRowRange(task.request);
-      return { answer: { ok: true, value: part }, transfer: partBuffers(part) as ArrayBuffer[] };
-    }
-    return { answer: { ok: true, value: profileColumnsThere(task.request) }, transfer: [] };
+    const part = parseRowRange(task.request);
+    return { answer: { ok: true, value: part }, transfer: partBuffers(part) as ArrayBuffer[] };
   } catch (error) {
     return { answer: { ok: false, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
   }
@@ -37,17 +31,12 @@ export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfe
 
 /**
  * A task as a message: a CSV range without shared memory is copied into a buffer of its own and
- * transferred (the rest of the file is not needed there); columns are copied by the post itself.
+ * transferred (the rest of the file is not needed there).
  */
 export function taskMessage(task: SecondTask): { message: SecondTask; transfer: ArrayBuffer[] } {
   // Pages that are not cross-origin isolated have no SharedArrayBuffer at all.
-  const shared =
-    typeof SharedArrayBuffer === 'function' &&
-    task.kind === 'range' &&
-    task.request.bytes.buffer instanceof SharedArrayBuffer;
-  if (task.kind !== 'range' || shared) {
-    return { message: task, transfer: [] };
-  }
+  const shared = typeof SharedArrayBuffer === 'function' && task.request.bytes.buffer instanceof SharedArrayBuffer;
+  if (shared) return { message: task, transfer: [] };
   const own = ownRange(task.request);
   return { message: { kind: 'range', request: own.request }, transfer: [own.buffer] };
 }
@@ -59,7 +48,6 @@ export function settledValue(answer: SecondAnswer): unknown {
 
 export interface SecondThreadRunners {
   readonly runRange: RangeRunner;
-  readonly profileColumns: ColumnsRunner;
   readonly warm: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -67,8 +55,6 @@ export interface SecondThreadRunners {
 export function runnersOn(thread: SecondThread): SecondThreadRunners {
   return {
     runRange: async (request, cancel) => (await thread.call({ kind: 'range', request }, cancel)) as RangePart,
-    profileColumns: async (request, cancel) =>
-      (await thread.call({ kind: 'columns', request }, cancel)) as ColumnProfile[],
     warm: thread.warm,
     close: thread.close,
   };

@@ -12,7 +12,6 @@ import { DEFAULT_MAX_FILE_BYTES } from '../ingest/options.ts';
 import { MIN_SPLIT_BYTES } from '../ingest/split-delimited.ts';
 import { createCliSecondThread } from './second-thread.ts';
 import type { SecondThreadRunners } from '../../workers/second-thread-tasks.ts';
-import { MIN_SPLIT_ROWS } from '../core/profile/split-columns.ts';
 import { readInput, sizeOf } from './read-input.ts';
 import { csvOptionsFor, noticeWarning } from '../../workers/analysis-service.ts';
 import { analyze } from '../core/analyze.ts';
@@ -60,7 +59,6 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
   const { ingest, read, parse } = await ingestFile(args, hooks, second);
   const backend = await startTf();
   const tf = await import('@tensorflow/tfjs-core');
-  const profileColumns = ingest.table.rowCount >= MIN_SPLIT_ROWS ? second?.profileColumns : undefined;
   const { report: final, labels } = await analyze(
     ingest,
     { types: args.types, cluster: args.cluster },
@@ -71,7 +69,7 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
       engine: { backend: backend.backend, parseThreads: ingest.threads },
       notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
     },
-    { ...hooks, profileColumns },
+    hooks,
   );
   if (io.isStderrTty) io.stderr('\r\x1b[K');
   if (args.exportCsv !== undefined) {
@@ -81,7 +79,7 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;
 }
 
-/* Large files use a second thread unless `--threads 1` or the machine has one core. */
+/* Large CSVs are read on two threads unless `--threads 1` or the machine has one core. */
 async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
   const twoThreads = (args.threads ?? Math.min(2, availableParallelism())) === 2;
   const second = twoThreads ? createCliSecondThread() : undefined;

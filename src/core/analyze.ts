@@ -5,7 +5,7 @@ import type { FileFacts } from './file-facts.ts';
 import type { JobHooks } from './job.ts';
 import type { NumberFormat } from './number-format.ts';
 import type { ColumnType } from './profile/infer-type.ts';
-import { profileTable, type ProfileHooks, type TableProfile } from './profile/profile.ts';
+import { profileTable, type TableProfile } from './profile/profile.ts';
 import { buildReport, type EngineFacts, type Report } from './report.ts';
 import type { Table } from './table.ts';
 import type { Warning } from './warnings.ts';
@@ -54,7 +54,7 @@ export async function analyzeTable(
   ingested: IngestedTable,
   options: AnalysisOptions,
   context: AnalysisContext,
-  hooks: ProfileHooks = {},
+  hooks: JobHooks = {},
 ): Promise<Report> {
   return (await analyze(ingested, options, context, hooks)).report;
 }
@@ -68,7 +68,7 @@ export async function analyze(
   ingested: IngestedTable,
   options: AnalysisOptions,
   context: AnalysisContext,
-  hooks: ProfileHooks = {},
+  hooks: JobHooks = {},
 ): Promise<Analysis> {
   const now = context.now ?? (() => performance.now());
   const t0 = now();
@@ -76,11 +76,10 @@ export async function analyze(
   const format = numberFormatOf(file);
   const profile = await profileTable(table, { format, types: options.types }, hooks);
   const t1 = now();
-  const engine = context.engine === undefined ? undefined : { ...context.engine, profileThreads: profile.threads };
   if (context.onProfiled !== undefined && options.cluster !== false && context.tf !== undefined) {
     const timings = { ...context.timings, profile: t1 - t0 };
     const warnings = [...(context.notices ?? []), ...ingested.warnings];
-    const { version } = context;
+    const { engine, version } = context;
     context.onProfiled(buildReport({ ...ingested, profile, warnings, timings, engine, version, clustering: null }));
   }
   const clustering = await clusterIfAsked(profile.columns, table.rowCount, options, context, hooks);
@@ -91,7 +90,7 @@ export async function analyze(
     profile,
     warnings: [...(context.notices ?? []), ...ingested.warnings, ...clustering.warnings],
     timings,
-    engine,
+    engine: context.engine,
     version: context.version,
     clustering: clustering.result,
   });

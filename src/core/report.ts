@@ -37,8 +37,6 @@ export interface EngineFacts {
   readonly backend: string;
   /** Threads that read the file's rows (2: a large CSV read in two halves side by side). */
   readonly parseThreads?: number;
-  /** Threads that profiled the columns (2: a second thread profiled some of them). */
-  readonly profileThreads?: number;
 }
 
 /** The JSON report: printed by the CLI, returned by the embed API, exported by the UI. */

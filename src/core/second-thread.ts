@@ -1,6 +1,6 @@
 /*
- * A second thread for the work that splits in two (half of a large CSV, half of the columns to
- * profile), independent of how the host makes threads: one thread, started early and reused, one
+ * A second thread for work that splits in two (so far: the second half of a large CSV),
+ * independent of how the host makes threads: one thread, started early and reused, one
  * task at a time. A task that fails, or whose job is cancelled, terminates the thread and rejects
  * (the caller then does that work itself); the next task starts a fresh thread. Hosts (the CLI's
  * worker_threads, the app's nested Web Worker) supply only how to start a thread and talk to it.
@@ -27,6 +27,44 @@ export interface SecondThread {
   readonly close: () => Promise<void>;
 }
 
+/*
+ * One task on the thread `started` gives. Cancel is watched from the start, so a thread that never
+ * gets ready cannot hold the caller; a failure closes the thread (`close`).
+ */
+function callOn(
+  started: () => Promise<ThreadPort>,
+  close: () => Promise<void>,
+  task: unknown,
+  cancel: CancelToken | undefined,
+): Promise<unknown> {
+  return new Promise<unknown>((resolve, reject) => {
+    let sentTo: ThreadPort | undefined;
+    let settled = false;
+    const settle = (result: unknown): void => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      sentTo?.detach();
+      if (!(result instanceof Error)) return resolve(result);
+      void close();
+      reject(result);
+    };
+    const poll = setInterval(() => cancel?.aborted === true && settle(new CancelledError()), CANCEL_POLL_MS);
+    started().then(
+      (ready) => {
+        if (settled) return;
+        sentTo = ready;
+        try {
+          ready.send(task, settle);
+        } catch (error) {
+          settle(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+}
+
 export function createSecondThread(start: () => Promise<ThreadPort>): SecondThread {
   let thread: Promise<ThreadPort> | undefined;
   const started = (): Promise<ThreadPort> => (thread ??= start());
@@ -35,38 +73,10 @@ export function createSecondThread(start: () => Promise<ThreadPort>): SecondThre
     thread = undefined;
     await current?.then((t) => t.terminate()).catch(() => undefined);
   };
-  // Cancel is watched from the start, so a thread that never gets ready cannot hold the caller.
-  const call = (task: unknown, cancel?: CancelToken): Promise<unknown> =>
-    new Promise<unknown>((resolve, reject) => {
-      let sentTo: ThreadPort | undefined;
-      let settled = false;
-      const settle = (result: unknown): void => {
-        if (settled) return;
-        settled = true;
-        clearInterval(poll);
-        sentTo?.detach();
-        if (!(result instanceof Error)) return resolve(result);
-        void close();
-        reject(result);
-      };
-      const poll = setInterval(() => cancel?.aborted === true && settle(new CancelledError()), CANCEL_POLL_MS);
-      started().then(
-        (ready) => {
-          if (settled) return;
-          sentTo = ready;
-          try {
-            ready.send(task, settle);
-          } catch (error) {
-            settle(error instanceof Error ? error : new Error(String(error)));
-          }
-        },
-        (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
-      );
-    });
   const warm = (): Promise<void> =>
     started().then(
       () => undefined,
       () => undefined,
     );
-  return { call, warm, close };
+  return { call: (task, cancel) => callOn(started, close, task, cancel), warm, close };
 }

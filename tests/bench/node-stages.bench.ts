@@ -46,10 +46,8 @@ export async function benchCsv(settings: BenchSettings, csvPath: string, euPath:
   ];
   const profile = `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`;
   for (const [state, stateName] of STATES) {
-    for (const [threads, threadsName] of THREADS) {
-      const spec = { group: 'csv', stage: `${profile}, ${threadsName}, ${stateName}`, args: { path: csvPath } };
-      rows.push(await isolatedRow({ ...spec, child: `profile${threads}${state}` }, settings.runs));
-    }
+    const spec = { group: 'csv', stage: `${profile}, ${stateName}`, args: { path: csvPath } };
+    rows.push(await isolatedRow({ ...spec, child: `profile${state}` }, settings.runs));
   }
   return rows;
 }

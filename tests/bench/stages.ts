@@ -110,21 +110,6 @@ export const STAGES: Readonly<Record<string, Stage>> = {
       }),
     }),
   },
-  // The CLI's and the app's profile of a large table: some columns on the (already started) second thread.
-  'profile-2t': {
-    prepare: async () => {
-      second = createCliSecondThread();
-      await second.warm();
-    },
-    load: async (args) => (await ingestBytes(await readBytes(args), 'bench.csv', INGEST_OPTIONS)).table,
-    run: async (table) => {
-      const format = { decimal: '.', thousands: '' } as const;
-      const hooks = { profileColumns: second?.profileColumns };
-      const profile = await profileTable(table as Parameters<typeof profileTable>[0], { format }, hooks);
-      if (profile.threads !== 2) throw new Error('the two-thread profile fell back to one thread');
-      return { output: profile, extra: { threads: profile.threads } };
-    },
-  },
   'xlsx-ours': {
     load: readBytes,
     run: async (bytes) => {
@@ -181,5 +166,5 @@ function warm(stage: Stage): Stage {
 }
 
 export const WARM_STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
-  ['parse-ours', 'parse-ours-2t', 'profile', 'profile-2t'].map((name) => [`${name}-warm`, warm(STAGES[name] as Stage)]),
+  ['parse-ours', 'parse-ours-2t', 'profile'].map((name) => [`${name}-warm`, warm(STAGES[name] as Stage)]),
 );

@@ -1,18 +1,13 @@
 /*
  * The second thread: the host-independent part (start once, reuse, restart after a failure,
- * cancel even before the thread is ready), the split parse's fallback when the other half never
- * comes, and the split profile (the same profiles, the column arrays not held twice). The real
- * threads are covered by the CLI test below and by tests/e2e/two-threads.e2e.test.ts.
+ * cancel even before the thread is ready) and the split parse's fallback when the other half never
+ * comes. The real threads are covered by the CLI test below and by tests/e2e/two-threads.e2e.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { ColumnProfile } from '../../src/core/profile/column-profile.ts';
-import { profileTable } from '../../src/core/profile/profile.ts';
-import { profileColumnsThere, type ColumnsRequest } from '../../src/core/profile/split-columns.ts';
-import type { Column, Table } from '../../src/core/table.ts';
 import { createSecondThread, type ThreadPort } from '../../src/core/second-thread.ts';
 import { runSecondTask, settledValue, type SecondTask } from '../../workers/second-thread-tasks.ts';
 import {
@@ -173,8 +168,8 @@ describe('split parse with a runner that does not deliver', () => {
   });
 });
 
-describe('the CLI reads and profiles a large CSV on two worker threads', () => {
-  it('gives the same report with --threads 2 as with --threads 1, and says how many threads did the work', async () => {
+describe('the CLI reads a large CSV on two worker threads', () => {
+  it('gives the same report with --threads 2 as with --threads 1, and says how many threads read it', async () => {
     const rows = Array.from(
       { length: 400_000 },
       (_, i) => `${i},${(i * 7919) % 1000}.25,"t ${i % 13}",${i % 2 ? 'yes' : 'no'}`,
@@ -186,97 +181,11 @@ describe('the CLI reads and profiles a large CSV on two worker threads', () => {
       let stdout = '';
       const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
       expect(await main(['analyze', path, '--no-cluster', '--threads', threads], io)).toBe(0);
-      reports.push(
-        JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number; profileThreads: number } },
-      );
+      reports.push(JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number } });
     }
     const [single, double] = reports;
-    expect(single?.engine).toMatchObject({ parseThreads: 1, profileThreads: 1 });
-    expect(double?.engine).toMatchObject({ parseThreads: 2, profileThreads: 2 });
+    expect(single?.engine.parseThreads).toBe(1);
+    expect(double?.engine.parseThreads).toBe(2);
     expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
   });
 });
-
-describe('profile split over two threads', () => {
-  const n = 120_000; // over MIN_SPLIT_ROWS
-  const table = (): Table => {
-    const num = (name: string, f: (i: number) => number): Column => ({
-      name,
-      kind: 'number',
-      values: Float64Array.from({ length: n }, (_, i) => f(i)),
-    });
-    const dictionary = ['rojo', 'verde', 'azul', '12', '7'];
-    const text: Column = {
-      name: 'tag',
-      kind: 'string',
-      codes: Int32Array.from({ length: n }, (_, i) => (i % 11 === 0 ? -1 : i % 5)),
-      dictionary,
-      numericCells: 0,
-    };
-    return {
-      rowCount: n,
-      columns: [
-        num('id', (i) => i),
-        num('a', (i) => Math.sin(i) * 100),
-        num('b', (i) => (i % 13 === 0 ? NaN : (i * 7919) % 1000)),
-        text,
-        num('c', (i) => Math.sqrt(i)),
-      ],
-    };
-  };
-  const format = { decimal: '.', thousands: '' } as const;
-  // The other thread gets copies, as a real post would give it.
-  const inProcess = (request: ColumnsRequest): Promise<ColumnProfile[]> =>
-    Promise.resolve(profileColumnsThere(structuredClone(request)));
-
-  it('gives the profile one thread gives, with the table’s own arrays in the readings', async () => {
-    const t = table();
-    const one = await profileTable(t, { format });
-    const two = await profileTable(t, { format }, { profileColumns: inProcess });
-    expect(one.threads).toBe(1);
-    expect(two.threads).toBe(2);
-    expect({ ...two, threads: 1 }).toEqual(one);
-    for (const i of t.columns.keys()) {
-      const column = t.columns[i] as Column;
-      const reading = two.columns[i]?.reading as { values?: unknown; codes?: unknown };
-      expect(reading.values ?? reading.codes).toBe(column.kind === 'string' ? column.codes : column.values);
-    }
-  });
-
-  it('profiles those columns here when the other thread fails, or the table is small', async () => {
-    const t = table();
-    const failing = (): Promise<ColumnProfile[]> => Promise.reject(new Error('crashed'));
-    const one = await profileTable(t, { format });
-    expect(await profileTable(t, { format }, { profileColumns: failing })).toEqual(one);
-    let asked = 0;
-    const counting = (r: ColumnsRequest): Promise<ColumnProfile[]> => (asked++, inProcess(r));
-    const small: Table = { rowCount: 10, columns: t.columns.map((c) => ({ ...c, ...slice(c, 10) })) as Column[] };
-    expect((await profileTable(small, { format }, { profileColumns: counting })).threads).toBe(1);
-    expect(asked).toBe(0);
-  });
-
-  it('shares the columns out by speed: a slow other thread does few, a failing one gives its column back', async () => {
-    const t = table();
-    const one = await profileTable(t, { format });
-    const asked: number[] = [];
-    const slow = async (r: ColumnsRequest): Promise<ColumnProfile[]> => {
-      asked.push(...r.indices);
-      await new Promise((resolve) => setTimeout(resolve, 400));
-      return inProcess(r);
-    };
-    const two = await profileTable(t, { format }, { profileColumns: slow });
-    expect({ ...two, threads: 1 }).toEqual(one);
-    expect(asked[0]).toBe(t.columns.length - 1); // the other thread takes from the back
-    expect(asked.length).toBeLessThan(t.columns.length);
-    let calls = 0;
-    const failsSecond = (r: ColumnsRequest): Promise<ColumnProfile[]> =>
-      ++calls === 2 ? Promise.reject(new Error('crashed')) : inProcess(r);
-    const mixed = await profileTable(t, { format }, { profileColumns: failsSecond });
-    expect(mixed.threads).toBe(2);
-    expect({ ...mixed, threads: 1 }).toEqual(one);
-  });
-});
-
-function slice(column: Column, rows: number): Partial<Column> {
-  return column.kind === 'string' ? { codes: column.codes.slice(0, rows) } : { values: column.values.slice(0, rows) };
-}

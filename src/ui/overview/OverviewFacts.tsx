@@ -42,7 +42,7 @@ export function StageTimings({
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
   // Said beside a stage's time when more than one thread did it.
-  const counts: Record<string, number | undefined> = { parse: engine?.parseThreads, profile: engine?.profileThreads };
+  const counts: Record<string, number | undefined> = { parse: engine?.parseThreads };
   const threads = (stage: string): string => {
     const count = counts[stage] ?? 1;
     return count > 1 ? ` (${t('threads', { count: String(count) })})` : '';
