@@ -47,6 +47,24 @@ async function wire<T>(run: () => Promise<T>): Promise<WireResult<T>> {
   }
 }
 
+/* One chunk of the file; a file deleted, moved or locked meanwhile is a specific refusal, not a crash. */
+async function readChunk(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new AnalysisError(
+      'CORRUPT_FILE',
+      'The file could not be read to the end: it was moved, deleted or changed meanwhile.',
+      {
+        cause,
+      },
+    );
+  }
+}
+
 /** Reads a Blob through its stream into one buffer, reporting bytes read and honouring cancel. */
 export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array> {
   const bytes = new Uint8Array(blob.size);
@@ -54,7 +72,7 @@ export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array>
   let offset = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await readChunk(reader);
       if (done) break;
       throwIfCancelled(hooks.cancel);
       if (offset + value.length > bytes.length)

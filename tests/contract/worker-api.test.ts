@@ -6,7 +6,7 @@ import { expose, proxy, wrap, type Remote } from 'comlink';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import type { ProgressEvent } from '../../src/core/progress.ts';
 import type { Report } from '../../src/core/report.ts';
-import { createAnalysisService } from '../../workers/analysis-service.ts';
+import { createAnalysisService, readBlob } from '../../workers/analysis-service.ts';
 import type { AnalysisApi, ParseOutcome, WireResult } from '../../workers/api.ts';
 import { startTf } from '../../workers/tf-init.ts';
 import { reportSchemaErrors } from '../unit/schema.ts';
@@ -118,6 +118,20 @@ describe('AnalysisApi contract', () => {
         message: expect.stringContaining('PDF') as string,
         details: { detected: 'a PDF document' },
       },
+    });
+  });
+
+  it('refuses a file that cannot be read to the end (deleted or moved meanwhile) with CORRUPT_FILE, not a crash', async () => {
+    const vanished = {
+      size: 10,
+      stream: () =>
+        new ReadableStream<Uint8Array>({
+          pull: (controller) => controller.error(new DOMException('The file was not found.', 'NotFoundError')),
+        }),
+    } as unknown as Blob;
+    await expect(readBlob(vanished, {})).rejects.toMatchObject({
+      code: 'CORRUPT_FILE',
+      details: { cause: 'NotFoundError: The file was not found.' },
     });
   });
 
