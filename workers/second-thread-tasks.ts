@@ -12,17 +12,14 @@ import {
   type RangeRunner,
 } from '../src/ingest/split-delimited.ts';
 
-/** One kind of task so far; the kind travels with it so that others can join. */
-export type SecondTask = { readonly kind: 'range'; readonly request: RangeRequest };
-
 /** The thread's answer to a task; `ok: false` carries why it failed. */
 export type SecondAnswer =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
 /** Runs one task on the second thread: the answer and the buffers to transfer back with it. */
-export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
+export function runSecondTask(request: RangeRequest): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
   try {
-    const part = parseRowRange(task.request);
+    const part = parseRowRange(request);
     return { answer: { ok: true, value: part }, transfer: partBuffers(part) as ArrayBuffer[] };
   } catch (error) {
     return { answer: { ok: false, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
@@ -33,12 +30,12 @@ export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfe
  * A task as a message: a CSV range without shared memory is copied into a buffer of its own and
  * transferred (the rest of the file is not needed there).
  */
-export function taskMessage(task: SecondTask): { message: SecondTask; transfer: ArrayBuffer[] } {
+export function taskMessage(request: RangeRequest): { message: RangeRequest; transfer: ArrayBuffer[] } {
   // Pages that are not cross-origin isolated have no SharedArrayBuffer at all.
-  const shared = typeof SharedArrayBuffer === 'function' && task.request.bytes.buffer instanceof SharedArrayBuffer;
-  if (shared) return { message: task, transfer: [] };
-  const own = ownRange(task.request);
-  return { message: { kind: 'range', request: own.request }, transfer: [own.buffer] };
+  const shared = typeof SharedArrayBuffer === 'function' && request.bytes.buffer instanceof SharedArrayBuffer;
+  if (shared) return { message: request, transfer: [] };
+  const own = ownRange(request);
+  return { message: own.request, transfer: [own.buffer] };
 }
 
 /** The thread's answer as what `settle` takes: the value, or an Error. */
@@ -54,7 +51,7 @@ export interface SecondThreadRunners {
 
 export function runnersOn(thread: SecondThread): SecondThreadRunners {
   return {
-    runRange: async (request, cancel) => (await thread.call({ kind: 'range', request }, cancel)) as RangePart,
+    runRange: async (request, cancel) => (await thread.call(request, cancel)) as RangePart,
     warm: thread.warm,
     close: thread.close,
   };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { createSecondThread, type ThreadPort } from '../../src/core/second-thread.ts';
-import { runSecondTask, settledValue, type SecondTask } from '../../workers/second-thread-tasks.ts';
+import { runSecondTask, settledValue } from '../../workers/second-thread-tasks.ts';
 import {
   parseDelimitedBytesSplit,
   parseRowRange,
@@ -31,7 +31,7 @@ function fakePort(log: string[], answer?: (request: RangeRequest) => RangePart |
   return {
     send(task, settle) {
       log.push('send');
-      const { request } = task as { request: RangeRequest };
+      const request = task as RangeRequest;
       const result = answer === undefined ? parseRowRange(request) : answer(request);
       if (result !== 'never') setTimeout(() => settle(result), 1);
     },
@@ -43,8 +43,8 @@ function fakePort(log: string[], answer?: (request: RangeRequest) => RangePart |
   };
 }
 
-function task(): { kind: 'range'; request: RangeRequest } {
-  const request = {
+function task(): RangeRequest {
+  return {
     bytes: BYTES,
     encoding: 'utf-8' as const,
     dialect: DIALECT,
@@ -54,7 +54,6 @@ function task(): { kind: 'range'; request: RangeRequest } {
     start: 0,
     end: 0,
   };
-  return { kind: 'range', request };
 }
 
 describe('second thread', () => {
@@ -115,8 +114,8 @@ describe('second thread', () => {
   it('answers a thread task as a value, and a failure inside the thread as an Error', () => {
     const { answer } = runSecondTask(task());
     expect(settledValue(answer)).toMatchObject({ ok: true });
-    const broken = { kind: 'columns', request: { columns: [null], indices: [0], rows: 1, types: [] } };
-    expect(settledValue(runSecondTask(broken as unknown as SecondTask).answer)).toBeInstanceOf(Error);
+    const broken = { ...task(), names: null } as unknown as RangeRequest; // parseRowRange throws on it
+    expect(settledValue(runSecondTask(broken).answer)).toBeInstanceOf(Error);
   });
 });
 

@@ -41,12 +41,10 @@ export function StageTimings({
 }) {
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
-  // Said beside a stage's time when more than one thread did it.
-  const counts: Record<string, number | undefined> = { parse: engine?.parseThreads };
-  const threads = (stage: string): string => {
-    const count = counts[stage] ?? 1;
-    return count > 1 ? ` (${t('threads', { count: String(count) })})` : '';
-  };
+  // Said beside the parse time when a large CSV was read on more than one thread.
+  const parseThreads = engine?.parseThreads ?? 1;
+  const threads = (stage: string): string =>
+    stage === 'parse' && parseThreads > 1 ? ` (${t('threads', { count: String(parseThreads) })})` : '';
   return (
     <p className="hint" data-testid="timings">
       {t('timings')}:{' '}
