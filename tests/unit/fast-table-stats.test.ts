@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countCodes } from '../../src/core/profile/category-stats.ts';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
 import { correlationRatio, correlationRatios, pairwiseComplete, pearson } from '../../src/core/stats/correlation.ts';
@@ -77,6 +78,13 @@ describe('pairwise correlation matrices', () => {
         const together = correlationRatios(groupings, values);
         groupings.forEach(({ codes }, g) => {
           expect(Object.is(together[g], correlationRatio(codes, levels + 1, values))).toBe(true);
+        });
+        // A column vouched complete, with the level counts given: the sums-only pass, same bits.
+        const finite = values.map((v) => (Number.isFinite(v) ? v : 0));
+        const counted = groupings.map((g) => ({ ...g, counts: countCodes(g.codes, g.levels) }));
+        const fast = correlationRatios(counted, finite, true);
+        groupings.forEach(({ codes }, g) => {
+          expect(Object.is(fast[g], correlationRatio(codes, levels + 1, finite))).toBe(true);
         });
       }),
     );

@@ -2,6 +2,7 @@ import { contingency, correlationRatios, cramersV, type Grouping } from '../stat
 import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
+import { countCodes } from './category-stats.ts';
 import type { ColumnProfile } from './column-profile.ts';
 
 /** Spearman needs sorts per pair: above this many rows it runs on a seeded sample (stated). */
@@ -97,13 +98,15 @@ function etaPairs(
   categorical: readonly ColumnProfile[],
   numeric: readonly ColumnProfile[],
   values: readonly Float64Array[],
+  isComplete: readonly boolean[],
 ): CorrelationSummary['eta'] {
-  const groupings: Grouping[] = categorical.map((c) =>
-    c.reading.kind === 'coded'
-      ? { codes: c.reading.codes, levels: c.reading.dictionary.length }
-      : { codes: new Int32Array(0), levels: 0 },
-  );
-  const byNumeric = values.map((v) => correlationRatios(groupings, v)); // [numeric][categorical]
+  const groupings: Grouping[] = categorical.map(({ reading }) => {
+    if (reading.kind !== 'coded') return { codes: new Int32Array(0), levels: 0 };
+    const levels = reading.dictionary.length;
+    return { codes: reading.codes, levels, counts: countCodes(reading.codes, levels) };
+  });
+  // [numeric][categorical]
+  const byNumeric = values.map((v, j) => correlationRatios(groupings, v, isComplete[j] === true));
   return categorical
     .flatMap((c, i) =>
       numeric.map((p, j) => ({ categorical: c.name, numeric: p.name, value: byNumeric[j]?.[i] ?? NaN })),
@@ -135,7 +138,7 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
     const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
     return cramersV(table, a.dictionary.length, b.dictionary.length, n);
   });
-  const eta = etaPairs(categorical, numeric, values);
+  const eta = etaPairs(categorical, numeric, values, isComplete);
   const names = numeric.map((p) => p.name);
   const spearmanValues = spearmanOf(values, sample, isComplete);
   const spearmanM = symmetric(p, (i, j) => spearmanValues[i * p + j] as number);

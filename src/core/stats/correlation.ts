@@ -102,49 +102,68 @@ export function cramersV(table: Float64Array, rows: number, cols: number, n: num
 export interface Grouping {
   readonly codes: Int32Array;
   readonly levels: number;
+  /** Rows per level, when known: a numeric column without missing cells shares them (no counting). */
+  readonly counts?: Float64Array;
 }
 
 interface GroupSums {
   readonly sums: Float64Array;
   readonly counts: Float64Array;
+  /** Σ of the values used, in row order, and how many. */
   readonly total: number;
   readonly n: number;
   readonly hasMissingCode: boolean;
 }
 
-/* Per-level sums and counts, plus the plain total and count, over rows with a code and a finite value. */
-function groupSums({ codes, levels }: Grouping, values: Float64Array): GroupSums {
+/*
+ * Per-level sums and counts, and the plain total, over rows with a code and a finite value, in row
+ * order. When the values are known to be finite and the level counts are given, the counting and
+ * the finiteness test are skipped: the same additions in the same order, so the same bits.
+ */
+function groupSums({ codes, levels, counts: known }: Grouping, values: Float64Array, isComplete: boolean): GroupSums {
   const sums = new Float64Array(levels);
-  const counts = new Float64Array(levels);
-  const totals = new Float64Array(3);
-  accumulateGroups(codes, values, sums, counts, totals);
-  return { sums, counts, total: totals[0] as number, n: totals[1] as number, hasMissingCode: totals[2] === 1 };
+  const isFast = isComplete && known !== undefined;
+  const counts = isFast ? known : new Float64Array(levels);
+  const total = isFast ? accumulateSums(codes, values, sums) : accumulateGroups(codes, values, sums, counts);
+  let n = 0;
+  for (let c = 0; c < levels; c++) n += counts[c] as number;
+  return { sums, counts, total, n, hasMissingCode: hasMissingCode(codes, counts) };
 }
 
-/* The loop of groupSums, alone in a function (see sort.ts): totals = [Σv, count, any code missing]. */
-function accumulateGroups(
-  codes: Int32Array,
-  values: Float64Array,
-  sums: Float64Array,
-  counts: Float64Array,
-  totals: Float64Array,
-): void {
+/* True when a row has no code: fewer coded rows than rows (counted, or scanned when a value was skipped). */
+function hasMissingCode(codes: Int32Array, counts: Float64Array): boolean {
+  let coded = 0;
+  for (let c = 0; c < counts.length; c++) coded += counts[c] as number;
+  if (coded === codes.length) return false;
+  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) < 0) return true;
+  return false;
+}
+
+/* The loop of groupSums, alone in a function (see sort.ts); returns the total. */
+function accumulateGroups(codes: Int32Array, values: Float64Array, sums: Float64Array, counts: Float64Array): number {
   let total = 0;
-  let n = 0;
-  let hasMissingCode = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i] as number;
     const v = values[i] as number;
-    if (c < 0) hasMissingCode = 1;
     if (c < 0 || !Number.isFinite(v)) continue;
     sums[c] = (sums[c] as number) + v;
     counts[c] = (counts[c] as number) + 1;
     total += v;
-    n++;
   }
-  totals[0] = total;
-  totals[1] = n;
-  totals[2] = hasMissingCode;
+  return total;
+}
+
+/* The sums and the total alone, for values known to be finite. */
+function accumulateSums(codes: Int32Array, values: Float64Array, sums: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i] as number;
+    if (c < 0) continue;
+    const v = values[i] as number;
+    sums[c] = (sums[c] as number) + v;
+    total += v;
+  }
+  return total;
 }
 
 /* Σ(v − mean)² over rows with a code (all rows when `codes` is undefined) and a finite value. */
@@ -173,7 +192,7 @@ function etaOf({ sums, counts, total, n }: GroupSums, ssTotal: number): number {
  * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n).
  */
 export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array): number {
-  const groups = groupSums({ codes, levels }, values);
+  const groups = groupSums({ codes, levels }, values, false);
   if (groups.n === 0) return NaN;
   return etaOf(groups, ssTotalOf(values, groups.total / groups.n, codes));
 }
@@ -181,12 +200,14 @@ export function correlationRatio(codes: Int32Array, levels: number, values: Floa
 /**
  * {@link correlationRatio} of one numeric column against each grouping, equal to it bit for bit.
  * Groupings that miss no row all see the same rows, hence the same mean and SS_total: that
- * second pass runs once for them. O(n · (g + 1)) for g groupings.
+ * second pass runs once for them. `isComplete` vouches that `values` has no NaN or ±Infinity (from
+ * the column's profile): then groupings with known counts take one pass of sums only.
+ * O(n · (g + 1)) for g groupings.
  */
-export function correlationRatios(groupings: readonly Grouping[], values: Float64Array): number[] {
+export function correlationRatios(groupings: readonly Grouping[], values: Float64Array, isComplete = false): number[] {
   let sharedSsTotal: number | undefined;
   return groupings.map((grouping) => {
-    const groups = groupSums(grouping, values);
+    const groups = groupSums(grouping, values, isComplete);
     if (groups.n === 0) return NaN;
     const mean = groups.total / groups.n;
     const ssTotal = groups.hasMissingCode
