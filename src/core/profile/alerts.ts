@@ -1,4 +1,4 @@
-import { ALERT_TEXTS, ALERT_THRESHOLDS as T, SENTINEL_DATES, SENTINEL_NUMBERS } from './alert-rules.ts';
+import { ALERT_TEXTS, ALERT_THRESHOLDS as T } from './alert-rules.ts';
 import type { AlertCode, Evidence, Severity } from './alert-rules.ts';
 import type { ColumnProfile } from './column-profile.ts';
 import type { CorrelationSummary } from './correlations.ts';
@@ -70,58 +70,9 @@ function caseVariantsAlert(p: ColumnProfile): Alert | undefined {
   return alert('CASE_VARIANTS', 'warning', p.name, { groups: variants.length, example });
 }
 
-/* The finite range of a column's values, from its statistics (everything when unknown). */
-function valueRange(p: ColumnProfile): readonly [number, number] {
-  if (p.numeric !== undefined) return [p.numeric.min, p.numeric.max];
-  const { min, max } = p.datetime ?? {};
-  return min != null && max != null ? [Date.parse(min), Date.parse(max)] : [-Infinity, Infinity];
-}
-
-/*
- * How often each target occurs (`counts[t]`) and the first row holding it (`first[t]`, −1 when
- * none): typed counters, no map update per match (a loop alone in its function: see stats/sort.ts).
- */
-function countTargets(values: Float64Array, targets: Float64Array, counts: Float64Array, first: Int32Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    for (let t = 0; t < targets.length; t++) {
-      if (v === targets[t]) {
-        if (counts[t] === 0) first[t] = i;
-        counts[t] = (counts[t] as number) + 1;
-        break;
-      }
-    }
-  }
-}
-
-/* The most frequent target and its count; ties go to the one seen first. [NaN, 0] when none occurs. */
-function mostFrequentTarget(values: Float64Array, targets: Float64Array): readonly [number, number] {
-  const counts = new Float64Array(targets.length);
-  const first = new Int32Array(targets.length).fill(-1);
-  countTargets(values, targets, counts, first);
-  let best = -1;
-  for (let t = 0; t < targets.length; t++) {
-    const c = counts[t] as number;
-    if (c === 0) continue;
-    const isBetter =
-      best < 0 ||
-      c > (counts[best] as number) ||
-      (c === counts[best] && (first[t] as number) < (first[best] as number));
-    if (isBetter) best = t;
-  }
-  return best < 0 ? [NaN, 0] : [targets[best] as number, counts[best] as number];
-}
-
 function sentinelAlert(p: ColumnProfile): Alert | undefined {
-  if (p.reading.kind === 'coded') return undefined;
-  const all =
-    p.reading.kind === 'datetime' ? SENTINEL_DATES.map((d) => Date.parse(`${d}T00:00:00Z`)) : SENTINEL_NUMBERS;
-  // Only placeholders inside the column's range can occur: usually none or one, so the scan is short.
-  const [low, high] = valueRange(p);
-  const targets = Float64Array.from(all.filter((t) => t >= low && t <= high));
-  if (targets.length === 0) return undefined;
-  const [value, cells] = mostFrequentTarget(p.reading.values, targets);
-  if (cells === 0) return undefined;
+  if (p.placeholder === undefined) return undefined;
+  const { value, cells } = p.placeholder;
   const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : String(value);
   return alert('SENTINEL_VALUES', 'warning', p.name, { cells, value: shown });
 }

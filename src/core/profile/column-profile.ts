@@ -9,6 +9,7 @@ import type { Column, NumberColumn } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
 import { booleanWord, inferType, numberGuessOf, type ColumnType, type TypeGuess } from './infer-type.ts';
+import { findPlaceholder, type Placeholder } from './placeholders.ts';
 import { boxSummary, findOutliers, type BoxSummary, type OutlierSummary } from './outliers.ts';
 
 export type ColumnFlag = 'id' | 'constant' | 'numbersAsText' | 'mixed' | 'empty' | 'ambiguousDate';
@@ -51,6 +52,8 @@ export interface ColumnProfile {
   readonly histogram?: Histogram;
   readonly box?: BoxSummary;
   readonly outliers?: OutlierSummary;
+  /** The most frequent placeholder value (-999, 1900-01-01…) of a numeric or date column, if any. */
+  readonly placeholder?: Placeholder;
   /** The column as read for its type, kept for cross-column work (correlations, alerts). */
   readonly reading: ColumnReading;
 }
@@ -129,7 +132,15 @@ function valuesProfile(
 ): ProfileBody {
   const count = stats.count + stats.infinite;
   const flags = baseFlags(column, count, stats.distinct, rows, type);
-  const common = { count, missing: rows - count, unparseable: reading.unparseable, distinct: stats.distinct, flags };
+  const placeholder = findPlaceholder(sorted, reading.values, reading.kind === 'datetime');
+  const common = {
+    count,
+    missing: rows - count,
+    unparseable: reading.unparseable,
+    distinct: stats.distinct,
+    flags,
+    ...(placeholder === undefined ? {} : { placeholder }),
+  };
   if (reading.kind === 'datetime') {
     if (reading.isAmbiguous) flags.push('ambiguousDate');
     return { ...common, datetime: datetimeStats(stats, reading.order), histogram: histogramSorted(sorted, stats.iqr) };
