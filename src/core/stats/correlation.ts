@@ -127,10 +127,10 @@ function groupSums({ codes, levels, counts: known }: Grouping, values: Float64Ar
   const total = isFast ? accumulateSums(codes, values, sums) : accumulateGroups(codes, values, sums, counts);
   let n = 0;
   for (let c = 0; c < levels; c++) n += counts[c] as number;
-  return { sums, counts, total, n, hasMissingCode: hasMissingCode(codes, counts) };
+  return { sums, counts, total, n, hasMissingCode: hasMissingCode(codes, known ?? counts) };
 }
 
-/* True when a row has no code: fewer coded rows than rows (counted, or scanned when a value was skipped). */
+/* True when a row has no code: fewer coded rows than rows (scanned when `counts` skipped rows for their values). */
 function hasMissingCode(codes: Int32Array, counts: Float64Array): boolean {
   let coded = 0;
   for (let c = 0; c < counts.length; c++) coded += counts[c] as number;
