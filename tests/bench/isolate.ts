@@ -61,13 +61,8 @@ export interface IsolatedRowSpec {
   readonly baselines?: readonly string[];
 }
 
-/** `runs` cold runs of a child stage, as one row: median time and median peak memory. */
-export async function isolatedRow(spec: IsolatedRowSpec, runs: number): Promise<BenchRow> {
-  const results: ChildResult[] = [];
-  for (let r = 0; r < runs; r++) {
-    results.push(await runInChild(spec.child, spec.args));
-    process.stderr.write('.');
-  }
+/* One row from a stage's results: median time and median peak memory, every run kept. */
+function rowOf(spec: IsolatedRowSpec, results: readonly ChildResult[]): BenchRow {
   const times = results.map((r) => r.ms);
   return {
     group: spec.group,
@@ -85,4 +80,41 @@ export async function isolatedRow(spec: IsolatedRowSpec, runs: number): Promise<
       ...(results.find((r) => r.ms === median(times))?.extra ?? {}), // the median run's details
     },
   };
+}
+
+/** `runs` cold runs of a child stage, as one row. */
+export async function isolatedRow(spec: IsolatedRowSpec, runs: number): Promise<BenchRow> {
+  return (await interleavedRows([spec], runs))[0] as BenchRow;
+}
+
+/**
+ * `runs` rounds, each running every stage once in turn (a fresh process each), so that a slow
+ * spell of the shared machine falls on every stage of a round, not on all runs of one stage. The
+ * rows then carry per-round ratios to their baselines (see pairedRatios).
+ */
+export async function interleavedRows(specs: readonly IsolatedRowSpec[], runs: number): Promise<BenchRow[]> {
+  const results: ChildResult[][] = specs.map(() => []);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, spec] of specs.entries()) {
+      (results[i] as ChildResult[]).push(await runInChild(spec.child, spec.args));
+      process.stderr.write('.');
+    }
+  }
+  return pairedRatios(specs.map((spec, i) => rowOf(spec, results[i] as ChildResult[])));
+}
+
+/**
+ * Adds `extra.pairedRatios` to rows with baselines among `rows`: for each baseline, the median over
+ * rounds of baseline ms / this ms in the same round (robust to drift between rounds).
+ */
+function pairedRatios(rows: readonly BenchRow[]): BenchRow[] {
+  return rows.map((row) => {
+    const paired: Record<string, number> = {};
+    for (const name of row.baselines ?? []) {
+      const base = rows.find((r) => r.stage === name);
+      if (base === undefined || base.runs.length !== row.runs.length) continue;
+      paired[name] = median(row.runs.map((ms, k) => (base.runs[k] as number) / ms));
+    }
+    return Object.keys(paired).length === 0 ? row : { ...row, extra: { ...row.extra, pairedRatios: paired } };
+  });
 }

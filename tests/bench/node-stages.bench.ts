@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { BenchRow, BenchSettings } from './bench-row.ts';
-import { isolatedRow } from './isolate.ts';
+import { interleavedRows, isolatedRow, type IsolatedRowSpec } from './isolate.ts';
 
 const mbOf = (path: string): number => statSync(path).size / 1e6;
 
@@ -20,36 +20,41 @@ const STATES = [
   ['-warm', 'warm'],
 ] as const;
 
-/* Our parse of one file, on 1 and 2 threads, cold (and warm when asked), against papaparse. */
-async function parseRows(settings: BenchSettings, path: string, delimiter: string, label: string, warmToo: boolean) {
+/* Our parse of one file, on 1 and 2 threads, cold (and warm when asked), after papaparse's. */
+function parseSpecs(path: string, delimiter: string, label: string, warmToo: boolean): IsolatedRowSpec[] {
   const mb = mbOf(path);
   const papa = `parse ${mb.toFixed(0)} MB CSV${label}: papaparse 5.7.1 dynamicTyping`;
   const spec = { group: 'csv', inputMb: mb };
-  const rows = [
-    await isolatedRow({ ...spec, stage: papa, child: 'parse-papa', args: { path, delimiter } }, settings.runs),
-  ];
+  const specs: IsolatedRowSpec[] = [{ ...spec, stage: papa, child: 'parse-papa', args: { path, delimiter } }];
   for (const [state, stateName] of warmToo ? STATES : STATES.slice(0, 1)) {
     for (const [threads, threadsName] of THREADS) {
       const stage = `parse ${mb.toFixed(0)} MB CSV${label}: SmartData, ${threadsName}, ${stateName}`;
-      const child = `parse-ours${threads}${state}`;
-      rows.push(await isolatedRow({ ...spec, stage, child, args: { path }, baselines: [papa] }, settings.runs));
+      specs.push({ ...spec, stage, child: `parse-ours${threads}${state}`, args: { path }, baselines: [papa] });
     }
   }
-  return rows;
+  return specs;
 }
 
-/** Parse rows for the comma and the `;`/decimal-comma files, then the profile rows. */
+/**
+ * Parse rows for the comma and the `;`/decimal-comma files, then the profile rows, run in
+ * interleaved rounds: every stage once per round, so the ratios compare stages run side by side.
+ */
 export async function benchCsv(settings: BenchSettings, csvPath: string, euPath: string): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [
-    ...(await parseRows(settings, csvPath, ',', '', true)),
-    ...(await parseRows(settings, euPath, ';', ' (; and decimal comma)', false)),
-  ];
   const profile = `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`;
-  for (const [state, stateName] of STATES) {
-    const spec = { group: 'csv', stage: `${profile}, ${stateName}`, args: { path: csvPath } };
-    rows.push(await isolatedRow({ ...spec, child: `profile${state}` }, settings.runs));
-  }
-  return rows;
+  const profileSpecs = STATES.map(([state, stateName]) => ({
+    group: 'csv',
+    stage: `${profile}, ${stateName}`,
+    args: { path: csvPath },
+    child: `profile${state}`,
+  }));
+  return interleavedRows(
+    [
+      ...parseSpecs(csvPath, ',', '', true),
+      ...parseSpecs(euPath, ';', ' (; and decimal comma)', false),
+      ...profileSpecs,
+    ],
+    settings.runs,
+  );
 }
 
 /** Our XLSX ingest against SheetJS's own read of the same workbook. */

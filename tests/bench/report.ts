@@ -5,14 +5,19 @@ import type { BenchRow } from './bench-row.ts';
 const fixed = (value: number | undefined, digits: number): string =>
   value === undefined || !Number.isFinite(value) ? '' : value.toFixed(digits);
 
-/** "1.85× plain loop": each baseline's median over this row's, named by its short suffix. */
+/**
+ * "1.85× vs plain loop": each baseline's median over this row's, named by its short suffix, and
+ * the median of the same ratio round by round when the stages ran interleaved (isolate.ts).
+ */
 function ratios(row: BenchRow, all: readonly BenchRow[]): string {
+  const paired = (row.extra?.pairedRatios ?? {}) as Readonly<Record<string, number>>;
   return (row.baselines ?? [])
     .map((name) => {
       const base = all.find((r) => r.stage === name);
       if (base === undefined) return '';
       const short = name.includes(': ') ? name.slice(name.lastIndexOf(': ') + 2) : name;
-      return `${(base.ms / row.ms).toFixed(2)}× vs ${short}`;
+      const rounds = paired[name] === undefined ? '' : ` (by round: ${paired[name].toFixed(2)}×)`;
+      return `${(base.ms / row.ms).toFixed(2)}× vs ${short}${rounds}`;
     })
     .filter((s) => s !== '')
     .join('; ');
