@@ -144,6 +144,84 @@ function keptSpread(values: Float64Array, excluded: Int32Array): Spread {
   return { n, mean, sxx: keptSquares(values, excluded, mean) };
 }
 
+/* keptSum of three columns in one pass, into out[0..2] (each sum as keptSum gives it). */
+function keptSum3(a: Float64Array, b: Float64Array, c: Float64Array, excluded: Int32Array, out: Float64Array): void {
+  let sa = 0;
+  let ca = 0;
+  let sb = 0;
+  let cb = 0;
+  let sc = 0;
+  let cc = 0;
+  let start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : a.length;
+    for (let i = start; i < end; i++) {
+      const u = a[i] as number;
+      const v = b[i] as number;
+      const w = c[i] as number;
+      const ta = sa + u;
+      const tb = sb + v;
+      const tc = sc + w;
+      ca += Math.abs(sa) >= Math.abs(u) ? sa - ta + u : u - ta + sa;
+      cb += Math.abs(sb) >= Math.abs(v) ? sb - tb + v : v - tb + sb;
+      cc += Math.abs(sc) >= Math.abs(w) ? sc - tc + w : w - tc + sc;
+      sa = ta;
+      sb = tb;
+      sc = tc;
+    }
+    start = end + 1;
+  }
+  out[0] = sa + ca;
+  out[1] = sb + cb;
+  out[2] = sc + cc;
+}
+
+/* keptSquares of three columns about their means in one pass, into out[0..2]. */
+function keptSquares3(
+  [a, b, c]: readonly [Float64Array, Float64Array, Float64Array],
+  excluded: Int32Array,
+  [ma, mb, mc]: readonly [number, number, number],
+  out: Float64Array,
+): void {
+  let sa = 0;
+  let sb = 0;
+  let sc = 0;
+  let start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : a.length;
+    for (let i = start; i < end; i++) {
+      const da = (a[i] as number) - ma;
+      const db = (b[i] as number) - mb;
+      const dc = (c[i] as number) - mc;
+      sa += da * da;
+      sb += db * db;
+      sc += dc * dc;
+    }
+    start = end + 1;
+  }
+  out[0] = sa;
+  out[1] = sb;
+  out[2] = sc;
+}
+
+/** {@link keptSpread} of each of `columns`, three per pass: the same bits. */
+function keptSpreads(columns: readonly Float64Array[], excluded: Int32Array): Spread[] {
+  const spreads: Spread[] = [];
+  const sums = new Float64Array(3);
+  const squares = new Float64Array(3);
+  let t = 0;
+  for (; t + 3 <= columns.length; t += 3) {
+    const three = columns.slice(t, t + 3) as [Float64Array, Float64Array, Float64Array];
+    const n = three[0].length - excluded.length;
+    keptSum3(...three, excluded, sums);
+    const means = [(sums[0] as number) / n, (sums[1] as number) / n, (sums[2] as number) / n] as const;
+    keptSquares3(three, excluded, means, squares);
+    for (let u = 0; u < 3; u++) spreads.push({ n, mean: means[u] as number, sxx: squares[u] as number });
+  }
+  for (; t < columns.length; t++) spreads.push(keptSpread(columns[t] as Float64Array, excluded));
+  return spreads;
+}
+
 /* Σ(x − mx)(y − my) over the rows not in `excluded`, in row order. */
 function keptCrossProducts(x: Float64Array, y: Float64Array, excluded: Int32Array, mx: number, my: number): number {
   let sxy = 0;
@@ -154,6 +232,84 @@ function keptCrossProducts(x: Float64Array, y: Float64Array, excluded: Int32Arra
     start = end + 1;
   }
   return sxy;
+}
+
+/*
+ * keptCrossProducts of x with y, z and w at once, into out[0..2]: one pass where x's deviation is
+ * read once and the three sums run side by side. Each sum takes the same terms in the same order,
+ * so the same bits.
+ */
+function keptCrossProducts3(
+  x: Float64Array,
+  [y, z, w]: readonly [Float64Array, Float64Array, Float64Array],
+  excluded: Int32Array,
+  mx: number,
+  [my, mz, mw]: readonly [number, number, number],
+  out: Float64Array,
+): void {
+  let sy = 0;
+  let sz = 0;
+  let sw = 0;
+  let start = 0;
+  for (let k = 0; k <= excluded.length; k++) {
+    const end = k < excluded.length ? (excluded[k] as number) : x.length;
+    for (let i = start; i < end; i++) {
+      const dx = (x[i] as number) - mx;
+      sy += dx * ((y[i] as number) - my);
+      sz += dx * ((z[i] as number) - mz);
+      sw += dx * ((w[i] as number) - mw);
+    }
+    start = end + 1;
+  }
+  out[0] = sy;
+  out[1] = sz;
+  out[2] = sw;
+}
+
+const zip = <A, B>(a: readonly A[], b: readonly B[]): [A, B][] => a.map((x, i) => [x, b[i] as B]);
+
+/* The pairs' second columns, by first column. */
+function byFirstColumn(pairs: readonly (readonly [number, number])[]): Map<number, number[]> {
+  const firsts = new Map<number, number[]>();
+  for (const [i, j] of pairs) {
+    const seconds = firsts.get(i);
+    if (seconds === undefined) firsts.set(i, [j]);
+    else seconds.push(j);
+  }
+  return firsts;
+}
+
+interface Centred {
+  readonly values: Float64Array;
+  readonly mean: number;
+}
+
+/**
+ * Σ(x − mx)(y − my) over the rows not in `excluded` for every pair of a group, three pairs
+ * sharing their first column per pass; `found(i, j, sxy)` gets each. Same bits as one
+ * keptCrossProducts per pair.
+ */
+function groupCrossProducts(
+  pairs: readonly (readonly [number, number])[],
+  excluded: Int32Array,
+  column: (c: number) => Centred,
+  found: (i: number, j: number, sxy: number) => void,
+): void {
+  const three = new Float64Array(3);
+  for (const [i, seconds] of byFirstColumn(pairs)) {
+    const x = column(i);
+    let t = 0;
+    for (; t + 3 <= seconds.length; t += 3) {
+      const [a, b, c] = seconds.slice(t, t + 3).map(column) as [Centred, Centred, Centred];
+      keptCrossProducts3(x.values, [a.values, b.values, c.values], excluded, x.mean, [a.mean, b.mean, c.mean], three);
+      for (let u = 0; u < 3; u++) found(i, seconds[t + u] as number, three[u] as number);
+    }
+    for (; t < seconds.length; t++) {
+      const j = seconds[t] as number;
+      const y = column(j);
+      found(i, j, keptCrossProducts(x.values, y.values, excluded, x.mean, y.mean));
+    }
+  }
 }
 
 /* r from the pieces, exactly as pearson() finishes. */
@@ -174,24 +330,21 @@ export function pearsonMatrix(columns: readonly Float64Array[], isComplete: read
   for (let i = 0; i < p; i++) out[i * p + i] = 1;
   for (const group of groupPairs(columns, isComplete)) {
     const excluded = group.excluded();
-    const spreads = new Map<number, Spread>();
-    const spreadOf = (c: number): Spread => {
-      let s = spreads.get(c);
-      if (s === undefined) {
-        s = keptSpread(columns[c] as Float64Array, excluded);
-        spreads.set(c, s);
-      }
-      return s;
-    };
-    for (const [i, j] of group.pairs) {
-      const sx = spreadOf(i);
-      const sy = spreadOf(j);
-      const sxy =
-        sx.n < 2
-          ? 0
-          : keptCrossProducts(columns[i] as Float64Array, columns[j] as Float64Array, excluded, sx.mean, sy.mean);
-      out[i * p + j] = out[j * p + i] = correlationOf(sx.n, sx, sy, sxy);
-    }
+    const used = [...new Set(group.pairs.flat())];
+    const spreads = new Map(
+      zip(
+        used,
+        keptSpreads(
+          used.map((c) => columns[c] as Float64Array),
+          excluded,
+        ),
+      ),
+    );
+    const spreadOf = (c: number): Spread => spreads.get(c) as Spread;
+    const column = (c: number): Centred => ({ values: columns[c] as Float64Array, mean: spreadOf(c).mean });
+    groupCrossProducts(group.pairs, excluded, column, (i, j, sxy) => {
+      out[i * p + j] = out[j * p + i] = correlationOf(spreadOf(i).n, spreadOf(i), spreadOf(j), sxy);
+    });
   }
   return out;
 }
@@ -236,12 +389,10 @@ export function spearmanMatrix(
       }
       return s;
     };
-    for (const [i, j] of group.pairs) {
-      const sx = spreadOf(i);
-      const sy = spreadOf(j);
-      const sxy = keptCrossProducts(sx.ranks, sy.ranks, NONE, sx.mean, sy.mean);
-      out[i * p + j] = out[j * p + i] = correlationOf(sx.n, sx, sy, sxy);
-    }
+    const column = (c: number): Centred => ({ values: spreadOf(c).ranks, mean: spreadOf(c).mean });
+    groupCrossProducts(group.pairs, NONE, column, (i, j, sxy) => {
+      out[i * p + j] = out[j * p + i] = correlationOf(spreadOf(i).n, spreadOf(i), spreadOf(j), sxy);
+    });
   }
   return out;
 }
