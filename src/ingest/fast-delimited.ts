@@ -3,6 +3,8 @@
  * Windows-1252): fields are found as byte spans and numbers parsed from bytes, so numeric cells
  * cost no string, no regex and no row object. Anything unusual (a quote that is never closed, text
  * after a closing quote) returns `undefined` and the caller re-parses with papaparse, the oracle.
+ * These are the steps (header, sample, rows, finish); parseDelimitedBytes in split-delimited.ts
+ * runs them, on one thread or two.
  */
 import { throwIfCancelled } from '../core/cancel.ts';
 import type { JobHooks } from '../core/job.ts';
@@ -221,28 +223,4 @@ export function finishByteBody(body: ByteBody, rows: ByteRowParser | undefined):
   }
   hooks.onProgress?.({ stage: 'parse', done: scanner.end, total: scanner.end });
   return builder.finish();
-}
-
-/**
- * Parses an ASCII-compatible delimited file from its bytes (BOM already removed) into a columnar
- * table, with the same header, blank-line, ragged-row and limit rules as the papaparse path.
- * Reports progress in bytes every 2 MiB, checks cancel and yields there. Returns undefined when
- * the file needs papaparse (unclosed or stray quotes). O(n) time; memory: the columns only.
- */
-export async function parseDelimitedBytes(
-  bytes: Uint8Array,
-  encoding: ByteEncoding,
-  dialect: Dialect,
-  limits: DelimitedLimits,
-  hooks: JobHooks = {},
-): Promise<ParsedTable | undefined> {
-  const opened = openByteBody(bytes, encoding, dialect, limits, hooks);
-  if (opened === undefined) return undefined;
-  const { body, pos } = opened;
-  const end = body.scanner.end;
-  if (pos >= end) return finishByteBody(body, undefined);
-  const rows = dataRowParser(body);
-  let p = readSampleAndReserve(rows, body.builder.columns, pos, end);
-  if (p !== FALLBACK) p = await readRowsUntil(body, rows, p, end);
-  return p === FALLBACK ? undefined : finishByteBody(body, rows);
 }

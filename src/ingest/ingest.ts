@@ -7,7 +7,6 @@ import type { Warning } from '../core/warnings.ts';
 import { assertLooksLikeText, decodeAll, decodeHead, isAsciiCompatible, planEncoding } from './decode-text.ts';
 import type { DelimitedLimits, ParsedTable } from './delimited-table.ts';
 import { detectContainer, isExtensionMismatch } from './detect-format.ts';
-import { parseDelimitedBytes } from './fast-delimited.ts';
 import {
   DEFAULT_MAX_COLUMNS,
   DEFAULT_MAX_FIELD_CHARS,
@@ -17,7 +16,7 @@ import {
 } from './options.ts';
 import { parseDelimited } from './parse-delimited.ts';
 import { parseWorkbook } from './parse-workbook.ts';
-import { parseDelimitedBytesSplit, type RangeRunner } from './split-delimited.ts';
+import { parseDelimitedBytes, type RangeRunner } from './split-delimited.ts';
 import { sniffDialect } from './sniff.ts';
 import { inspectZip, verifyZipSizes } from './zip-guard.ts';
 
@@ -117,11 +116,8 @@ async function ingestText(
   const body = bytes.subarray(plan.bomLength);
   const { runRange } = hooks;
   const bytePath = canUseBytes && (plan.encoding === 'utf-8' || plan.encoding === 'windows-1252');
-  const fast = !bytePath
-    ? undefined
-    : runRange === undefined
-      ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks)
-      : await parseDelimitedBytesSplit(body, plan.encoding, dialect, limits, runRange, hooks);
+  const split = runRange === undefined ? undefined : { runRange };
+  const fast = bytePath ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks, split) : undefined;
   const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,

@@ -1,11 +1,12 @@
 /*
- * The bytes path split in two at a line break, for two cores: the caller's thread reads the first
- * half while a runner (a worker, in the app) reads the second with parseRowRange; the halves are
- * then merged into one table. The split is used only when it is proven safe: the first half,
- * read in order from the file's start, must end exactly at the split point (so no quoted field
- * spans it), the second half must have read cleanly, and every column must merge to what one
- * pass would have built. Otherwise the first half just reads on, and the result is the same.
- * Worker-free and DOM-free: the runner is injected.
+ * The bytes path's entry, parseDelimitedBytes: one pass, or, given a runner, the file split in two
+ * at a line break for two cores. The caller's thread reads the first half while the runner (a
+ * worker, in the app) reads the second with parseRowRange; the halves are then merged into one
+ * table. The split is used only when it is proven safe: the first half, read in order from the
+ * file's start, must end exactly at the split point (so no quoted field spans it), the second half
+ * must have read cleanly, and every column must merge to what one pass would have built. Otherwise
+ * the first half just reads on, and the result is the same. Worker-free and DOM-free: the runner
+ * is injected.
  */
 import { ColumnBuilder } from '../core/column-builder.ts';
 import type { CancelToken } from '../core/cancel.ts';
@@ -210,39 +211,67 @@ async function readBesideRunner(
   }
 }
 
-/**
- * parseDelimitedBytes on two threads: the same table, warnings and refusals, in about half the
- * time on two free cores. `runRange` reads the second half (see parseRowRange); `names` of the
- * header are passed to it. Returns undefined when the file needs papaparse.
+/** How to read a large file in two halves: the runner of the second half, and the thresholds. */
+export interface SplitRun extends SplitOptions {
+  readonly runRange: RangeRunner;
+}
+
+type FileRef = Pick<RangeRequest, 'bytes' | 'encoding' | 'dialect' | 'limits'>;
+
+/*
+ * From `p` (after the sample), reads the rest in two halves when it is large enough: this thread
+ * up to a line break near the middle, `runRange` beyond it. Returns the merged table, or where
+ * this thread stopped (FALLBACK included) for the caller to read on from.
  */
-export async function parseDelimitedBytesSplit(
+async function readInHalves(
+  file: FileRef,
+  body: ByteBody,
+  rows: ByteRowParser,
+  p: number,
+  split: SplitRun,
+): Promise<{ p: number; table?: ParsedTable }> {
+  const { minSplitBytes = MIN_SPLIT_BYTES, minWaitMs = MIN_WAIT_MS, runRange } = split;
+  const end = body.scanner.end;
+  const at = end - p < minSplitBytes ? -1 : middleLineStart(file.bytes, p, end, file.dialect.newline);
+  if (at <= p) return { p };
+  const columns = body.builder.columns;
+  const names = columns.map((column) => column.name);
+  const textColumns = columns.map((column) => column.isText);
+  const request = { ...file, names, textColumns, start: at, end };
+  const { p: stopped, part } = await readBesideRunner(body, rows, p, request, runRange, minWaitMs);
+  if (stopped === at && part !== undefined && mergePart(body, rows, part)) {
+    return { p: stopped, table: { ...finishByteBody(body, rows), threads: 2 } };
+  }
+  return { p: stopped };
+}
+
+/**
+ * Parses an ASCII-compatible delimited file from its bytes (BOM already removed) into a columnar
+ * table, with the same header, blank-line, ragged-row and limit rules as the papaparse path.
+ * Reports progress in bytes every 2 MiB, checks cancel and yields there. Given `split`, a large
+ * file is read in two halves on two threads: the same table, warnings and refusals, in about half
+ * the time on two free cores. Returns undefined when the file needs papaparse (unclosed or stray
+ * quotes). O(n) time; memory: the columns only.
+ */
+export async function parseDelimitedBytes(
   bytes: Uint8Array,
   encoding: ByteEncoding,
   dialect: Dialect,
   limits: DelimitedLimits,
-  runRange: RangeRunner,
   hooks: JobHooks = {},
-  options: SplitOptions = {},
+  split?: SplitRun,
 ): Promise<ParsedTable | undefined> {
-  const { minSplitBytes = MIN_SPLIT_BYTES, sampleBytes, minWaitMs = MIN_WAIT_MS } = options;
   const opened = openByteBody(bytes, encoding, dialect, limits, hooks);
   if (opened === undefined) return undefined;
   const { body, pos } = opened;
   const end = body.scanner.end;
   if (pos >= end) return finishByteBody(body, undefined);
   const rows = dataRowParser(body);
-  const columns = body.builder.columns;
-  let p = readSampleAndReserve(rows, columns, pos, end, sampleBytes);
-  const split = p === FALLBACK || end - p < minSplitBytes ? -1 : middleLineStart(bytes, p, end, dialect.newline);
-  if (split > p) {
-    const names = columns.map((column) => column.name);
-    const textColumns = columns.map((column) => column.isText);
-    const request = { bytes, encoding, dialect, limits, names, textColumns, start: split, end };
-    let part: RangePart | undefined;
-    ({ p, part } = await readBesideRunner(body, rows, p, request, runRange, minWaitMs));
-    if (p === split && part !== undefined && mergePart(body, rows, part)) {
-      return { ...finishByteBody(body, rows), threads: 2 };
-    }
+  let p = readSampleAndReserve(rows, body.builder.columns, pos, end, split?.sampleBytes);
+  if (split !== undefined && p !== FALLBACK) {
+    const halves = await readInHalves({ bytes, encoding, dialect, limits }, body, rows, p, split);
+    if (halves.table !== undefined) return halves.table;
+    p = halves.p;
   }
   if (p !== FALLBACK) p = await readRowsUntil(body, rows, p, end);
   return p === FALLBACK ? undefined : finishByteBody(body, rows);

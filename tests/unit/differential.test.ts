@@ -7,10 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestBytes, type IngestResult } from '../../src/ingest/ingest.ts';
 import type { Delimiter, IngestOptions } from '../../src/ingest/options.ts';
-import { parseDelimitedBytes } from '../../src/ingest/fast-delimited.ts';
 import { DEFAULT_MISSING_TOKENS } from '../../src/ingest/options.ts';
 import { sniffDialect } from '../../src/ingest/sniff.ts';
-import { parseDelimitedBytesSplit, parseRowRange } from '../../src/ingest/split-delimited.ts';
+import { parseDelimitedBytes, parseRowRange } from '../../src/ingest/split-delimited.ts';
 import { cells } from './helpers.ts';
 
 function view(result: IngestResult): unknown {
@@ -238,14 +237,14 @@ async function oneAndSplit(
     return parseRowRange(request);
   };
   const split = await settle(() =>
-    parseDelimitedBytesSplit(
+    parseDelimitedBytes(
       bytes,
       'utf-8',
       dialect,
       limits,
-      (r) => Promise.resolve(runRange(r)),
       {},
       {
+        runRange: (r) => Promise.resolve(runRange(r)),
         minSplitBytes: 0,
         sampleBytes: 8,
       },

@@ -11,12 +11,11 @@ import { main } from '../../src/cli/main.ts';
 import { createSecondThread, type ThreadPort } from '../../src/core/second-thread.ts';
 import { runSecondTask, settledValue } from '../../workers/second-thread-tasks.ts';
 import {
-  parseDelimitedBytesSplit,
+  parseDelimitedBytes,
   parseRowRange,
   type RangePart,
   type RangeRequest,
 } from '../../src/ingest/split-delimited.ts';
-import { parseDelimitedBytes } from '../../src/ingest/fast-delimited.ts';
 import { sniffDialect } from '../../src/ingest/sniff.ts';
 import { DEFAULT_MISSING_TOKENS } from '../../src/ingest/options.ts';
 
@@ -128,7 +127,7 @@ describe('split parse with a runner that does not deliver', () => {
       if (cancel !== undefined) seen.push(cancel);
       return new Promise(() => undefined);
     };
-    const split = await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, never, {}, SPLIT);
+    const split = await parseDelimitedBytes(BYTES, 'utf-8', DIALECT, LIMITS, {}, { ...SPLIT, runRange: never });
     expect(split).toEqual(await one());
     expect(split?.threads).toBeUndefined();
     expect(seen).toHaveLength(1);
@@ -137,19 +136,21 @@ describe('split parse with a runner that does not deliver', () => {
 
   it('reads the other half itself when the runner fails', async () => {
     const failing = (): Promise<RangePart> => Promise.reject(new Error('crashed'));
-    const split = await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, failing, {}, SPLIT);
+    const split = await parseDelimitedBytes(BYTES, 'utf-8', DIALECT, LIMITS, {}, { ...SPLIT, runRange: failing });
     expect(split).toEqual(await one());
   });
 
   it('merges the runner half and says so', async () => {
-    const split = await parseDelimitedBytesSplit(
+    const split = await parseDelimitedBytes(
       BYTES,
       'utf-8',
       DIALECT,
       LIMITS,
-      (r) => Promise.resolve(parseRowRange(r)),
       {},
-      SPLIT,
+      {
+        ...SPLIT,
+        runRange: (r) => Promise.resolve(parseRowRange(r)),
+      },
     );
     const { threads, ...table } = split ?? {};
     expect(threads).toBe(2);
@@ -161,7 +162,7 @@ describe('split parse with a runner that does not deliver', () => {
     const hooks = { onProgress: (event: { done: number; total: number }) => done.push(event.done / event.total) };
     const slow = (r: RangeRequest): Promise<RangePart> =>
       new Promise((resolve) => setTimeout(() => resolve(parseRowRange(r)), 5));
-    await parseDelimitedBytesSplit(BYTES, 'utf-8', DIALECT, LIMITS, slow, hooks, { ...SPLIT, minWaitMs: 1000 });
+    await parseDelimitedBytes(BYTES, 'utf-8', DIALECT, LIMITS, hooks, { ...SPLIT, minWaitMs: 1000, runRange: slow });
     expect(done.at(-1)).toBe(1);
     expect(done.every((d, i) => i === 0 || d >= (done[i - 1] ?? 0))).toBe(true);
   });
