@@ -6,6 +6,11 @@
  * decoded and classified; its text is still looked up in the column's own dictionary, so spans
  * that decode to the same text share one code exactly as the string path would give them.
  * Spans holding doubled quotes are never cached (their bytes are not their text).
+ *
+ * Each entry's bytes are copied into a small arena, so that a hit compares against memory that
+ * stays in cache rather than against the entry's first occurrence somewhere in a 100 MB file
+ * (measured: about 8% of a 91 MB parse). The arenas of one parser share a budget; entries beyond
+ * it compare against the file as before.
  */
 
 const INITIAL_SLOTS = 256;
@@ -17,6 +22,9 @@ const INITIAL_SLOTS = 256;
 const MAX_PROBES = 64;
 /** find(): the probe limit was reached; do not add the span, read it uncached. */
 export const CROWDED = -2;
+/** Bytes of entry copies one parser keeps, over all its columns. */
+export const ARENA_BUDGET_BYTES = 4 * 1024 * 1024;
+const INITIAL_ARENA_BYTES = 4096;
 const FNV_OFFSET = 0x811c9dc5 | 0; // as an int32, as Math.imul and the Int32Array store it
 const FNV_PRIME = 0x01000193;
 
@@ -41,19 +49,31 @@ function slotOf(hash: number, mask: number): number {
   return (h ^ (h >>> 13)) & mask;
 }
 
+/** What the arenas of one parser's dictionaries may still take. */
+export interface ArenaBudget {
+  left: number;
+}
+
 export class ByteDictionary {
   /** Open addressing: entry index + 1 per slot, 0 when empty. */
   private slots = new Int32Array(INITIAL_SLOTS);
   private hashes: Int32Array = new Int32Array(INITIAL_SLOTS);
   private starts: Int32Array = new Int32Array(INITIAL_SLOTS);
-  private ends: Int32Array = new Int32Array(INITIAL_SLOTS);
+  private lengths: Int32Array = new Int32Array(INITIAL_SLOTS);
   /** Dictionary code, -1 for a missing cell. */
   private codes: Int32Array = new Int32Array(INITIAL_SLOTS);
   private numeric = new Uint8Array(INITIAL_SLOTS);
   private count = 0;
   private readonly view: DataView;
+  /** Copies of entries' bytes: an entry's start ≥ 0 is an offset here, ~start one in the file. */
+  private arena = new Uint8Array(0);
+  private arenaView = new DataView(this.arena.buffer);
+  private arenaUsed = 0;
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly budget: ArenaBudget = { left: ARENA_BUDGET_BYTES },
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -66,18 +86,14 @@ export class ByteDictionary {
       if (entry < 0) return -1;
       if (probes === MAX_PROBES) return CROWDED;
 
-      if (this.hashes[entry] !== hash) continue;
-      const other = this.starts[entry] as number;
-      if ((this.ends[entry] as number) - other === length && this.sameBytes(other, start, length)) return entry;
+      if (this.hashes[entry] !== hash || this.lengths[entry] !== length) continue;
+      const stored = this.starts[entry] as number;
+      const isSame =
+        stored >= 0
+          ? sameBytes(this.arenaView, this.arena, stored, this.view, this.bytes, start, length)
+          : sameBytes(this.view, this.bytes, ~stored, this.view, this.bytes, start, length);
+      if (isSame) return entry;
     }
-  }
-
-  private sameBytes(a: number, b: number, length: number): boolean {
-    const { view, bytes } = this;
-    let i = 0;
-    for (; i + 4 <= length; i += 4) if (view.getInt32(a + i) !== view.getInt32(b + i)) return false;
-    for (; i < length; i++) if (bytes[a + i] !== bytes[b + i]) return false;
-    return true;
   }
 
   /** The code of an entry (-1 for a missing cell). */
@@ -95,13 +111,30 @@ export class ByteDictionary {
     const entry = this.count++;
     if (entry === this.codes.length) this.growEntries();
     this.hashes[entry] = hash;
-    this.starts[entry] = start;
-    this.ends[entry] = end;
+    this.starts[entry] = this.copy(start, end);
+    this.lengths[entry] = end - start;
     this.codes[entry] = code;
     this.numeric[entry] = isNumeric ? 1 : 0;
     if (2 * this.count > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(this.slots, entry);
     return entry;
+  }
+
+  /* Copies bytes [start, end) into the arena when the budget allows: their arena offset, else ~start. */
+  private copy(start: number, end: number): number {
+    const length = end - start;
+    if (this.arenaUsed + length > this.arena.length) {
+      const size = Math.max(INITIAL_ARENA_BYTES, 2 * this.arena.length, this.arenaUsed + length);
+      if (size - this.arena.length > this.budget.left) return ~start;
+      this.budget.left -= size - this.arena.length;
+      const grown = new Uint8Array(size);
+      grown.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = grown;
+      this.arenaView = new DataView(grown.buffer);
+    }
+    this.arena.set(this.bytes.subarray(start, end), this.arenaUsed);
+    this.arenaUsed += length;
+    return this.arenaUsed - length;
   }
 
   private growEntries(): void {
@@ -112,7 +145,7 @@ export class ByteDictionary {
     };
     this.hashes = grow(this.hashes);
     this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
+    this.lengths = grow(this.lengths);
     this.codes = grow(this.codes);
     const numeric = new Uint8Array(this.numeric.length * 2);
     numeric.set(this.numeric);
@@ -131,4 +164,20 @@ export class ByteDictionary {
     for (let entry = 0; entry < this.count; entry++) this.place(slots, entry);
     this.slots = slots;
   }
+}
+
+/* True when a's bytes [at, at + length) equal b's from `from` (little-endian words: no byte swap). */
+function sameBytes(
+  aView: DataView,
+  a: Uint8Array,
+  at: number,
+  bView: DataView,
+  b: Uint8Array,
+  from: number,
+  length: number,
+): boolean {
+  let i = 0;
+  for (; i + 4 <= length; i += 4) if (aView.getInt32(at + i, true) !== bView.getInt32(from + i, true)) return false;
+  for (; i < length; i++) if (a[at + i] !== b[from + i]) return false;
+  return true;
 }

@@ -7,7 +7,7 @@
  * A parser can read any range of rows that starts at a row boundary, so a file can be split.
  */
 import type { ColumnBuilder } from '../core/column-builder.ts';
-import { ByteDictionary, CROWDED, HASH_START, hashSpan } from './byte-dictionary.ts';
+import { ARENA_BUDGET_BYTES, ByteDictionary, CROWDED, HASH_START, hashSpan } from './byte-dictionary.ts';
 import { plainValue, type ByteSpanReader } from './byte-cells.ts';
 import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
 import type { Dialect } from './sniff.ts';
@@ -78,7 +78,8 @@ export class ByteRowParser {
     this.rows = rowsBefore;
     this.decimal = reader.decimal;
     this.canSkipMissing = !reader.hasNumericToken;
-    this.dictionaries = columns.map(() => new ByteDictionary(range.bytes));
+    const budget = { left: ARENA_BUDGET_BYTES }; // shared by the columns' dictionaries
+    this.dictionaries = columns.map(() => new ByteDictionary(range.bytes, budget));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ByteDictionary, CROWDED } from '../../src/ingest/byte-dictionary.ts';
+import { ByteDictionary, CROWDED, hashSpan } from '../../src/ingest/byte-dictionary.ts';
 import { cells, ingestText, rejectionCode } from './helpers.ts';
 
 describe('ingest of delimited text', () => {
@@ -166,5 +166,26 @@ describe('ingest of delimited text', () => {
     expect(found.slice(0, 65)).toEqual(Array<number>(65).fill(-1));
     expect(found.slice(65)).toEqual(Array<number>(135).fill(CROWDED));
     expect(dictionary.code(dictionary.find(3 * 10, 3 * 10 + 3, 42))).toBe(10);
+  });
+
+  it('finds entries copied to its arena and, past the budget, those left in the file', () => {
+    // 1,000 distinct 7-byte spans: the budget holds a first 4 KiB arena (585 copies), not a second.
+    const text = Array.from({ length: 1000 }, (_, i) => `v${String(i).padStart(6, '0')}\n`).join('');
+    const bytes = new TextEncoder().encode(`${text}${text}`);
+    const second = bytes.length / 2;
+    const budget = { left: 5000 };
+    const dictionary = new ByteDictionary(bytes, budget);
+    for (let i = 0; i < 1000; i++) {
+      const [start, end] = [8 * i, 8 * i + 7];
+      expect(dictionary.find(start, end, hashSpan(bytes, start, end))).toBe(-1);
+      dictionary.add(start, end, hashSpan(bytes, start, end), i, false);
+    }
+    expect(budget.left).toBe(5000 - 4096);
+    for (let i = 0; i < 1000; i++) {
+      // The same text at its second occurrence, and a span of another length with the same hash.
+      const [start, end] = [second + 8 * i, second + 8 * i + 7];
+      expect(dictionary.code(dictionary.find(start, end, hashSpan(bytes, start, end)))).toBe(i);
+      expect(dictionary.find(start, end - 1, hashSpan(bytes, start, end))).toBe(-1);
+    }
   });
 });
