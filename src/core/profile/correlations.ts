@@ -100,10 +100,10 @@ function etaPairs(
   values: readonly Float64Array[],
   isComplete: readonly boolean[],
 ): CorrelationSummary['eta'] {
-  const groupings: Grouping[] = categorical.map(({ reading }) => {
+  const groupings: Grouping[] = categorical.map(({ reading, levelCounts }) => {
     if (reading.kind !== 'coded') return { codes: new Int32Array(0), levels: 0 };
     const levels = reading.dictionary.length;
-    return { codes: reading.codes, levels, counts: countCodes(reading.codes, levels) };
+    return { codes: reading.codes, levels, counts: levelCounts ?? countCodes(reading.codes, levels) };
   });
   // [numeric][categorical]
   const byNumeric = values.map((v, j) => correlationRatios(groupings, v, isComplete[j] === true));
