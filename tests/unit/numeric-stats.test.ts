@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeNumericStats, type NumericStats } from '../../src/core/stats/numeric-stats.ts';
+import {
+  computeNumericStats,
+  sortedFinite,
+  statsOfSorted,
+  type NumericStats,
+} from '../../src/core/stats/numeric-stats.ts';
+import { createRandom } from '../../src/core/stats/random.ts';
+import { RADIX_MIN_LENGTH } from '../../src/core/stats/sort.ts';
 import { quantileSorted } from '../../src/core/stats/quantiles.ts';
 import { ingestReferenceCsv, loadReference, relativeError, type Json } from './reference.ts';
 
@@ -72,6 +79,58 @@ const EXACT_FIELDS = [
   'mad',
 ] as const;
 const MOMENT_FIELDS = ['sum', 'mean', 'var', 'std', 'cv'] as const;
+
+/*
+ * A counting sort (fixed decimals in a narrow range) hands the statistics its sums over the
+ * distinct values: an exact sum of the scaled integers, and each moment term once per value times
+ * its count. Checked against exact values, and against the passes over the sorted values.
+ */
+describe('statistics from a counting sort’s sums', () => {
+  const MOMENT_FIELDS = ['skewness', 'kurtosis'] as const;
+  const OTHER_FIELDS = ['sum', 'mean', 'var', 'std', 'cv'] as const;
+
+  it('describes the digits 0–9, 10,000 times each, as exact arithmetic does', () => {
+    const values = Float64Array.from({ length: 100_000 }, (_, i) => (i * 7) % 10);
+    const { sorted, infinite, sums } = sortedFinite(values);
+    expect(sums).toBeDefined(); // the counting path
+    const s = statsOfSorted(sorted, infinite, sums);
+    expect(s).toMatchObject({ count: 100_000, distinct: 10, sum: 450_000, mean: 4.5 });
+    // Σ(x − 4.5)² = 10,000 · 82.5 and Σ(x − 4.5)⁴ = 10,000 · 1,208.625, exactly.
+    const [n, m2, m4] = [100_000, 825_000, 12_086_250];
+    expect(relativeError(s.var, m2 / (n - 1))).toBeLessThan(1e-15);
+    const kurtosis =
+      (n * (n + 1) * (n - 1) * m4) / ((n - 2) * (n - 3) * m2 * m2) - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+    expect(Math.abs(s.kurtosis - kurtosis)).toBeLessThan(1e-13);
+    expect(Math.abs(s.skewness)).toBeLessThan(1e-15); // symmetric
+  });
+
+  it('sums fixed decimals exactly, where adding the doubles one by one drifts', () => {
+    // 0.1 is not a double: 300,000 additions of it drift, the scaled integers do not.
+    const values = Float64Array.from({ length: 300_000 }, (_, i) => [0.1, 0.2, 0.3][i % 3] as number);
+    const { sorted, sums } = sortedFinite(values);
+    expect(sums?.sum).toBe(60_000);
+    expect(statsOfSorted(sorted, 0, sums).mean).toBe(0.2);
+  });
+
+  it('agree with the passes over the sorted values', () => {
+    const random = createRandom(5);
+    const n = RADIX_MIN_LENGTH * 3;
+    const sets = [
+      Float64Array.from({ length: n }, () => Math.round((random() - 0.5) * 1e4) / 100), // two decimals, ±50
+      Float64Array.from({ length: n }, () => Math.round(random() * 1e4) / 1e3), // three decimals
+      Float64Array.from({ length: n }, (_, i) => (i % 97 === 0 ? -0 : Math.floor(random() * 50) - 20)), // -0 too
+    ];
+    for (const values of sets) {
+      const { sorted, infinite, sums } = sortedFinite(values);
+      expect(sums).toBeDefined();
+      const fromSums = statsOfSorted(sorted, infinite, sums);
+      const byPasses = statsOfSorted(sorted, infinite);
+      expect(fromSums.distinct).toBe(byPasses.distinct);
+      for (const field of OTHER_FIELDS) expect(relativeError(fromSums[field], byPasses[field])).toBeLessThan(1e-12);
+      for (const field of MOMENT_FIELDS) expect(Math.abs(fromSums[field] - byPasses[field])).toBeLessThan(1e-9);
+    }
+  });
+});
 
 describe.each(['stats-small', 'stats-mixed'])('computeNumericStats against pandas on %s', (dataset) => {
   const reference = loadReference(dataset);

@@ -3,6 +3,7 @@
  * its type. Every number that can be undefined is NaN here and becomes null in the JSON report.
  */
 import type { NumberFormat } from '../number-format.ts';
+import type { CountedSums } from '../stats/counting-sort.ts';
 import { histogramSorted, type Histogram } from '../stats/histogram.ts';
 import { sortedFinite, sortedFiniteCoded, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
 import type { Column, NumberColumn } from '../table.ts';
@@ -116,7 +117,10 @@ function bufferFor(n: number): Float64Array {
 }
 
 /* The reading's finite values sorted into the shared buffer; `counts` as in sortedFiniteCoded. */
-function sortedOf(reading: ValuesReading, counts?: Float64Array): { sorted: Float64Array; infinite: number } {
+function sortedOf(
+  reading: ValuesReading,
+  counts?: Float64Array,
+): { sorted: Float64Array; infinite: number; sums?: CountedSums } {
   const buffer = bufferFor(reading.values.length);
   return reading.coded === undefined
     ? sortedFinite(reading.values, buffer)
@@ -168,8 +172,8 @@ function numberProfile(
   override?: ColumnType,
 ): ColumnProfile {
   const reading = readNumeric(column, format) as ValuesReading; // a number column reads as its own values
-  const { sorted, infinite, isWhole } = sortedFinite(reading.values, bufferFor(reading.values.length));
-  const stats = statsOfSorted(sorted, infinite);
+  const { sorted, infinite, isWhole, sums } = sortedFinite(reading.values, bufferFor(reading.values.length));
+  const stats = statsOfSorted(sorted, infinite, sums);
   const guess = numberGuessOf({
     isInteger: isWhole,
     isYearLike: stats.min >= 1000 && stats.max <= 9999,
@@ -205,8 +209,8 @@ export function profileColumn(
     column.kind === 'string' && codes === column.codes ? counts : undefined;
   if (reading.kind === 'coded')
     return { ...base, ...codedProfile(column, reading, rows, type, countsFor(reading.codes)) };
-  const { sorted, infinite } = sortedOf(reading, reading.coded && countsFor(reading.coded.codes));
-  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, statsOfSorted(sorted, infinite)) };
+  const { sorted, infinite, sums } = sortedOf(reading, reading.coded && countsFor(reading.coded.codes));
+  return { ...base, ...valuesProfile(column, reading, rows, type, sorted, statsOfSorted(sorted, infinite, sums)) };
 }
 
 const MS_PER_DAY = 86_400_000;

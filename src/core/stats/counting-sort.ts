@@ -4,8 +4,10 @@
  * set number of decimals, scale 10^k). Each value v maps to the integer m = round(v · scale); the
  * map is monotone, and it is used only when every value reads back exactly as m / scale, so
  * writing m / scale in counting order writes the very values, sorted. Two sequential passes (count,
- * write) instead of a radix sort's scattered ones; the range of m must be narrow. The same scaled
- * integers serve the argsort of sort.ts as 32-bit keys.
+ * write) instead of a radix sort's scattered ones; the range of m must be narrow. The write pass
+ * visits each distinct value once with its count, so it also takes the sums the statistics need
+ * (see CountedSums): the column is not read again for them. The same scaled integers serve the
+ * argsort of sort.ts as 32-bit keys.
  */
 
 /** Scaled values spanning at most this many times their count are sorted by counting. */
@@ -24,7 +26,7 @@ function decimalsOf(v: number): number {
 
 /*
  * The power of ten that the first values need to read back exactly: the guess that
- * {@link isScaleExact} then checks on every value. 0 when some probe needs more than MAX_DECIMALS.
+ * the counting pass then checks on every value. 0 when some probe needs more than MAX_DECIMALS.
  */
 export function guessDecimalScale(values: Float64Array): number {
   let decimals = 0;
@@ -36,44 +38,76 @@ export function guessDecimalScale(values: Float64Array): number {
   return 10 ** decimals;
 }
 
-/** True when every value v equals Math.round(v · scale) / scale exactly. O(n), stops at the first miss. */
-export function isScaleExact(values: Float64Array, scale: number): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    if (Math.round(v * scale) / scale !== v) return false;
-  }
-  return true;
+/** Scaled values sum exactly in doubles while their count times their largest magnitude stays below this. */
+const EXACT_SUM_LIMIT = 2 ** 53;
+
+/**
+ * What a counting sort learns on its way over the distinct values, so that the statistics need no
+ * pass of their own: `sum` (exact: the scaled integers are summed, then divided once), `distinct`
+ * (-0 equals 0), and Σd², Σd³, Σd⁴ of d = (x − mean) / spread with mean = sum / n and spread the
+ * larger of |min − mean| and |max − mean| (1 when that is 0), as numeric-stats' moments take them.
+ */
+export interface CountedSums {
+  readonly sum: number;
+  readonly distinct: number;
+  readonly m2: number;
+  readonly m3: number;
+  readonly m4: number;
+  readonly spread: number;
 }
 
 /*
- * counts[round(v · scale) − low] += 1 for every value, in bytes: a wide range of slots then stays
- * in cache (a million slots take 1 MB, not 4). A byte that wraps round pushes its slot to
- * `carries` (256 more each). Returns how many values are -0.
+ * counts[m − low] += 1 for m = round(v · scale) of every value, in bytes: a wide range of slots then
+ * stays in cache (a million slots take 1 MB, not 4). A byte that wraps round pushes its slot to
+ * `carries` (256 more each). Fills facts = [Σ m, how many values are -0]. False, at once, when a
+ * value does not read back as m / scale.
  */
-function countScaled(values: Float64Array, scale: number, low: number, counts: Uint8Array, carries: number[]): number {
-  let negativeZeros = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as number;
-    const at = Math.round(v * scale) - low;
-    const c = ((counts[at] as number) + 1) & 0xff;
-    counts[at] = c;
-    if (c === 0) carries.push(at);
-    if (v === 0 && Object.is(v, -0)) negativeZeros++;
-  }
-  return negativeZeros;
-}
-
-/* Writes (low + k) / scale as often as slot k counts (its byte plus 256 per carry), in order, -0 before 0. */
-function writeScaled(
+function countScaled(
   values: Float64Array,
   scale: number,
   low: number,
   counts: Uint8Array,
+  carries: number[],
+  facts: Float64Array,
+): boolean {
+  let negativeZeros = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    const m = Math.round(v * scale);
+    if (m / scale !== v) return false;
+    const at = m - low;
+    const c = ((counts[at] as number) + 1) & 0xff;
+    counts[at] = c;
+    if (c === 0) carries.push(at);
+    total += m;
+    if (v === 0 && Object.is(v, -0)) negativeZeros++;
+  }
+  facts[0] = total;
+  facts[1] = negativeZeros;
+  return true;
+}
+
+/*
+ * Writes (low + k) / scale as often as slot k counts (its byte plus 256 per carry), in order, -0
+ * before 0; on the way, facts = [distinct, Σd², Σd³, Σd⁴] for d = (value − mean) / spread.
+ */
+function writeScaled(
+  values: Float64Array,
+  counts: Uint8Array,
   carries: Int32Array,
-  negativeZeros: number,
+  scaled: { readonly scale: number; readonly low: number; readonly negativeZeros: number },
+  mean: number,
+  spread: number,
+  facts: Float64Array,
 ): void {
+  const { scale, low, negativeZeros } = scaled;
   let at = 0;
   let carry = 0;
+  let distinct = 0;
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
   for (let k = 0; k < counts.length; k++) {
     let c = counts[k] as number;
     while (carry < carries.length && carries[carry] === k) {
@@ -82,6 +116,12 @@ function writeScaled(
     }
     if (c === 0) continue;
     const value = (low + k) / scale;
+    const d = (value - mean) / spread;
+    const d2 = d * d;
+    distinct++;
+    m2 += c * d2;
+    m3 += c * d2 * d;
+    m4 += c * d2 * d2;
     if (value === 0 && negativeZeros > 0) {
       values.fill(-0, at, at + negativeZeros); // -0 sorts before 0, as in the native sort
       values.fill(0, at + negativeZeros, at + c);
@@ -89,17 +129,41 @@ function writeScaled(
     else values.fill(value, at, at + c);
     at += c;
   }
+  facts[0] = distinct;
+  facts[1] = m2;
+  facts[2] = m3;
+  facts[3] = m4;
 }
 
 /**
- * Sorts `values` (every one equal to Math.round(v · scale) / scale, see {@link isScaleExact}) by
- * counting, into the same order as the native sort, -0 before 0. `low` = round(min · scale);
- * `counts` holds one zeroed byte per scaled value from low to round(max · scale). O(n + span).
+ * Sorts `values` by counting, into the same order as the native sort, -0 before 0, when every
+ * value equals Math.round(v · scale) / scale; false (values untouched) as soon as one does not.
+ * `low` = round(min · scale); `counts` holds one zeroed byte per scaled value from low to
+ * round(max · scale). When sorted, returns the {@link CountedSums} (undefined when their sum
+ * could not be exact). O(n + span).
  */
-export function sortScaledByCounting(values: Float64Array, scale: number, low: number, counts: Uint8Array): void {
+export function sortScaledByCounting(
+  values: Float64Array,
+  scale: number,
+  low: number,
+  counts: Uint8Array,
+): false | { readonly sums: CountedSums | undefined } {
   const carries: number[] = [];
-  const negativeZeros = countScaled(values, scale, low, counts, carries);
-  writeScaled(values, scale, low, counts, Int32Array.from(carries).sort(), negativeZeros);
+  const facts = new Float64Array(4);
+  if (!countScaled(values, scale, low, counts, carries, facts)) return false;
+  const n = values.length;
+  const largest = Math.max(Math.abs(low), Math.abs(low + counts.length - 1));
+  const isExact = n * largest < EXACT_SUM_LIMIT;
+  const sum = (facts[0] as number) / scale;
+  const mean = sum / n;
+  const spread = isExact
+    ? Math.max(Math.abs(low / scale - mean), Math.abs((low + counts.length - 1) / scale - mean))
+    : 1;
+  const scaled = { scale, low, negativeZeros: facts[1] as number };
+  writeScaled(values, counts, Int32Array.from(carries).sort(), scaled, mean, spread || 1, facts);
+  if (!isExact) return { sums: undefined };
+  const [distinct, m2, m3, m4] = facts as unknown as [number, number, number, number];
+  return { sums: { sum, distinct, m2, m3, m4, spread: spread || 1 } };
 }
 
 /* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */

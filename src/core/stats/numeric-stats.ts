@@ -1,5 +1,6 @@
 import { medianSorted, quantileSorted } from './quantiles.ts';
 import { lowerBound, upperBound } from './ranks.ts';
+import type { CountedSums } from './counting-sort.ts';
 import { argsortFloat64, sortScanned } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
@@ -38,17 +39,18 @@ export interface NumericStats {
 
 /**
  * The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array,
- * or in the front of `buffer` when it is long enough (for callers sorting many columns). O(n).
+ * or in the front of `buffer` when it is long enough (for callers sorting many columns), and the
+ * sums a counting sort took on the way, for {@link statsOfSorted}. O(n).
  */
 export function sortedFinite(
   values: Float64Array,
   buffer?: Float64Array,
-): { sorted: Float64Array; infinite: number; isWhole: boolean } {
+): { sorted: Float64Array; infinite: number; isWhole: boolean; sums?: CountedSums } {
   const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
   const facts = new Float64Array(4);
   const n = scanFinite(values, out, facts);
   const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
-  return { sorted: sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
+  return { ...sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
 }
 
 /*
@@ -219,8 +221,8 @@ function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
  * moments two-pass and scaled. O(n) (a radix sort), O(n) extra memory.
  */
 export function computeNumericStats(values: Float64Array): NumericStats {
-  const { sorted, infinite } = sortedFinite(values);
-  return statsOfSorted(sorted, infinite);
+  const { sorted, infinite, sums } = sortedFinite(values);
+  return statsOfSorted(sorted, infinite, sums);
 }
 
 /*
@@ -242,14 +244,30 @@ function sumAndDistinct(sorted: Float64Array, out: Float64Array): void {
   out[1] = distinct;
 }
 
-/** {@link computeNumericStats} on values already filtered to finite and sorted ascending. */
-export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats {
-  const n = sorted.length;
+/*
+ * Sum, distinct count and moments of an ascending array: from the sums a counting sort took when
+ * given (no pass over the values), else by two passes.
+ */
+function sumsOf(sorted: Float64Array, counted?: CountedSums): { sum: number; distinct: number; moments: Moments } {
+  if (counted !== undefined) {
+    const { sum, distinct, m2, m3, m4, spread } = counted;
+    return { sum, distinct, moments: { m2, m3, m4, scale: spread } };
+  }
   const fused = new Float64Array(2);
   sumAndDistinct(sorted, fused);
   const sum = fused[0] as number;
+  const mean = sorted.length === 0 ? NaN : sum / sorted.length;
+  return { sum, distinct: fused[1] as number, moments: centralMoments(sorted, mean) };
+}
+
+/**
+ * {@link computeNumericStats} on values already filtered to finite and sorted ascending; `counted`:
+ * the sums the counting sort of these values returned (see {@link sortedFinite}), when it did.
+ */
+export function statsOfSorted(sorted: Float64Array, infinite = 0, counted?: CountedSums): NumericStats {
+  const n = sorted.length;
+  const { sum, distinct, moments } = sumsOf(sorted, counted);
   const mean = n === 0 ? NaN : sum / n;
-  const moments = centralMoments(sorted, mean);
   const variance = n < 2 ? NaN : (moments.m2 / (n - 1)) * moments.scale * moments.scale;
   const std = Math.sqrt(variance);
   const q25 = quantileSorted(sorted, 0.25);
@@ -260,7 +278,7 @@ export function statsOfSorted(sorted: Float64Array, infinite = 0): NumericStats 
   return {
     count: n,
     infinite,
-    distinct: fused[1] as number,
+    distinct,
     sum,
     mean,
     var: variance,

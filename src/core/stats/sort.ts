@@ -14,8 +14,8 @@ import {
   COUNTING_MAX_SPAN_PER_VALUE,
   guessDecimalScale,
   hasScaledKeys,
-  isScaleExact,
   sortScaledByCounting,
+  type CountedSums,
 } from './counting-sort.ts';
 
 /** Below this length the native sort is faster than clearing the digit histograms. */
@@ -141,34 +141,45 @@ function scratchOf(n: number): Float64Array {
 
 /*
  * Counting sort when the values are whole numbers (`isWhole`) or fixed decimals in a narrow scaled
- * range (see counting-sort.ts); false (values untouched) when it does not apply. The counters live
- * in the radix scratch buffer: memory already touched, not a fresh array per column.
+ * range (see counting-sort.ts); false (values untouched) when it does not apply, else the sums it
+ * took on the way. The counters live in the radix scratch buffer: memory already touched, not a
+ * fresh array per column.
  */
-function sortByCounting(values: Float64Array, isWhole: boolean, min: number, max: number): boolean {
+function sortByCounting(
+  values: Float64Array,
+  isWhole: boolean,
+  min: number,
+  max: number,
+): false | { readonly sums: CountedSums | undefined } {
   const scale = isWhole ? 1 : guessDecimalScale(values);
   if (scale === 0) return false;
   const low = Math.round(min * scale);
   const slots = Math.round(max * scale) - low + 1;
   if (!(slots <= COUNTING_MAX_SPAN_PER_VALUE * values.length + 1)) return false;
-  if (!isWhole && !isScaleExact(values, scale)) return false;
   const counts = new Uint8Array(scratchOf(Math.ceil(slots / 8)).buffer, 0, slots).fill(0);
-  sortScaledByCounting(values, scale, low, counts);
-  return true;
+  return sortScaledByCounting(values, scale, low, counts);
 }
 
 /**
  * {@link sortFloat64} for callers that already scanned the values: `isWhole` when every value is
- * a whole number, `min` and `max` their extremes. Same result; saves the range pass.
+ * a whole number, `min` and `max` their extremes. Same order; saves the range pass. A counting
+ * sort also returns the sums it took on the way ({@link CountedSums}), for the statistics.
  */
-export function sortScanned(values: Float64Array, isWhole: boolean, min: number, max: number): Float64Array {
+export function sortScanned(
+  values: Float64Array,
+  isWhole: boolean,
+  min: number,
+  max: number,
+): { readonly sorted: Float64Array; readonly sums?: CountedSums } {
   const n = values.length;
-  if (n < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return values.sort();
-  if (!sortByCounting(values, isWhole, min, max)) {
-    const scratch = scratchOf(n);
-    sortByWord(values, scratch, 0, n, 1);
-    finishRuns(values, scratch);
-  }
-  return values;
+  if (n < RADIX_MIN_LENGTH || !IS_LITTLE_ENDIAN) return { sorted: values.sort() };
+  const counted = sortByCounting(values, isWhole, min, max);
+  if (counted !== false)
+    return counted.sums === undefined ? { sorted: values } : { sorted: values, sums: counted.sums };
+  const scratch = scratchOf(n);
+  sortByWord(values, scratch, 0, n, 1);
+  finishRuns(values, scratch);
+  return { sorted: values };
 }
 
 /**
@@ -190,7 +201,7 @@ export function sortFloat64(values: Float64Array): Float64Array {
     if (v > max) max = v;
     if (isWhole && !Number.isInteger(v)) isWhole = false;
   }
-  return sortScanned(values, isWhole, min, max);
+  return sortScanned(values, isWhole, min, max).sorted;
 }
 
 /*
