@@ -1,15 +1,22 @@
 /*
  * The table-level fast paths of the profile (correlation matrices grouped by shared missing rows,
- * η against several groupings at once, byte-map sampling, column-wise duplicate hashing, missing
- * cells) against the pair-by-pair and row-by-row algorithms they replaced: equal results, bit for
- * bit, on random tables with missing cells, ±Infinity, ties and repeated rows.
+ * byte-map sampling, column-wise duplicate hashing, missing cells) against the pair-by-pair and
+ * row-by-row algorithms they replaced: equal results, bit for bit, on random tables with missing
+ * cells, ±Infinity, ties and repeated rows. η by crossed groupings sums in another order than
+ * level by level: equal within 1e-12.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCodes } from '../../src/core/profile/category-stats.ts';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
-import { correlationRatio, correlationRatios, pairwiseComplete, pearson } from '../../src/core/stats/correlation.ts';
+import {
+  correlationRatio,
+  correlationRatios,
+  crossGroupings,
+  pairwiseComplete,
+  pearson,
+} from '../../src/core/stats/correlation.ts';
+import { computeNumericStats } from '../../src/core/stats/numeric-stats.ts';
 import { pearsonMatrix, spearmanMatrix, unionRows } from '../../src/core/stats/pairwise.ts';
 import { createRandom, sampleIndices } from '../../src/core/stats/random.ts';
 import { rankOrder, subsetRanks, type RankOrder } from '../../src/core/stats/ranks.ts';
@@ -35,6 +42,30 @@ const columnSets = fc
       );
     });
   });
+
+/** Levels of a grouping too wide to share a block of cells with three small ones. */
+const WIDE_LEVELS = 3000;
+
+/** η as defined: level means and two passes over the rows with a code and a finite value. */
+function referenceEta(codes: Int32Array, levels: number, values: Float64Array): number {
+  const rows = Array.from(codes.keys()).filter((i) => (codes[i] as number) >= 0 && Number.isFinite(values[i]));
+  if (rows.length === 0) return NaN;
+  const mean = rows.reduce((s, i) => s + (values[i] as number), 0) / rows.length;
+  const ssTotal = rows.reduce((s, i) => s + ((values[i] as number) - mean) ** 2, 0);
+  const sums = new Array<number>(levels).fill(0);
+  const counts = new Array<number>(levels).fill(0);
+  for (const i of rows) {
+    sums[codes[i] as number] = (sums[codes[i] as number] as number) + (values[i] as number);
+    counts[codes[i] as number] = (counts[codes[i] as number] as number) + 1;
+  }
+  const ssBetween = counts.reduce((s, c, l) => (c > 0 ? s + c * ((sums[l] as number) / c - mean) ** 2 : s), 0);
+  return ssTotal === 0 ? NaN : Math.sqrt(Math.min(1, ssBetween / ssTotal));
+}
+
+function expectEta(actual: number, expected: number): void {
+  if (Number.isNaN(expected)) expect(actual).toBeNaN();
+  else expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12);
+}
 
 describe('pairwise correlation matrices', () => {
   it('equal Pearson and Spearman computed pair by pair on copied rows', () => {
@@ -67,25 +98,31 @@ describe('pairwise correlation matrices', () => {
     expect(Array.from(unionRows(Int32Array.of(), Int32Array.of(2)))).toEqual([2]);
   });
 
-  it('η against several groupings at once equals η computed one by one', () => {
+  it('η by crossed groupings equals η level by level (within 1e-12), blocks and known SS_total included', () => {
     fc.assert(
       fc.property(columnSets, fc.integer({ min: 1, max: 5 }), (columns, levels) => {
         const values = columns[0] as Float64Array;
         const complete = Int32Array.from(values, (_, i) => (i * 31) % levels);
         const other = Int32Array.from(values, (_, i) => (i * 7) % (levels + 1));
         const gappy = Int32Array.from(values, (_, i) => (i % 7 === 3 ? -1 : i % levels));
-        const groupings = [complete, gappy, other].map((codes) => ({ codes, levels: levels + 1 }));
-        const together = correlationRatios(groupings, values);
-        groupings.forEach(({ codes }, g) => {
-          expect(Object.is(together[g], correlationRatio(codes, levels + 1, values))).toBe(true);
-        });
-        // A column vouched complete, with the level counts given: the sums-only pass, same bits.
+        const wide = Int32Array.from(values, (_, i) => (i * 13) % WIDE_LEVELS); // crosses into a second block
+        const groupings = [complete, gappy, other, wide].map((codes, g) => ({
+          codes,
+          levels: g === 3 ? WIDE_LEVELS : levels + 1,
+        }));
+        const blocks = crossGroupings(groupings, values.length);
+        expect(blocks.map((b) => b.groupings.length)).toEqual([3, 1]);
+        const close = (actual: readonly number[], of: Float64Array): void => {
+          groupings.forEach(({ codes, levels: l }, g) => expectEta(actual[g] as number, referenceEta(codes, l, of)));
+        };
+        close(correlationRatios(blocks, values), values);
+        groupings.forEach(({ codes, levels: l }) =>
+          expectEta(correlationRatio(codes, l, values), referenceEta(codes, l, values)),
+        );
+        // A column vouched complete, its SS_total known from its profile: no pass of its own.
         const finite = values.map((v) => (Number.isFinite(v) ? v : 0));
-        const counted = groupings.map((g) => ({ ...g, counts: countCodes(g.codes, g.levels) }));
-        const fast = correlationRatios(counted, finite, true);
-        groupings.forEach(({ codes }, g) => {
-          expect(Object.is(fast[g], correlationRatio(codes, levels + 1, finite))).toBe(true);
-        });
+        const stats = computeNumericStats(finite);
+        close(correlationRatios(blocks, finite, { isComplete: true, ssTotal: stats.var * (stats.count - 1) }), finite);
       }),
     );
   });

@@ -55,8 +55,6 @@ export interface ColumnProfile {
   readonly outliers?: OutlierSummary;
   /** The most frequent placeholder value (-999, 1900-01-01…) of a numeric or date column, if any. */
   readonly placeholder?: Placeholder;
-  /** Cells per dictionary entry of a coded reading, kept for cross-column work like `reading`. */
-  readonly levelCounts?: Float64Array;
   /** The column as read for its type, kept for cross-column work (correlations, alerts). */
   readonly reading: ColumnReading;
 }
@@ -236,7 +234,7 @@ function codedProfile(
   }
   const categories = categoryStats(reading.dictionary, counts);
   const flags = baseFlags(column, count, distinct, rows, type);
-  const base = { count, missing: rows - count, unparseable: 0, distinct, flags, categories, levelCounts: counts };
+  const base = { count, missing: rows - count, unparseable: 0, distinct, flags, categories };
   return type === 'boolean' ? { ...base, boolean: booleanStats(reading.dictionary, counts) } : base;
 }
 

@@ -1,8 +1,7 @@
-import { contingency, correlationRatios, cramersV, type Grouping } from '../stats/correlation.ts';
+import { contingency, correlationRatios, cramersV, crossGroupings, type Grouping } from '../stats/correlation.ts';
 import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
-import { countCodes } from './category-stats.ts';
 import type { ColumnProfile } from './column-profile.ts';
 
 /** Spearman needs sorts per pair: above this many rows it runs on a seeded sample (stated). */
@@ -93,20 +92,34 @@ function isCompleteNumeric(p: ColumnProfile): boolean {
   return p.missing === 0 && p.numeric !== undefined && p.numeric.infinite === 0;
 }
 
-/* η of every usable categorical against every numeric column, categorical by categorical. */
+/* Σ(v − mean)² of a profiled numeric column's finite values: var · (count − 1). */
+function ssTotalOfProfile(p: ColumnProfile): number | undefined {
+  const stats = p.numeric;
+  return stats === undefined || !(stats.count >= 2) ? undefined : stats.var * (stats.count - 1);
+}
+
+/* η of every usable categorical against every numeric column: the categoricals crossed once. */
 function etaPairs(
   categorical: readonly ColumnProfile[],
   numeric: readonly ColumnProfile[],
   values: readonly Float64Array[],
-  isComplete: readonly boolean[],
+  rows: number,
 ): CorrelationSummary['eta'] {
-  const groupings: Grouping[] = categorical.map(({ reading, levelCounts }) => {
-    if (reading.kind !== 'coded') return { codes: new Int32Array(0), levels: 0 };
-    const levels = reading.dictionary.length;
-    return { codes: reading.codes, levels, counts: levelCounts ?? countCodes(reading.codes, levels) };
-  });
+  const groupings: Grouping[] = categorical.map(({ reading }) =>
+    reading.kind === 'coded'
+      ? { codes: reading.codes, levels: reading.dictionary.length }
+      : { codes: new Int32Array(rows).fill(-1), levels: 0 },
+  );
+  const blocks = crossGroupings(groupings, rows);
   // [numeric][categorical]
-  const byNumeric = values.map((v, j) => correlationRatios(groupings, v, isComplete[j] === true));
+  const byNumeric = values.map((v, j) => {
+    const p = numeric[j] as ColumnProfile;
+    const ssTotal = ssTotalOfProfile(p);
+    return correlationRatios(blocks, v, {
+      isComplete: isCompleteNumeric(p),
+      ...(ssTotal === undefined ? {} : { ssTotal }),
+    });
+  });
   return categorical
     .flatMap((c, i) =>
       numeric.map((p, j) => ({ categorical: c.name, numeric: p.name, value: byNumeric[j]?.[i] ?? NaN })),
@@ -138,7 +151,7 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
     const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
     return cramersV(table, a.dictionary.length, b.dictionary.length, n);
   });
-  const eta = etaPairs(categorical, numeric, values, isComplete);
+  const eta = etaPairs(categorical, numeric, values, rows);
   const names = numeric.map((p) => p.name);
   const spearmanValues = spearmanOf(values, sample, isComplete);
   const spearmanM = symmetric(p, (i, j) => spearmanValues[i * p + j] as number);

@@ -102,68 +102,123 @@ export function cramersV(table: Float64Array, rows: number, cols: number, n: num
 export interface Grouping {
   readonly codes: Int32Array;
   readonly levels: number;
-  /** Rows per level, when known: a numeric column without missing cells shares them (no counting). */
-  readonly counts?: Float64Array;
+}
+
+/** Cells of a cross-classification at most: the per-cell sums of one numeric column stay small. */
+export const MAX_CELLS = 1 << 16;
+
+/**
+ * Groupings crossed: each row's cell is one digit per grouping (0 for a missing code, else code + 1)
+ * in mixed radix, so that one pass over a numeric column sums it by every grouping of the block.
+ */
+export interface CrossedGroupings {
+  readonly groupings: readonly Grouping[];
+  /** Place value of each grouping's digit. */
+  readonly strides: readonly number[];
+  readonly cellCount: number;
+  readonly cells: Int32Array;
+  /** Rows per cell. */
+  readonly rows: Float64Array;
+}
+
+/* rows' cells += (code + 1) · stride for one grouping, and on the last one (`rows` given) the count per cell. */
+function addDigit(cells: Int32Array, codes: Int32Array, stride: number, rows?: Float64Array): void {
+  for (let i = 0; i < cells.length; i++) {
+    const code = codes[i] as number;
+    cells[i] = (cells[i] as number) + (code < 0 ? 0 : (code + 1) * stride);
+  }
+  if (rows === undefined) return;
+  for (let i = 0; i < cells.length; i++) rows[cells[i] as number] = (rows[cells[i] as number] as number) + 1;
+}
+
+function crossBlock(groupings: readonly Grouping[], length: number): CrossedGroupings {
+  const strides: number[] = [];
+  let cellCount = 1;
+  for (const { levels } of groupings) {
+    strides.push(cellCount);
+    cellCount *= levels + 1;
+  }
+  const cells = new Int32Array(length);
+  const rows = new Float64Array(cellCount);
+  groupings.forEach(({ codes }, g) => {
+    addDigit(cells, codes, strides[g] as number, g === groupings.length - 1 ? rows : undefined);
+  });
+  return { groupings, strides, cellCount, cells, rows };
+}
+
+/**
+ * The groupings crossed in blocks of at most {@link MAX_CELLS} cells, in their order (a grouping
+ * with more levels than that is a block of its own). O(n) per grouping, once for all numeric columns.
+ */
+export function crossGroupings(groupings: readonly Grouping[], length: number): CrossedGroupings[] {
+  const blocks: Grouping[][] = [];
+  let cells = Infinity;
+  for (const grouping of groupings) {
+    const size = grouping.levels + 1;
+    const last = blocks.at(-1);
+    if (last !== undefined && cells * size <= MAX_CELLS) {
+      last.push(grouping);
+      cells *= size;
+    } else {
+      blocks.push([grouping]);
+      cells = size;
+    }
+  }
+  return blocks.map((block) => crossBlock(block, length));
+}
+
+/* sums[cell] += v over every row (values known finite). */
+function sumByCell(cells: Int32Array, values: Float64Array, sums: Float64Array): void {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i] as number;
+    sums[c] = (sums[c] as number) + (values[i] as number);
+  }
+}
+
+/* sums[cell] += v and counts[cell] += 1 over the rows with a finite value. */
+function sumFiniteByCell(cells: Int32Array, values: Float64Array, sums: Float64Array, counts: Float64Array): void {
+  for (let i = 0; i < cells.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    const c = cells[i] as number;
+    sums[c] = (sums[c] as number) + v;
+    counts[c] = (counts[c] as number) + 1;
+  }
 }
 
 interface GroupSums {
   readonly sums: Float64Array;
   readonly counts: Float64Array;
-  /** Σ of the values used, in row order, and how many. */
+  /** Σ of the values used and how many. */
   readonly total: number;
   readonly n: number;
+  /** Some row has no code in this grouping. */
   readonly hasMissingCode: boolean;
 }
 
-/*
- * Per-level sums and counts, and the plain total, over rows with a code and a finite value, in row
- * order. When the values are known to be finite and the level counts are given, the counting and
- * the finiteness test are skipped: the same additions in the same order, so the same bits.
- */
-function groupSums({ codes, levels, counts: known }: Grouping, values: Float64Array, isComplete: boolean): GroupSums {
-  const sums = new Float64Array(levels);
-  const isFast = isComplete && known !== undefined;
-  const counts = isFast ? known : new Float64Array(levels);
-  const total = isFast ? accumulateSums(codes, values, sums) : accumulateGroups(codes, values, sums, counts);
+/* One grouping's level sums and counts, from the per-cell ones of its block (digit 0 = no code). */
+function groupSums(block: CrossedGroupings, g: number, cellSums: Float64Array, cellCounts: Float64Array): GroupSums {
+  const size = (block.groupings[g] as Grouping).levels + 1;
+  const stride = block.strides[g] as number;
+  const sums = new Float64Array(size - 1);
+  const counts = new Float64Array(size - 1);
+  let uncoded = 0;
+  for (let cell = 0; cell < block.cellCount; cell++) {
+    const digit = Math.floor(cell / stride) % size;
+    if (digit === 0) {
+      uncoded += block.rows[cell] as number;
+      continue;
+    }
+    sums[digit - 1] = (sums[digit - 1] as number) + (cellSums[cell] as number);
+    counts[digit - 1] = (counts[digit - 1] as number) + (cellCounts[cell] as number);
+  }
+  let total = 0;
   let n = 0;
-  for (let c = 0; c < levels; c++) n += counts[c] as number;
-  return { sums, counts, total, n, hasMissingCode: hasMissingCode(codes, known ?? counts) };
-}
-
-/* True when a row has no code: fewer coded rows than rows (scanned when `counts` skipped rows for their values). */
-function hasMissingCode(codes: Int32Array, counts: Float64Array): boolean {
-  let coded = 0;
-  for (let c = 0; c < counts.length; c++) coded += counts[c] as number;
-  if (coded === codes.length) return false;
-  for (let i = 0; i < codes.length; i++) if ((codes[i] as number) < 0) return true;
-  return false;
-}
-
-/* The loop of groupSums, alone in a function (see sort.ts); returns the total. */
-function accumulateGroups(codes: Int32Array, values: Float64Array, sums: Float64Array, counts: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    const v = values[i] as number;
-    if (c < 0 || !Number.isFinite(v)) continue;
-    sums[c] = (sums[c] as number) + v;
-    counts[c] = (counts[c] as number) + 1;
-    total += v;
+  for (let level = 0; level < size - 1; level++) {
+    total += sums[level] as number;
+    n += counts[level] as number;
   }
-  return total;
-}
-
-/* The sums and the total alone, for values known to be finite. */
-function accumulateSums(codes: Int32Array, values: Float64Array, sums: Float64Array): number {
-  let total = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i] as number;
-    if (c < 0) continue;
-    const v = values[i] as number;
-    sums[c] = (sums[c] as number) + v;
-    total += v;
-  }
-  return total;
+  return { sums, counts, total, n, hasMissingCode: uncoded > 0 };
 }
 
 /* Σ(v − mean)² over rows with a code (all rows when `codes` is undefined) and a finite value. */
@@ -187,32 +242,47 @@ function etaOf({ sums, counts, total, n }: GroupSums, ssTotal: number): number {
   return ssTotal === 0 ? NaN : Math.sqrt(Math.min(1, ssBetween / ssTotal));
 }
 
+/** What the caller knows of a numeric column, to spare passes over it. */
+export interface KnownColumn {
+  /** No NaN and no ±Infinity (from the column's profile). */
+  readonly isComplete?: boolean;
+  /** Σ(v − mean)² over its finite values (from the profile: var · (count − 1)). */
+  readonly ssTotal?: number;
+}
+
 /**
  * Correlation ratio η = √(SS_between / SS_total) of a numeric column grouped by a coded one, on
  * rows where both are present. 0 ≤ η ≤ 1; NaN when the numbers are constant. O(n).
  */
 export function correlationRatio(codes: Int32Array, levels: number, values: Float64Array): number {
-  const groups = groupSums({ codes, levels }, values, false);
-  if (groups.n === 0) return NaN;
-  return etaOf(groups, ssTotalOf(values, groups.total / groups.n, codes));
+  return correlationRatios(crossGroupings([{ codes, levels }], codes.length), values)[0] ?? NaN;
 }
 
 /**
- * {@link correlationRatio} of one numeric column against each grouping, equal to it bit for bit.
- * Groupings that miss no row all see the same rows, hence the same mean and SS_total: that
- * second pass runs once for them. `isComplete` vouches that `values` has no NaN or ±Infinity (from
- * the column's profile): then groupings with known counts take one pass of sums only.
- * O(n · (g + 1)) for g groupings.
+ * η of one numeric column against every grouping of the crossed blocks, in their order: one pass
+ * over the values per block sums them by cell; each grouping's level sums follow from the cells.
+ * Groupings that miss no row see all the finite values, whose SS_total is shared (given in `known`,
+ * or one more pass); the others take a pass each for theirs. O(n) per block, plus the cells.
  */
-export function correlationRatios(groupings: readonly Grouping[], values: Float64Array, isComplete = false): number[] {
-  let sharedSsTotal: number | undefined;
-  return groupings.map((grouping) => {
-    const groups = groupSums(grouping, values, isComplete);
-    if (groups.n === 0) return NaN;
-    const mean = groups.total / groups.n;
-    const ssTotal = groups.hasMissingCode
-      ? ssTotalOf(values, mean, grouping.codes)
-      : (sharedSsTotal ??= ssTotalOf(values, mean));
-    return etaOf(groups, ssTotal);
+export function correlationRatios(
+  blocks: readonly CrossedGroupings[],
+  values: Float64Array,
+  known: KnownColumn = {},
+): number[] {
+  let sharedSsTotal = known.ssTotal;
+  return blocks.flatMap((block) => {
+    const cellSums = new Float64Array(block.cellCount);
+    const cellCounts = known.isComplete === true ? block.rows : new Float64Array(block.cellCount);
+    if (known.isComplete === true) sumByCell(block.cells, values, cellSums);
+    else sumFiniteByCell(block.cells, values, cellSums, cellCounts);
+    return block.groupings.map((grouping, g) => {
+      const groups = groupSums(block, g, cellSums, cellCounts);
+      if (groups.n === 0) return NaN;
+      const mean = groups.total / groups.n;
+      const ssTotal = groups.hasMissingCode
+        ? ssTotalOf(values, mean, grouping.codes)
+        : (sharedSsTotal ??= ssTotalOf(values, mean));
+      return etaOf(groups, ssTotal);
+    });
   });
 }
