@@ -17,7 +17,7 @@ import {
   pearson,
 } from '../../src/core/stats/correlation.ts';
 import { computeNumericStats } from '../../src/core/stats/numeric-stats.ts';
-import { pearsonMatrix, spearmanMatrix, unionRows } from '../../src/core/stats/pairwise.ts';
+import { pearsonMatrix, spearmanMatrix, unionRows, type KnownSpread } from '../../src/core/stats/pairwise.ts';
 import { createRandom, sampleIndices } from '../../src/core/stats/random.ts';
 import { rankOrder, subsetRanks, type RankOrder } from '../../src/core/stats/ranks.ts';
 import type { Table } from '../../src/core/table.ts';
@@ -62,7 +62,8 @@ function referenceEta(codes: Int32Array, levels: number, values: Float64Array): 
   return ssTotal === 0 ? NaN : Math.sqrt(Math.min(1, ssBetween / ssTotal));
 }
 
-function expectEta(actual: number, expected: number): void {
+/** Equal within 1e-12 (correlations and η lie in [-1, 1]), or both NaN. */
+function expectClose(actual: number, expected: number): void {
   if (Number.isNaN(expected)) expect(actual).toBeNaN();
   else expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-12);
 }
@@ -93,6 +94,36 @@ describe('pairwise correlation matrices', () => {
     );
   });
 
+  it('equal Pearson on copied rows within 1e-12 when the columns’ whole spreads are known', () => {
+    const spreadOf = (values: Float64Array): KnownSpread | undefined => {
+      const s = computeNumericStats(values);
+      return s.count >= 2 ? { n: s.count, mean: s.mean, sxx: s.var * (s.count - 1) } : undefined;
+    };
+    // Kept rows almost constant, the excluded ones far off: deriving would cancel, so it recomputes.
+    const lopsided = [
+      Float64Array.from({ length: 40 }, (_, i) => (i < 4 ? 1e6 * (i + 1) : 1 + (i % 2) * 1e-9)),
+      Float64Array.from({ length: 40 }, (_, i) => (i < 4 ? NaN : i)),
+    ];
+    // A large offset: the whole mean's rounding error matters when deriving, so it recomputes.
+    const offset = [
+      Float64Array.from({ length: 500 }, (_, i) => 1e9 + ((i * 37) % 101) / 32),
+      Float64Array.from({ length: 500 }, (_, i) => (i % 25 === 0 ? NaN : Math.sin(i))),
+    ];
+    fc.assert(
+      fc.property(fc.oneof(columnSets, fc.constant(lopsided), fc.constant(offset)), (columns) => {
+        const p = columns.length;
+        const derived = pearsonMatrix(columns, [], columns.map(spreadOf));
+        for (let i = 0; i < p; i++) {
+          for (let j = i + 1; j < p; j++) {
+            const pair = pairwiseComplete(columns[i] as Float64Array, columns[j] as Float64Array);
+            expectClose(derived[i * p + j] as number, pearson(pair.x, pair.y));
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('merges missing-row lists', () => {
     expect(Array.from(unionRows(Int32Array.of(1, 4, 9), Int32Array.of(0, 4, 10)))).toEqual([0, 1, 4, 9, 10]);
     expect(Array.from(unionRows(Int32Array.of(), Int32Array.of(2)))).toEqual([2]);
@@ -113,11 +144,11 @@ describe('pairwise correlation matrices', () => {
         const blocks = crossGroupings(groupings, values.length);
         expect(blocks.map((b) => b.groupings.length)).toEqual([3, 1]);
         const close = (actual: readonly number[], of: Float64Array): void => {
-          groupings.forEach(({ codes, levels: l }, g) => expectEta(actual[g] as number, referenceEta(codes, l, of)));
+          groupings.forEach(({ codes, levels: l }, g) => expectClose(actual[g] as number, referenceEta(codes, l, of)));
         };
         close(correlationRatios(blocks, values), values);
         groupings.forEach(({ codes, levels: l }) =>
-          expectEta(correlationRatio(codes, l, values), referenceEta(codes, l, values)),
+          expectClose(correlationRatio(codes, l, values), referenceEta(codes, l, values)),
         );
         // A column vouched complete, its SS_total known from its profile: no pass of its own.
         const finite = values.map((v) => (Number.isFinite(v) ? v : 0));

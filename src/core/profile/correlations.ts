@@ -1,5 +1,5 @@
 import { contingency, correlationRatios, cramersV, crossGroupings, type Grouping } from '../stats/correlation.ts';
-import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
+import { pearsonMatrix, spearmanMatrix, type KnownSpread } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
 import type { ColumnProfile } from './column-profile.ts';
@@ -92,10 +92,11 @@ function isCompleteNumeric(p: ColumnProfile): boolean {
   return p.missing === 0 && p.numeric !== undefined && p.numeric.infinite === 0;
 }
 
-/* Σ(v − mean)² of a profiled numeric column's finite values: var · (count − 1). */
-function ssTotalOfProfile(p: ColumnProfile): number | undefined {
+/* A profiled numeric column's count, mean and Σ(v − mean)² (var · (count − 1)) over its finite values. */
+function wholeSpread(p: ColumnProfile): KnownSpread | undefined {
   const stats = p.numeric;
-  return stats === undefined || !(stats.count >= 2) ? undefined : stats.var * (stats.count - 1);
+  if (stats === undefined || !(stats.count >= 2)) return undefined;
+  return { n: stats.count, mean: stats.mean, sxx: stats.var * (stats.count - 1) };
 }
 
 /* η of every usable categorical against every numeric column: the categoricals crossed once. */
@@ -114,7 +115,7 @@ function etaPairs(
   // [numeric][categorical]
   const byNumeric = values.map((v, j) => {
     const p = numeric[j] as ColumnProfile;
-    const ssTotal = ssTotalOfProfile(p);
+    const ssTotal = wholeSpread(p)?.sxx;
     return correlationRatios(blocks, v, {
       isComplete: isCompleteNumeric(p),
       ...(ssTotal === undefined ? {} : { ssTotal }),
@@ -140,7 +141,7 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
   const sample = rows > SPEARMAN_MAX_ROWS ? sampleIndices(rows, SPEARMAN_MAX_ROWS, SPEARMAN_SEED) : null;
   const p = numeric.length;
   const isComplete = numeric.map(isCompleteNumeric);
-  const pearsonValues = pearsonMatrix(values, isComplete);
+  const pearsonValues = pearsonMatrix(values, isComplete, numeric.map(wholeSpread));
   const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
   const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));

@@ -4,7 +4,9 @@
  * that miss the same rows (often none at all) share that union, so pairs are grouped by it and
  * each column's mean and sum of squares about the mean are computed once per group; a pair then
  * costs one pass for its cross-products. Every sum runs over the same values in the same row order
- * as {@link pearson} on the copied rows, so the results are identical to it, bit for bit.
+ * as {@link pearson} on the copied rows, so the results are identical to it, bit for bit. A caller
+ * that knows the columns' whole spreads (the profile does) spares those passes: a group's spreads
+ * are then derived from the few rows it excludes.
  */
 import { compensatedSum } from './summation.ts';
 import { subsetRanks, type RankOrder } from './ranks.ts';
@@ -266,8 +268,6 @@ function keptCrossProducts3(
   out[2] = sw;
 }
 
-const zip = <A, B>(a: readonly A[], b: readonly B[]): [A, B][] => a.map((x, i) => [x, b[i] as B]);
-
 /* The pairs' second columns, by first column. */
 function byFirstColumn(pairs: readonly (readonly [number, number])[]): Map<number, number[]> {
   const firsts = new Map<number, number[]>();
@@ -312,6 +312,83 @@ function groupCrossProducts(
   }
 }
 
+/** A column's spread over all its finite values, when known (from its profile). */
+export type KnownSpread = Spread;
+
+/*
+ * Kept rows whose SS below this share of the column's whole SS are recomputed, not derived: the
+ * subtraction would cost more than ten bits.
+ */
+const DOWNDATE_MIN_SHARE = 1 / 1024;
+/* A derived SS is used only when the error bound below stays under this share of it. */
+const DOWNDATE_MAX_ERROR = 2 ** -42;
+
+/* Σ(x − mean) and Σ(x − mean)² and how many, over the finite values at `rows`, into out[0..2]. */
+function deviationsAt(values: Float64Array, rows: Int32Array, mean: number, out: Float64Array): void {
+  let d1 = 0;
+  let d2 = 0;
+  let count = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const v = values[rows[k] as number] as number;
+    if (!Number.isFinite(v)) continue;
+    const d = v - mean;
+    d1 += d;
+    d2 += d * d;
+    count++;
+  }
+  out[0] = d1;
+  out[1] = d2;
+  out[2] = count;
+}
+
+/*
+ * The spread of a column's kept rows from its whole spread, minus the excluded rows' share: with
+ * D1, D2 their deviation sums about the whole mean and n_k the rows kept, the kept mean is
+ * mean − D1 / n_k and SS_kept = SS − D2 − n_k (D1 / n_k)². O(excluded rows). That takes the
+ * deviations about the whole mean to sum to 0; they sum to n times its rounding error instead
+ * (at most |mean| · ε), which moves SS_kept by about (2 |D1 / n_k| + |mean| ε) · n · |mean| ε.
+ * Undefined, for the caller to recompute, when that bound is not negligible (a large offset, as
+ * 1e9 ± 1) or the kept rows hold too little of SS for the subtraction to stay exact enough.
+ */
+function downdatedSpread(values: Float64Array, excluded: Int32Array, whole: Spread): Spread | undefined {
+  if (excluded.length === 0) return whole;
+  const sums = new Float64Array(3);
+  deviationsAt(values, excluded, whole.mean, sums);
+  const [d1, d2, count] = sums as unknown as [number, number, number];
+  const n = whole.n - count;
+  const shift = d1 / n;
+  const sxx = whole.sxx - d2 - n * shift * shift;
+  const meanError = Math.abs(whole.mean) * Number.EPSILON;
+  const bound = 2 * (2 * Math.abs(shift) + meanError) * whole.n * meanError;
+  if (!(n >= 2 && sxx >= whole.sxx * DOWNDATE_MIN_SHARE && bound <= sxx * DOWNDATE_MAX_ERROR)) return undefined;
+  return { n, mean: whole.mean - shift, sxx };
+}
+
+/*
+ * The spreads of `used` columns over the kept rows: derived from their known whole spreads where
+ * that stays exact enough, the others computed by passes (three columns per pass).
+ */
+function groupSpreads(
+  columns: readonly Float64Array[],
+  used: readonly number[],
+  excluded: Int32Array,
+  known: readonly (KnownSpread | undefined)[],
+): Map<number, Spread> {
+  const spreads = new Map<number, Spread>();
+  for (const c of used) {
+    const whole = known[c];
+    const derived = whole === undefined ? undefined : downdatedSpread(columns[c] as Float64Array, excluded, whole);
+    if (derived !== undefined) spreads.set(c, derived);
+  }
+  const rest = used.filter((c) => !spreads.has(c));
+  const computed = keptSpreads(
+    rest.map((c) => columns[c] as Float64Array),
+    excluded,
+  );
+  rest.forEach((c, k) => spreads.set(c, computed[k] as Spread));
+  return spreads;
+}
+
 /* r from the pieces, exactly as pearson() finishes. */
 function correlationOf(n: number, sx: Spread, sy: Spread, sxy: number): number {
   if (n < 2 || sx.sxx === 0 || sy.sxx === 0) return NaN;
@@ -321,25 +398,22 @@ function correlationOf(n: number, sx: Spread, sy: Spread, sxy: number): number {
 /**
  * Pearson's r of every pair of equally long columns on its pairwise-complete (finite) rows, as a
  * p×p row-major matrix (diagonal 1; NaN below 2 rows or for a constant side). Equal to
- * `pearson(pairwiseComplete(x, y))` bit for bit. O(p² · n) time, no per-pair copies.
- * `isComplete` as in {@link groupPairs}.
+ * `pearson(pairwiseComplete(x, y))` bit for bit, unless `known` gives columns' spreads over all
+ * their finite values (count, mean, Σ(x − mean)², from their profiles): those are then derived for
+ * a pair's rows from the few rows it excludes, not recomputed (equal within about 1e-13).
+ * O(p² · n) time, no per-pair copies. `isComplete` as in {@link groupPairs}.
  */
-export function pearsonMatrix(columns: readonly Float64Array[], isComplete: readonly boolean[] = []): Float64Array {
+export function pearsonMatrix(
+  columns: readonly Float64Array[],
+  isComplete: readonly boolean[] = [],
+  known: readonly (KnownSpread | undefined)[] = [],
+): Float64Array {
   const p = columns.length;
   const out = new Float64Array(p * p);
   for (let i = 0; i < p; i++) out[i * p + i] = 1;
   for (const group of groupPairs(columns, isComplete)) {
     const excluded = group.excluded();
-    const used = [...new Set(group.pairs.flat())];
-    const spreads = new Map(
-      zip(
-        used,
-        keptSpreads(
-          used.map((c) => columns[c] as Float64Array),
-          excluded,
-        ),
-      ),
-    );
+    const spreads = groupSpreads(columns, [...new Set(group.pairs.flat())], excluded, known);
     const spreadOf = (c: number): Spread => spreads.get(c) as Spread;
     const column = (c: number): Centred => ({ values: columns[c] as Float64Array, mean: spreadOf(c).mean });
     groupCrossProducts(group.pairs, excluded, column, (i, j, sxy) => {
