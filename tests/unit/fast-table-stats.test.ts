@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
+import type { ColumnReading } from '../../src/core/profile/column-reading.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
 import {
   correlationRatio,
@@ -240,6 +241,46 @@ describe('duplicates and missing cells', () => {
         // Vouching for the columns that really are complete skips their scan, not their count.
         const isComplete = [!n.values.some(Number.isNaN), !s.codes.some((c) => c < 0)];
         expect(summarizeMissing(['n', 's'], readings, table.rowCount, isComplete)).toEqual(summary);
+      }),
+    );
+  });
+
+  it('pair the columns missing together by the Jaccard index of their missing rows', () => {
+    // Rows on both sides of the 32-row words of the bitsets; masks that overlap a lot, or not.
+    const tables = fc.tuple(fc.integer({ min: 1, max: 200 }), fc.integer()).map(([rows, seed]) => {
+      const random = createRandom(seed);
+      const base = Array.from({ length: rows }, () => random() < 0.3);
+      const like = (p: number): boolean[] => base.map((m) => (random() < p ? !m : m));
+      const masks = [base, like(0.05), like(0.5), like(0.1), Array.from({ length: rows }, () => true)];
+      return { rows, masks };
+    });
+    fc.assert(
+      fc.property(tables, ({ rows, masks }) => {
+        const names = masks.map((_, i) => `c${i}`);
+        const readings = masks.map((mask, i): ColumnReading =>
+          i % 2 === 0
+            ? {
+                kind: 'numeric',
+                values: Float64Array.from(mask, (m, r) => (m ? (r % 3 === 0 ? Infinity : NaN) : r)),
+                unparseable: 0,
+              }
+            : { kind: 'coded', codes: Int32Array.from(mask, (m) => (m ? -1 : 0)), dictionary: ['x'], unparseable: 0 },
+        );
+        const summary = summarizeMissing(names, readings, rows);
+        const counts = masks.map((mask) => mask.filter(Boolean).length);
+        const expected = [];
+        for (let i = 0; i < masks.length; i++) {
+          for (let j = i + 1; j < masks.length; j++) {
+            const [ci, cj] = [counts[i] as number, counts[j] as number];
+            if (ci === 0 || ci === rows || cj === 0 || cj === rows) continue;
+            const both = (masks[i] as boolean[]).filter((m, r) => m && (masks[j] as boolean[])[r]).length;
+            const jaccard = both / (ci + cj - both);
+            if (jaccard >= 0.5) expected.push({ columns: [`c${i}`, `c${j}`], rows: both, jaccard });
+          }
+        }
+        expect(summary.together).toEqual(expected.sort((x, y) => y.jaccard - x.jaccard).slice(0, 20));
+        expect(summary.cells).toBe(counts.reduce((a, b) => a + b, 0));
+        expect(summary.rowsWithMissing).toBe(rows); // the last column misses every row
       }),
     );
   });

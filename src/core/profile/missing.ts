@@ -17,46 +17,50 @@ export interface MissingSummary {
 export const MAX_MISSING_PAIR_COLUMNS = 60;
 export const MISSING_TOGETHER_JACCARD = 0.5;
 
-/* 1 where the reading has no usable value (missing code, NaN or ±Infinity), else 0. */
-function missingMask(reading: ColumnReading, rows: number): Uint8Array {
-  const mask = new Uint8Array(rows);
-  if (reading.kind === 'coded') {
-    const { codes } = reading;
-    for (let r = 0; r < rows; r++) mask[r] = (codes[r] as number) < 0 ? 1 : 0;
-  } else {
-    const { values } = reading;
-    for (let r = 0; r < rows; r++) mask[r] = Number.isFinite(values[r]) ? 0 : 1;
-  }
-  return mask;
+/* Rows per word of a row bitset. */
+const WORD_BITS = 32;
+
+/* Set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/* Marks the reading's missing rows in `any` and returns how many there are. */
-function markMissing(reading: ColumnReading, any: Uint8Array): number {
+/* Σ bitCount(a[w] & b[w]), or of a alone: rows set in both bitsets (in `a`). */
+function commonBits(a: Int32Array, b?: Int32Array): number {
+  let count = 0;
+  for (let w = 0; w < a.length; w++)
+    count += bitCount(b === undefined ? (a[w] as number) : (a[w] as number) & (b[w] as number));
+  return count;
+}
+
+/* Sets the bit of each row where the reading has no usable value (missing code, NaN or ±Infinity); returns how many. */
+function markMissing(reading: ColumnReading, rows: number, bits: Int32Array): number {
   let count = 0;
   if (reading.kind === 'coded') {
     const { codes } = reading;
-    for (let r = 0; r < any.length; r++) {
-      if ((codes[r] as number) < 0) {
-        any[r] = 1;
-        count++;
-      }
+    for (let r = 0; r < rows; r++) {
+      if ((codes[r] as number) >= 0) continue;
+      bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+      count++;
     }
   } else {
     const { values } = reading;
-    for (let r = 0; r < any.length; r++) {
-      if (!Number.isFinite(values[r])) {
-        any[r] = 1;
-        count++;
-      }
+    for (let r = 0; r < rows; r++) {
+      if (Number.isFinite(values[r])) continue;
+      bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+      count++;
     }
   }
   return count;
 }
 
 /**
- * Missing-value structure of a table seen through its column readings. O(rows · columns); row
- * masks are built only for the columns compared for co-missingness. `isComplete[i]`, when true,
- * vouches that column i has no missing cell (known from its profile), so it is not scanned.
+ * Missing-value structure of a table seen through its column readings: one pass per column that
+ * may miss cells, into a bitset of its missing rows (a bit per row); the rest is word-wise on the
+ * bitsets. O(rows · columns / 32) beyond those passes. `isComplete[i]`, when true, vouches that
+ * column i has no missing cell (known from its profile), so it is not scanned.
  */
 export function summarizeMissing(
   names: readonly string[],
@@ -64,33 +68,39 @@ export function summarizeMissing(
   rows: number,
   isComplete: readonly boolean[] = [],
 ): MissingSummary {
-  const any = new Uint8Array(rows);
-  const counts = readings.map((reading, i) => (isComplete[i] === true ? 0 : markMissing(reading, any)));
-  let rowsWithMissing = 0;
-  for (let r = 0; r < rows; r++) rowsWithMissing += any[r] as number;
+  const words = Math.ceil(rows / WORD_BITS);
+  const any = new Int32Array(words);
+  const counts: number[] = [];
+  const bitsets: (Int32Array | undefined)[] = [];
+  let compared = 0;
+  readings.forEach((reading, i) => {
+    if (isComplete[i] === true) return counts.push(0);
+    const bits = new Int32Array(words);
+    const count = markMissing(reading, rows, bits);
+    for (let w = 0; w < words; w++) any[w] = (any[w] as number) | (bits[w] as number);
+    // Only the first columns that miss some rows but not all are compared pair by pair.
+    if (count > 0 && count < rows && compared < MAX_MISSING_PAIR_COLUMNS) {
+      bitsets[i] = bits;
+      compared++;
+    }
+    return counts.push(count);
+  });
   const cells = counts.reduce((a, b) => a + b, 0);
-  return { rowsWithMissing, cells, together: missingTogether(names, readings, counts, rows) };
+  return { rowsWithMissing: commonBits(any), cells, together: missingTogether(names, bitsets, counts) };
 }
 
 function missingTogether(
   names: readonly string[],
-  readings: readonly ColumnReading[],
+  bitsets: readonly (Int32Array | undefined)[],
   counts: readonly number[],
-  rows: number,
 ): MissingSummary['together'] {
-  const candidates = readings.map((_, i) => i).filter((i) => (counts[i] as number) > 0 && (counts[i] as number) < rows);
-  const chosen = candidates.slice(0, MAX_MISSING_PAIR_COLUMNS);
-  const masks: Uint8Array[] = [];
-  for (const i of chosen) masks[i] = missingMask(readings[i] as ColumnReading, rows);
+  const chosen = bitsets.flatMap((bits, i) => (bits === undefined ? [] : [i]));
   const pairs: { columns: readonly [string, string]; rows: number; jaccard: number }[] = [];
   for (let a = 0; a < chosen.length; a++) {
     for (let b = a + 1; b < chosen.length; b++) {
       const i = chosen[a] as number;
       const j = chosen[b] as number;
-      const mi = masks[i] as Uint8Array;
-      const mj = masks[j] as Uint8Array;
-      let both = 0;
-      for (let r = 0; r < rows; r++) both += (mi[r] as number) & (mj[r] as number);
+      const both = commonBits(bitsets[i] as Int32Array, bitsets[j]);
       const jaccard = both / ((counts[i] as number) + (counts[j] as number) - both);
       if (jaccard >= MISSING_TOGETHER_JACCARD)
         pairs.push({ columns: [names[i] ?? '', names[j] ?? ''], rows: both, jaccard });
