@@ -27,7 +27,7 @@ export interface ServiceDeps {
   readonly now?: () => number;
   /** The worker's JS heap in use, where the engine reports it. */
   readonly heapBytes?: () => number | null;
-  /** A second thread that reads half of a large CSV (absent: one thread). */
+  /** A second thread that reads half of a large CSV and helps profile a large table (absent: one thread). */
   readonly secondThread?: SecondThreadRunners;
 }
 
@@ -190,6 +190,7 @@ export function createAnalysisService(deps: ServiceDeps) {
             notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
             now,
             ...(onProfiled === undefined ? {} : { onProfiled }),
+            ...(deps.secondThread === undefined ? {} : { secondThread: deps.secondThread.profile }),
           };
           const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
           tables.set(handle.id, { ingest, timings, labels, orders: new Map() });

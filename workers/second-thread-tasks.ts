@@ -1,7 +1,15 @@
 /*
- * What the second thread does (the second half of a large CSV), shared by the app's nested worker
- * and the CLI's worker thread, and the runner that ingest is handed.
+ * What the second thread does (the second half of a large CSV, parts of a large table's profile),
+ * shared by the app's nested worker and the CLI's worker thread, and the runners that ingest and
+ * the profile are handed.
  */
+import { spearmanOfSampled } from '../src/core/profile/correlations.ts';
+import {
+  runColumnsTask,
+  type DetachedProfile,
+  type ProfileHelper,
+  type ProfileTask,
+} from '../src/core/profile/profile-split.ts';
 import type { SecondThread } from '../src/core/second-thread.ts';
 import {
   ownRange,
@@ -16,11 +24,27 @@ import {
 export type SecondAnswer =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
+/** What the second thread is asked: a CSV range, or a part of the profile. */
+export type SecondTask = RangeRequest | ProfileTask;
+
+const isProfileTask = (task: SecondTask): task is ProfileTask => 'kind' in task;
+
+/* The task's result and the buffers of it that are its own (transferred back, not copied). */
+function runTask(task: SecondTask): { value: unknown; transfer: ArrayBuffer[] } {
+  if (!isProfileTask(task)) {
+    const part = parseRowRange(task);
+    return { value: part, transfer: partBuffers(part) as ArrayBuffer[] };
+  }
+  if (task.kind === 'profile-columns') return { value: runColumnsTask(task), transfer: [] };
+  const matrix = spearmanOfSampled(task.sampled, task.isComplete);
+  return { value: matrix, transfer: [matrix.buffer as ArrayBuffer] };
+}
+
 /** Runs one task on the second thread: the answer and the buffers to transfer back with it. */
-export function runSecondTask(request: RangeRequest): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
+export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
   try {
-    const part = parseRowRange(request);
-    return { answer: { ok: true, value: part }, transfer: partBuffers(part) as ArrayBuffer[] };
+    const { value, transfer } = runTask(task);
+    return { answer: { ok: true, value }, transfer };
   } catch (error) {
     return { answer: { ok: false, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
   }
@@ -28,13 +52,15 @@ export function runSecondTask(request: RangeRequest): { answer: SecondAnswer; tr
 
 /**
  * A task as a message: a CSV range without shared memory is copied into a buffer of its own and
- * transferred (the rest of the file is not needed there).
+ * transferred (the rest of the file is not needed there). A profile task is copied: its columns
+ * stay the table's here.
  */
-export function taskMessage(request: RangeRequest): { message: RangeRequest; transfer: ArrayBuffer[] } {
+export function taskMessage(task: SecondTask): { message: SecondTask; transfer: ArrayBuffer[] } {
+  if (isProfileTask(task)) return { message: task, transfer: [] };
   // Pages that are not cross-origin isolated have no SharedArrayBuffer at all.
-  const shared = typeof SharedArrayBuffer === 'function' && request.bytes.buffer instanceof SharedArrayBuffer;
-  if (shared) return { message: request, transfer: [] };
-  const own = ownRange(request);
+  const shared = typeof SharedArrayBuffer === 'function' && task.bytes.buffer instanceof SharedArrayBuffer;
+  if (shared) return { message: task, transfer: [] };
+  const own = ownRange(task);
   return { message: own.request, transfer: [own.buffer] };
 }
 
@@ -45,6 +71,8 @@ export function settledValue(answer: SecondAnswer): unknown {
 
 export interface SecondThreadRunners {
   readonly runRange: RangeRunner;
+  /** Parts of the profile of a large table (see profile-split.ts). */
+  readonly profile: ProfileHelper;
   readonly warm: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -52,6 +80,11 @@ export interface SecondThreadRunners {
 export function runnersOn(thread: SecondThread): SecondThreadRunners {
   return {
     runRange: async (request, cancel) => (await thread.call(request, cancel)) as RangePart,
+    profile: {
+      isReady: thread.isReady,
+      profileColumns: async (task, cancel) => (await thread.call(task, cancel)) as DetachedProfile[],
+      spearman: async (task, cancel) => (await thread.call(task, cancel)) as Float64Array,
+    },
     warm: thread.warm,
     close: thread.close,
   };

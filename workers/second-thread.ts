@@ -4,12 +4,12 @@
  * buffer of its own and transferred.
  */
 import { createSecondThread, type ThreadPort } from '../src/core/second-thread.ts';
-import type { RangeRequest } from '../src/ingest/split-delimited.ts';
 import {
   runnersOn,
   settledValue,
   taskMessage,
   type SecondAnswer,
+  type SecondTask,
   type SecondThreadRunners,
 } from './second-thread-tasks.ts';
 
@@ -21,7 +21,7 @@ function asPort(worker: Worker): ThreadPort {
   return {
     send(task, settle) {
       settleTask = settle;
-      const { message, transfer } = taskMessage(task as RangeRequest);
+      const { message, transfer } = taskMessage(task as SecondTask);
       worker.postMessage(message, transfer);
     },
     detach() {

@@ -8,12 +8,12 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createSecondThread, type ThreadPort } from '../core/second-thread.ts';
-import type { RangeRequest } from '../ingest/split-delimited.ts';
 import {
   runnersOn,
   settledValue,
   taskMessage,
   type SecondAnswer,
+  type SecondTask,
   type SecondThreadRunners,
 } from '../../workers/second-thread-tasks.ts';
 
@@ -42,7 +42,7 @@ function asPort(worker: Worker): ThreadPort {
         exit: (code) => settle(new Error(`second thread exited (${code})`)),
       };
       worker.on('message', listeners.message).on('error', listeners.error).on('exit', listeners.exit).ref();
-      const { message, transfer } = taskMessage(task as RangeRequest);
+      const { message, transfer } = taskMessage(task as SecondTask);
       worker.postMessage(message, transfer);
     },
     detach() {

@@ -6,6 +6,7 @@ import type { JobHooks } from './job.ts';
 import type { NumberFormat } from './number-format.ts';
 import type { ColumnType } from './profile/infer-type.ts';
 import { profileTable, type TableProfile } from './profile/profile.ts';
+import type { ProfileHelper } from './profile/profile-split.ts';
 import { buildReport, type EngineFacts, type Report } from './report.ts';
 import type { Table } from './table.ts';
 import type { Warning } from './warnings.ts';
@@ -38,6 +39,8 @@ export interface AnalysisContext {
   readonly tf?: Tf;
   /** Receives the report without its clustering as soon as profiling ends, when clustering follows. */
   readonly onProfiled?: (report: Report) => void;
+  /** A second thread for parts of a large table's profile (the report is the same without it). */
+  readonly secondThread?: ProfileHelper;
 }
 
 export interface Analysis {
@@ -74,12 +77,14 @@ export async function analyze(
   const t0 = now();
   const { file, table } = ingested;
   const format = numberFormatOf(file);
-  const profile = await profileTable(table, { format, types: options.types }, hooks);
+  const profile = await profileTable(table, { format, types: options.types }, hooks, context.secondThread);
   const t1 = now();
+  // The host knows how the file was read; how the profile ran is known only now.
+  const engine = context.engine === undefined ? undefined : { ...context.engine, profileThreads: profile.threads };
   if (context.onProfiled !== undefined && options.cluster !== false && context.tf !== undefined) {
     const timings = { ...context.timings, profile: t1 - t0 };
     const warnings = [...(context.notices ?? []), ...ingested.warnings];
-    const { engine, version } = context;
+    const { version } = context;
     context.onProfiled(buildReport({ ...ingested, profile, warnings, timings, engine, version, clustering: null }));
   }
   const clustering = await clusterIfAsked(profile.columns, table.rowCount, options, context, hooks);
@@ -90,7 +95,7 @@ export async function analyze(
     profile,
     warnings: [...(context.notices ?? []), ...ingested.warnings, ...clustering.warnings],
     timings,
-    engine: context.engine,
+    engine,
     version: context.version,
     clustering: clustering.result,
   });

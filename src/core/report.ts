@@ -37,6 +37,8 @@ export interface EngineFacts {
   readonly backend: string;
   /** Threads that read the file's rows (2: a large CSV read in two halves side by side). */
   readonly parseThreads?: number;
+  /** Threads that profiled the table (2: a second thread took part of a large table's profile). */
+  readonly profileThreads?: number;
 }
 
 /** The JSON report: printed by the CLI, returned by the embed API, exported by the UI. */

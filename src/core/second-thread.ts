@@ -24,6 +24,8 @@ export interface SecondThread {
   readonly call: (task: unknown, cancel?: CancelToken) => Promise<unknown>;
   /** Starts the thread now, so that it is ready when work arrives; settles once it is (or failed). */
   readonly warm: () => Promise<void>;
+  /** True while a started thread is ready for tasks (work that must not wait for a start checks it). */
+  readonly isReady: () => boolean;
   readonly close: () => Promise<void>;
 }
 
@@ -67,10 +69,21 @@ function callOn(
 
 export function createSecondThread(start: () => Promise<ThreadPort>): SecondThread {
   let thread: Promise<ThreadPort> | undefined;
-  const started = (): Promise<ThreadPort> => (thread ??= start());
+  let ready = false;
+  const started = (): Promise<ThreadPort> => {
+    if (thread === undefined) {
+      const starting: Promise<ThreadPort> = start().then((port) => {
+        ready = thread === starting; // not a thread closed meanwhile
+        return port;
+      });
+      thread = starting;
+    }
+    return thread;
+  };
   const close = async (): Promise<void> => {
     const current = thread;
     thread = undefined;
+    ready = false;
     await current?.then((t) => t.terminate()).catch(() => undefined);
   };
   const warm = (): Promise<void> =>
@@ -78,5 +91,5 @@ export function createSecondThread(start: () => Promise<ThreadPort>): SecondThre
       () => undefined,
       () => undefined,
     );
-  return { call: (task, cancel) => callOn(started, close, task, cancel), warm, close };
+  return { call: (task, cancel) => callOn(started, close, task, cancel), warm, isReady: () => ready, close };
 }

@@ -41,12 +41,15 @@ function parseSpecs(path: string, delimiter: string, label: string, warmToo: boo
  */
 export async function benchCsv(settings: BenchSettings, csvPath: string, euPath: string): Promise<BenchRow[]> {
   const profile = `profile ${settings.rows.toLocaleString('en')} rows × 12 (all statistics)`;
-  const profileSpecs = STATES.map(([state, stateName]) => ({
-    group: 'csv',
-    stage: `${profile}, ${stateName}`,
-    args: { path: csvPath },
-    child: `profile${state}`,
-  }));
+  const profileSpecs = STATES.flatMap(([state, stateName]) =>
+    THREADS.map(([threads, threadsName]) => ({
+      group: 'csv',
+      stage: `${profile}, ${threadsName}, ${stateName}`,
+      args: { path: csvPath },
+      child: `profile${threads}${state}`,
+      ...(threads === '' ? {} : { baselines: [`${profile}, 1 thread, ${stateName}`] }),
+    })),
+  );
   return interleavedRows(
     [
       ...parseSpecs(csvPath, ',', '', true),

@@ -110,6 +110,25 @@ export const STAGES: Readonly<Record<string, Stage>> = {
       }),
     }),
   },
+  // As the CLI runs it: the second thread read half of the file, then takes part of the profile.
+  'profile-2t': {
+    prepare: async () => {
+      second = createCliSecondThread();
+      await second.warm();
+    },
+    load: async (args) =>
+      (await ingestBytes(await readShared(args), 'bench.csv', INGEST_OPTIONS, { runRange: second?.runRange })).table,
+    run: async (table) => {
+      const profile = await profileTable(
+        table as Parameters<typeof profileTable>[0],
+        { format: { decimal: '.', thousands: '' } },
+        {},
+        second?.profile,
+      );
+      if (profile.threads !== 2) throw new Error('the two-thread profile fell back to one thread');
+      return { output: profile, extra: { threads: profile.threads } };
+    },
+  },
   'xlsx-ours': {
     load: readBytes,
     run: async (bytes) => {
@@ -166,5 +185,5 @@ function warm(stage: Stage): Stage {
 }
 
 export const WARM_STAGES: Readonly<Record<string, Stage>> = Object.fromEntries(
-  ['parse-ours', 'parse-ours-2t', 'profile'].map((name) => [`${name}-warm`, warm(STAGES[name] as Stage)]),
+  ['parse-ours', 'parse-ours-2t', 'profile', 'profile-2t'].map((name) => [`${name}-warm`, warm(STAGES[name] as Stage)]),
 );

@@ -54,7 +54,7 @@ describe('AnalysisApi contract', () => {
     expect(report.ok).toBe(true);
     if (!report.ok) return;
     expect(reportSchemaErrors(report.value)).toBe('');
-    expect(report.value.engine).toEqual({ backend: 'wasm', parseThreads: 1 });
+    expect(report.value.engine).toEqual({ backend: 'wasm', parseThreads: 1, profileThreads: 1 });
     expect(Object.keys(report.value.timings)).toEqual(['read', 'parse', 'profile', 'cluster']);
   });
 

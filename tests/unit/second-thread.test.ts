@@ -168,8 +168,8 @@ describe('split parse with a runner that does not deliver', () => {
   });
 });
 
-describe('the CLI reads a large CSV on two worker threads', () => {
-  it('gives the same report with --threads 2 as with --threads 1, and says how many threads read it', async () => {
+describe('the CLI reads and profiles a large CSV on two worker threads', () => {
+  it('gives the same report with --threads 2 as with --threads 1, and says how many threads read and profiled it', async () => {
     const rows = Array.from(
       { length: 400_000 },
       (_, i) => `${i},${(i * 7919) % 1000}.25,"t ${i % 13}",${i % 2 ? 'yes' : 'no'}`,
@@ -181,11 +181,13 @@ describe('the CLI reads a large CSV on two worker threads', () => {
       let stdout = '';
       const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
       expect(await main(['analyze', path, '--no-cluster', '--threads', threads], io)).toBe(0);
-      reports.push(JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number } });
+      reports.push(
+        JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number; profileThreads: number } },
+      );
     }
     const [single, double] = reports;
-    expect(single?.engine.parseThreads).toBe(1);
-    expect(double?.engine.parseThreads).toBe(2);
+    expect(single?.engine).toMatchObject({ parseThreads: 1, profileThreads: 1 });
+    expect(double?.engine).toMatchObject({ parseThreads: 2, profileThreads: 2 });
     expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
   });
 });

@@ -2,7 +2,9 @@ import { contingency, correlationRatios, cramersV, crossGroupings, type Grouping
 import { pearsonMatrix, spearmanMatrix, type KnownSpread } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
+import { throwIfCancelled, type CancelToken } from '../cancel.ts';
 import type { ColumnProfile } from './column-profile.ts';
+import { answerOf, PROFILE_SPLIT_MIN_ROWS, type ProfileHelper } from './profile-split.ts';
 
 /** Spearman needs sorts per pair: above this many rows it runs on a seeded sample (stated). */
 export const SPEARMAN_MAX_ROWS = 100_000;
@@ -73,16 +75,12 @@ function take(values: Float64Array, rows: Int32Array | null): Float64Array {
   return out;
 }
 
-/*
+/**
  * Spearman on pairwise-complete rows, as pandas: ranks are recomputed on each pair's complete
  * rows. Each column is ordered once (lazily); pairs sharing their complete rows share the ranks.
+ * `sampled`: the columns' values on the rows Spearman uses. A p×p row-major matrix.
  */
-function spearmanOf(
-  columns: readonly Float64Array[],
-  rows: Int32Array | null,
-  isComplete: readonly boolean[],
-): Float64Array {
-  const sampled = columns.map((v) => take(v, rows));
+export function spearmanOfSampled(sampled: readonly Float64Array[], isComplete: readonly boolean[]): Float64Array {
   const orders: (RankOrder | undefined)[] = [];
   return spearmanMatrix(sampled, (c) => (orders[c] ??= rankOrder(sampled[c] as Float64Array)), isComplete);
 }
@@ -133,30 +131,38 @@ function etaPairs(
  * bias-corrected Cramér's V between categorical columns with 2–100 levels, η between those and
  * the numeric columns, and the strongest pairs of all. Spearman samples 100,000 rows (seed 42)
  * beyond that size and says so. O(p²·n) plus O(p·n log n) to order the columns for Spearman.
+ * With a `helper` (a second thread) on a large table, Spearman runs there meanwhile, on copies of
+ * the sampled values (here when it cannot): the same code on the same values, the same result.
  */
-export function correlate(profiles: readonly ColumnProfile[], rows: number): CorrelationSummary {
+export async function correlate(
+  profiles: readonly ColumnProfile[],
+  rows: number,
+  helper?: ProfileHelper,
+  cancel?: CancelToken,
+): Promise<{ correlations: CorrelationSummary; helped: boolean }> {
   const usable = profiles.filter(isUsableNumeric);
   const numeric = usable.slice(0, MAX_CORRELATION_COLUMNS);
   const values = numeric.map(valuesOf);
   const sample = rows > SPEARMAN_MAX_ROWS ? sampleIndices(rows, SPEARMAN_MAX_ROWS, SPEARMAN_SEED) : null;
   const p = numeric.length;
   const isComplete = numeric.map(isCompleteNumeric);
+  const sampled = values.map((v) => take(v, sample));
+  const away =
+    helper !== undefined && rows >= PROFILE_SPLIT_MIN_ROWS && p >= 2
+      ? answerOf(helper.spearman({ kind: 'spearman', sampled, isComplete }, cancel))
+      : undefined;
+  await Promise.resolve(); // lets the task go out before the work below
   const pearsonValues = pearsonMatrix(values, isComplete, numeric.map(wholeSpread));
   const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
-  const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));
-  const cramers = symmetric(categorical.length, (i, j) => {
-    const a = coded[i];
-    const b = coded[j];
-    if (a === undefined || b === undefined) return NaN;
-    const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
-    return cramersV(table, a.dictionary.length, b.dictionary.length, n);
-  });
+  const cramers = cramersMatrix(categorical);
   const eta = etaPairs(categorical, numeric, values, rows);
   const names = numeric.map((p) => p.name);
-  const spearmanValues = spearmanOf(values, sample, isComplete);
+  const answered = await away;
+  throwIfCancelled(cancel);
+  const spearmanValues = answered ?? spearmanOfSampled(sampled, isComplete);
   const spearmanM = symmetric(p, (i, j) => spearmanValues[i * p + j] as number);
-  return {
+  const correlations = {
     columns: names,
     pearson: pearsonM,
     spearman: spearmanM,
@@ -173,6 +179,19 @@ export function correlate(profiles: readonly ColumnProfile[], rows: number): Cor
       eta,
     ),
   };
+  return { correlations, helped: answered !== undefined };
+}
+
+/* Bias-corrected Cramér's V of every pair of categorical columns. */
+function cramersMatrix(categorical: readonly ColumnProfile[]): Matrix {
+  const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));
+  return symmetric(categorical.length, (i, j) => {
+    const a = coded[i];
+    const b = coded[j];
+    if (a === undefined || b === undefined) return NaN;
+    const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
+    return cramersV(table, a.dictionary.length, b.dictionary.length, n);
+  });
 }
 
 function pairsOf(

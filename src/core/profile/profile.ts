@@ -2,13 +2,14 @@ import { AnalysisError } from '../errors.ts';
 import { throwIfCancelled } from '../cancel.ts';
 import type { JobHooks } from '../job.ts';
 import type { NumberFormat } from '../number-format.ts';
-import type { Table } from '../table.ts';
+import type { Column, NumberColumn, Table } from '../table.ts';
 import { collectAlerts, type Alert } from './alerts.ts';
 import { profileColumn, type ColumnProfile } from './column-profile.ts';
 import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
 import { summarizeMissing, type MissingSummary } from './missing.ts';
+import { answerOf, attachReading, columnsTask, columnsToHandOver, type ProfileHelper } from './profile-split.ts';
 
 export interface ProfileOptions {
   /** How numbers are written in the file (to read text columns the user switches to numeric). */
@@ -18,6 +19,8 @@ export interface ProfileOptions {
 }
 
 export interface TableProfile {
+  /** Threads that did the work: 2 when a second thread answered part of it. */
+  readonly threads: 1 | 2;
   readonly columns: readonly ColumnProfile[];
   readonly duplicates: DuplicateSummary;
   readonly missing: MissingSummary;
@@ -52,30 +55,66 @@ function isComplete(p: ColumnProfile): boolean {
   return p.numeric !== undefined && p.numeric.infinite === 0;
 }
 
+/*
+ * Every column's profile, in order. With a ready `helper`, the later half of the number columns
+ * of a large table is profiled on the second thread meanwhile (here when it cannot answer).
+ */
+async function profileColumns(
+  table: Table,
+  options: ProfileOptions,
+  hooks: JobHooks,
+  helper: ProfileHelper | undefined,
+): Promise<{ columns: ColumnProfile[]; helped: boolean }> {
+  const types = options.types ?? {};
+  const overrideOf = (name: string): ColumnType | undefined => (Object.hasOwn(types, name) ? types[name] : undefined);
+  const handOver = helper?.isReady() === true ? columnsToHandOver(table, types) : [];
+  const away =
+    handOver.length === 0
+      ? undefined
+      : answerOf(helper?.profileColumns(columnsTask(table, handOver, options.format, types), hooks.cancel));
+  await Promise.resolve(); // lets the task go out before the work below
+  const columns: ColumnProfile[] = [];
+  const total = table.columns.length + 2;
+  let done = 0;
+  const profileHere = (index: number): ColumnProfile => {
+    const column = table.columns[index] as Column;
+    return profileColumn(column, index, table.rowCount, options.format, overrideOf(column.name));
+  };
+  for (const index of table.columns.keys()) {
+    if (handOver.includes(index)) continue;
+    throwIfCancelled(hooks.cancel);
+    columns[index] = profileHere(index);
+    hooks.onProgress?.({ stage: 'profile', done: ++done, total });
+    if (hooks.yieldNow !== undefined) await hooks.yieldNow();
+  }
+  const answered = await away;
+  throwIfCancelled(hooks.cancel);
+  handOver.forEach((index, k) => {
+    const profile = answered?.[k];
+    columns[index] =
+      profile === undefined
+        ? profileHere(index)
+        : attachReading(profile, table.columns[index] as NumberColumn, options.format);
+    hooks.onProgress?.({ stage: 'profile', done: ++done, total });
+  });
+  return { columns, helped: answered !== undefined };
+}
+
 /**
  * Profiles every column (type, statistics, distribution, outliers), then the table: duplicate
  * rows, missing-value structure, correlations and alerts. Reports progress per column, checks
- * cancel and yields between columns. Deterministic: the only sampling (Spearman) is seeded.
+ * cancel and yields between columns. Deterministic: the only sampling (Spearman) is seeded. With
+ * a `helper` (a second thread), part of the work runs there, with the same result.
  */
-export async function profileTable(table: Table, options: ProfileOptions, hooks: JobHooks = {}): Promise<TableProfile> {
-  const types = options.types ?? {};
-  checkTypes(table, types);
-  const columns: ColumnProfile[] = [];
+export async function profileTable(
+  table: Table,
+  options: ProfileOptions,
+  hooks: JobHooks = {},
+  helper?: ProfileHelper,
+): Promise<TableProfile> {
+  checkTypes(table, options.types ?? {});
+  const { columns, helped } = await profileColumns(table, options, hooks, helper);
   const total = table.columns.length + 2;
-  for (const [index, column] of table.columns.entries()) {
-    throwIfCancelled(hooks.cancel);
-    columns.push(
-      profileColumn(
-        column,
-        index,
-        table.rowCount,
-        options.format,
-        Object.hasOwn(types, column.name) ? types[column.name] : undefined,
-      ),
-    );
-    hooks.onProgress?.({ stage: 'profile', done: index + 1, total });
-    if (hooks.yieldNow !== undefined) await hooks.yieldNow();
-  }
   throwIfCancelled(hooks.cancel);
   // A column with a different value in every row (an id) means no row can repeat.
   const rows = table.rowCount;
@@ -89,9 +128,10 @@ export async function profileTable(table: Table, options: ProfileOptions, hooks:
   hooks.onProgress?.({ stage: 'profile', done: total - 1, total });
   if (hooks.yieldNow !== undefined) await hooks.yieldNow();
   throwIfCancelled(hooks.cancel);
-  const correlations = correlate(columns, table.rowCount);
+  const ready = helper?.isReady() === true ? helper : undefined;
+  const { correlations, helped: helpedToo } = await correlate(columns, table.rowCount, ready, hooks.cancel);
   const numericCells = table.columns.map((c) => (c.kind === 'string' ? c.numericCells : 0));
   const alerts = collectAlerts(columns, table.rowCount, duplicates.duplicateRows, correlations, numericCells);
   hooks.onProgress?.({ stage: 'profile', done: total, total });
-  return { columns, duplicates, missing, correlations, alerts };
+  return { threads: helped || helpedToo ? 2 : 1, columns, duplicates, missing, correlations, alerts };
 }

@@ -41,10 +41,15 @@ export function StageTimings({
 }) {
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
-  // Said beside the parse time when a large CSV was read on more than one thread.
-  const parseThreads = engine?.parseThreads ?? 1;
-  const threads = (stage: string): string =>
-    stage === 'parse' && parseThreads > 1 ? ` (${t('threads', { count: String(parseThreads) })})` : '';
+  // Said beside the parse and profile times when a large table's stage ran on more than one thread.
+  const threadsOf: Readonly<Record<string, number | undefined>> = {
+    parse: engine?.parseThreads,
+    profile: engine?.profileThreads,
+  };
+  const threads = (stage: string): string => {
+    const count = threadsOf[stage] ?? 1;
+    return count > 1 ? ` (${t('threads', { count: String(count) })})` : '';
+  };
   return (
     <p className="hint" data-testid="timings">
       {t('timings')}:{' '}
