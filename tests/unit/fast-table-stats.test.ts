@@ -18,7 +18,8 @@ import {
   pearson,
 } from '../../src/core/stats/correlation.ts';
 import { computeNumericStats } from '../../src/core/stats/numeric-stats.ts';
-import { pearsonMatrix, spearmanMatrix, unionRows, type KnownSpread } from '../../src/core/stats/pairwise.ts';
+import type { KnownSpread } from '../../src/core/stats/kept-spreads.ts';
+import { pearsonMatrix, spearmanMatrix, unionRows } from '../../src/core/stats/pairwise.ts';
 import { createRandom, sampleIndices } from '../../src/core/stats/random.ts';
 import { rankOrder, subsetRanks, type RankOrder } from '../../src/core/stats/ranks.ts';
 import type { Table } from '../../src/core/table.ts';

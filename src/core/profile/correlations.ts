@@ -1,5 +1,6 @@
 import { contingency, correlationRatios, cramersV, crossGroupings, type Grouping } from '../stats/correlation.ts';
-import { pearsonMatrix, spearmanMatrix, type KnownSpread } from '../stats/pairwise.ts';
+import type { KnownSpread } from '../stats/kept-spreads.ts';
+import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
 import { rankOrder, type RankOrder } from '../stats/ranks.ts';
 import { throwIfCancelled, type CancelToken } from '../cancel.ts';
