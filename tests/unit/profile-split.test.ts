@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../src/core/cancel.ts';
 import {
+  columnsToHandOver,
+  PROFILE_SPLIT_MAX_BYTES,
   PROFILE_SPLIT_MIN_ROWS,
   type ColumnsTask,
   type DetachedProfile,
@@ -121,6 +123,18 @@ describe('the profile on two threads', () => {
       ['small', 'integer'],
     ]);
     expect(body(profile)).toEqual(body(await profileTable(TABLE, { format: FORMAT, types })));
+  });
+
+  it('hands over no more column copies than its memory bound allows', () => {
+    const wide = (rows: number): Table => ({
+      rowCount: rows,
+      columns: Array.from({ length: 20 }, (_, i) => ({ kind: 'number', name: `n${i}`, values: new Float64Array(0) })),
+    });
+    expect(columnsToHandOver(wide(1_000_000), {})).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    // 8 bytes a cell: 4 columns of 8M rows fit the bound, 10 would not.
+    const rows = PROFILE_SPLIT_MAX_BYTES / 8 / 4;
+    expect(columnsToHandOver(wide(rows), {})).toEqual([10, 11, 12, 13]);
+    expect(columnsToHandOver(wide(PROFILE_SPLIT_MAX_BYTES), {})).toEqual([]);
   });
 
   it('still cancels while it waits for the second thread', async () => {

@@ -14,6 +14,8 @@ import type { ColumnType } from './infer-type.ts';
 
 /** Tables with fewer rows are profiled on one thread: copying and messaging would cost more. */
 export const PROFILE_SPLIT_MIN_ROWS = 100_000;
+/** Column copies handed over at most, in bytes: a very large table keeps more columns here. */
+export const PROFILE_SPLIT_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Number columns for the second thread to profile: copies of their values. */
 export interface ColumnsTask {
@@ -71,11 +73,11 @@ function isSplittable(column: Table['columns'][number], override: ColumnType | u
 }
 
 /**
- * The columns to hand over: the last ⌊k/2⌋ of the k number columns read as numbers. The rest stay,
- * with every text and date column, and the second thread takes Spearman later: on a 2-core VM the
- * other thread runs slower (it starts cold, and its copies of the columns are fresh memory), so it
- * gets the smaller share. None below {@link PROFILE_SPLIT_MIN_ROWS} rows or with fewer than two
- * such columns.
+ * The columns to hand over: the last ⌊k/2⌋ of the k number columns read as numbers, as many as
+ * {@link PROFILE_SPLIT_MAX_BYTES} of copies allow. The rest stay, with every text and date column,
+ * and the second thread takes Spearman later: on a 2-core VM the other thread runs slower (it
+ * starts cold, and its copies of the columns are fresh memory), so it gets the smaller share. None
+ * below {@link PROFILE_SPLIT_MIN_ROWS} rows or with fewer than two such columns.
  */
 export function columnsToHandOver(table: Table, types: Readonly<Record<string, ColumnType>>): number[] {
   if (table.rowCount < PROFILE_SPLIT_MIN_ROWS) return [];
@@ -83,7 +85,8 @@ export function columnsToHandOver(table: Table, types: Readonly<Record<string, C
   const numbers = table.columns.flatMap((column, index) =>
     isSplittable(column, overrideOf(column.name)) ? [index] : [],
   );
-  return numbers.length < 2 ? [] : numbers.slice(Math.ceil(numbers.length / 2));
+  const fits = Math.floor(PROFILE_SPLIT_MAX_BYTES / (table.rowCount * Float64Array.BYTES_PER_ELEMENT));
+  return numbers.length < 2 ? [] : numbers.slice(Math.ceil(numbers.length / 2)).slice(0, fits);
 }
 
 /** The task for `indices` (from {@link columnsToHandOver}). */

@@ -56,8 +56,8 @@ function isComplete(p: ColumnProfile): boolean {
 }
 
 /*
- * Every column's profile, in order. With a ready `helper`, the later half of the number columns
- * of a large table is profiled on the second thread meanwhile (here when it cannot answer).
+ * Every column's profile, in order. With a ready `helper`, some number columns of a large table
+ * (columnsToHandOver) are profiled on the second thread meanwhile (here when it cannot answer).
  */
 async function profileColumns(
   table: Table,
