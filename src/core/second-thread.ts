@@ -1,7 +1,7 @@
 /*
- * A second thread for work that splits in two (so far: the second half of a large CSV),
- * independent of how the host makes threads: one thread, started early and reused, one
- * task at a time. A task that fails, or whose job is cancelled, terminates the thread and rejects
+ * A second thread for work that splits in two (the second half of a large CSV, parts of a large
+ * table's profile), independent of how the host makes threads: one thread, started early and
+ * reused, one task at a time (a task sent while another is in flight waits for its turn). A task that fails, or whose job is cancelled, terminates the thread and rejects
  * (the caller then does that work itself); the next task starts a fresh thread. Hosts (the CLI's
  * worker_threads, the app's nested Web Worker) supply only how to start a thread and talk to it.
  */
@@ -31,13 +31,15 @@ export interface SecondThread {
 
 /*
  * One task on the thread `started` gives. Cancel is watched from the start, so a thread that never
- * gets ready cannot hold the caller; a failure closes the thread (`close`).
+ * gets ready cannot hold the caller; a failure closes the thread (`close`). `release` is called as
+ * the task settles, before its caller hears of it, so the next task can go out at once.
  */
 function callOn(
   started: () => Promise<ThreadPort>,
   close: () => Promise<void>,
   task: unknown,
   cancel: CancelToken | undefined,
+  release: () => void,
 ): Promise<unknown> {
   return new Promise<unknown>((resolve, reject) => {
     let sentTo: ThreadPort | undefined;
@@ -47,8 +49,12 @@ function callOn(
       settled = true;
       clearInterval(poll);
       sentTo?.detach();
-      if (!(result instanceof Error)) return resolve(result);
-      void close();
+      if (!(result instanceof Error)) {
+        release();
+        return resolve(result);
+      }
+      void close(); // forgets this thread at once: the next task starts a fresh one
+      release();
       reject(result);
     };
     const poll = setInterval(() => cancel?.aborted === true && settle(new CancelledError()), CANCEL_POLL_MS);
@@ -91,5 +97,21 @@ export function createSecondThread(start: () => Promise<ThreadPort>): SecondThre
       () => undefined,
       () => undefined,
     );
-  return { call: (task, cancel) => callOn(started, close, task, cancel), warm, isReady: () => ready, close };
+  // One task at a time: a port answers the task in flight, so a second one waits for its turn.
+  let busy = false;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) busy = false;
+    else next();
+  };
+  const call = (task: unknown, cancel?: CancelToken): Promise<unknown> => {
+    const run = (): Promise<unknown> => callOn(started, close, task, cancel, release);
+    if (!busy) {
+      busy = true;
+      return run(); // sent without a detour through the microtask queue: the caller works on meanwhile
+    }
+    return new Promise((resolve, reject) => waiting.push(() => void run().then(resolve, reject)));
+  };
+  return { call, warm, isReady: () => ready, close };
 }

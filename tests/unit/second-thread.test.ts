@@ -70,6 +70,17 @@ describe('second thread', () => {
     expect(log.at(-1)).toBe('terminate');
   });
 
+  it('sends one task at a time: a second one waits, and each caller gets its own answer', async () => {
+    const log: string[] = [];
+    const answer = (request: RangeRequest): RangePart => ({ start: request.start }) as unknown as RangePart;
+    const thread = createSecondThread(() => Promise.resolve(fakePort(log, answer)));
+    await thread.warm();
+    const first = thread.call({ ...task(), start: 1 });
+    const second = thread.call({ ...task(), start: 2 });
+    expect(await Promise.all([first, second])).toEqual([{ start: 1 }, { start: 2 }]);
+    expect(log).toEqual(['send', 'detach', 'send', 'detach']); // never two sends in a row
+  });
+
   it('rejects a failed task, terminates that thread and starts a fresh one next time', async () => {
     const log: string[] = [];
     let starts = 0;
