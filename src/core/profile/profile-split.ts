@@ -67,6 +67,11 @@ export function runColumnsTask(task: ColumnsTask): DetachedProfile[] {
   });
 }
 
+/** The type the user chose for a column, if any. */
+export function overrideOf(types: Readonly<Record<string, ColumnType>>, name: string): ColumnType | undefined {
+  return Object.hasOwn(types, name) ? types[name] : undefined;
+}
+
 /* A number column read as numbers: its profile's reading is the column's own values. */
 function isSplittable(column: Table['columns'][number], override: ColumnType | undefined): column is NumberColumn {
   return column.kind === 'number' && (override === undefined || override === 'integer' || override === 'numeric');
@@ -81,9 +86,8 @@ function isSplittable(column: Table['columns'][number], override: ColumnType | u
  */
 export function columnsToHandOver(table: Table, types: Readonly<Record<string, ColumnType>>): number[] {
   if (table.rowCount < PROFILE_SPLIT_MIN_ROWS) return [];
-  const overrideOf = (name: string): ColumnType | undefined => (Object.hasOwn(types, name) ? types[name] : undefined);
   const numbers = table.columns.flatMap((column, index) =>
-    isSplittable(column, overrideOf(column.name)) ? [index] : [],
+    isSplittable(column, overrideOf(types, column.name)) ? [index] : [],
   );
   const fits = Math.floor(PROFILE_SPLIT_MAX_BYTES / (table.rowCount * Float64Array.BYTES_PER_ELEMENT));
   return numbers.length < 2 ? [] : numbers.slice(Math.ceil(numbers.length / 2)).slice(0, fits);
@@ -98,7 +102,7 @@ export function columnsTask(
 ): ColumnsTask {
   const columns = indices.map((index) => {
     const column = table.columns[index] as NumberColumn;
-    const override = Object.hasOwn(types, column.name) ? types[column.name] : undefined;
+    const override = overrideOf(types, column.name);
     return { index, name: column.name, values: column.values, ...(override === undefined ? {} : { override }) };
   });
   return { kind: 'profile-columns', rows: table.rowCount, format, columns };

@@ -9,7 +9,14 @@ import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
 import { summarizeMissing, type MissingSummary } from './missing.ts';
-import { answerOf, attachReading, columnsTask, columnsToHandOver, type ProfileHelper } from './profile-split.ts';
+import {
+  answerOf,
+  attachReading,
+  columnsTask,
+  columnsToHandOver,
+  overrideOf,
+  type ProfileHelper,
+} from './profile-split.ts';
 
 export interface ProfileOptions {
   /** How numbers are written in the file (to read text columns the user switches to numeric). */
@@ -66,7 +73,6 @@ async function profileColumns(
   helper: ProfileHelper | undefined,
 ): Promise<{ columns: ColumnProfile[]; helped: boolean }> {
   const types = options.types ?? {};
-  const overrideOf = (name: string): ColumnType | undefined => (Object.hasOwn(types, name) ? types[name] : undefined);
   const handOver = helper?.isReady() === true ? columnsToHandOver(table, types) : [];
   const away =
     handOver.length === 0
@@ -78,7 +84,7 @@ async function profileColumns(
   let done = 0;
   const profileHere = (index: number): ColumnProfile => {
     const column = table.columns[index] as Column;
-    return profileColumn(column, index, table.rowCount, options.format, overrideOf(column.name));
+    return profileColumn(column, index, table.rowCount, options.format, overrideOf(types, column.name));
   };
   for (const index of table.columns.keys()) {
     if (handOver.includes(index)) continue;

@@ -152,18 +152,16 @@ export function sortScaledByCounting(
   const facts = new Float64Array(4);
   if (!countScaled(values, scale, low, counts, carries, facts)) return false;
   const n = values.length;
-  const largest = Math.max(Math.abs(low), Math.abs(low + counts.length - 1));
-  const isExact = n * largest < EXACT_SUM_LIMIT;
+  const high = low + counts.length - 1;
+  const isExact = n * Math.max(Math.abs(low), Math.abs(high)) < EXACT_SUM_LIMIT;
   const sum = (facts[0] as number) / scale;
   const mean = sum / n;
-  const spread = isExact
-    ? Math.max(Math.abs(low / scale - mean), Math.abs((low + counts.length - 1) / scale - mean))
-    : 1;
+  const spread = Math.max(Math.abs(low / scale - mean), Math.abs(high / scale - mean)) || 1;
   const scaled = { scale, low, negativeZeros: facts[1] as number };
-  writeScaled(values, counts, Int32Array.from(carries).sort(), scaled, mean, spread || 1, facts);
+  writeScaled(values, counts, Int32Array.from(carries).sort(), scaled, mean, spread, facts);
   if (!isExact) return { sums: undefined };
   const [distinct, m2, m3, m4] = facts as unknown as [number, number, number, number];
-  return { sums: { sum, distinct, m2, m3, m4, spread: spread || 1 } };
+  return { sums: { sum, distinct, m2, m3, m4, spread } };
 }
 
 /* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */
