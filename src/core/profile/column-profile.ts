@@ -5,7 +5,14 @@
 import type { NumberFormat } from '../number-format.ts';
 import type { CountedSums } from '../stats/counting-sort.ts';
 import { histogramSorted, type Histogram } from '../stats/histogram.ts';
-import { sortedFinite, sortedFiniteCoded, statsOfSorted, type NumericStats } from '../stats/numeric-stats.ts';
+import {
+  sortedFinite,
+  sortedFiniteCoded,
+  sortedFiniteValues,
+  statsOfSorted,
+  type NumericStats,
+} from '../stats/numeric-stats.ts';
+import type { SortedValues } from '../stats/sorted-values.ts';
 import type { Column, NumberColumn } from '../table.ts';
 import { categoryStats, countCodes, type CategoryStats } from './category-stats.ts';
 import { readCoded, readDatetime, readNumeric, type ColumnReading } from './column-reading.ts';
@@ -131,7 +138,7 @@ function valuesProfile(
   reading: ValuesReading,
   rows: number,
   type: ColumnType,
-  sorted: Float64Array,
+  sorted: SortedValues,
   stats: NumericStats,
 ): ProfileBody {
   const count = stats.count + stats.infinite;
@@ -170,7 +177,7 @@ function numberProfile(
   override?: ColumnType,
 ): ColumnProfile {
   const reading = readNumeric(column, format) as ValuesReading; // a number column reads as its own values
-  const { sorted, infinite, isWhole, sums } = sortedFinite(reading.values, bufferFor(reading.values.length));
+  const { sorted, infinite, isWhole, sums } = sortedFiniteValues(reading.values, bufferFor(reading.values.length));
   const stats = statsOfSorted(sorted, infinite, sums);
   const guess = numberGuessOf({
     isInteger: isWhole,

@@ -1,4 +1,5 @@
 import type { NumericStats } from '../stats/numeric-stats.ts';
+import { valueAt, type SortedValues } from '../stats/sorted-values.ts';
 
 /** Tukey's fences are this many IQRs beyond the quartiles. */
 export const TUKEY_K = 1.5;
@@ -30,25 +31,19 @@ export interface OutlierSummary {
   readonly examples: readonly { readonly row: number; readonly value: number }[];
 }
 
-/** Box-plot summary of an ascending array of finite values. O(n) for the whiskers. */
-export function boxSummary(sorted: Float64Array, stats: NumericStats): BoxSummary {
+/**
+ * Box-plot summary of ascending finite values. The whiskers are the first value ≥ the low fence
+ * and the last ≤ the high one (NaN when there is none), found by binary search. O(log n).
+ */
+export function boxSummary(sorted: SortedValues, stats: NumericStats): BoxSummary {
   const low = stats.q25 - TUKEY_K * stats.iqr;
   const high = stats.q75 + TUKEY_K * stats.iqr;
-  let lowerWhisker = NaN;
-  let upperWhisker = NaN;
-  for (const v of sorted) {
-    if (v >= low) {
-      lowerWhisker = v;
-      break;
-    }
-  }
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const v = sorted[i] as number;
-    if (v <= high) {
-      upperWhisker = v;
-      break;
-    }
-  }
+  const n = sorted.length;
+  const at = (i: number): number => valueAt(sorted, i);
+  const first = firstTrue(0, n, (i) => at(i) >= low);
+  const afterLast = firstTrue(0, n, (i) => !(at(i) <= high));
+  const lowerWhisker = first < n ? at(first) : NaN;
+  const upperWhisker = afterLast > 0 ? at(afterLast - 1) : NaN;
   return {
     min: stats.min,
     q1: stats.q25,
@@ -77,9 +72,9 @@ function firstTrue(from: number, to: number, holds: (i: number) => boolean): num
  * on each side (below the low fence / above the high one; |z| grows away from the median), so each
  * count is a prefix or suffix found by binary search with the very comparison of the row scan.
  */
-function countOutliersSorted(sorted: Float64Array, stats: NumericStats, low: number, high: number) {
+function countOutliersSorted(sorted: SortedValues, stats: NumericStats, low: number, high: number) {
   const n = sorted.length;
-  const at = (i: number): number => sorted[i] as number;
+  const at = (i: number): number => valueAt(sorted, i);
   const tukeyCount = firstTrue(0, n, (i) => !(at(i) < low)) + (n - firstTrue(0, n, (i) => at(i) > high));
   const isRobustOutlier = (v: number): boolean =>
     Math.abs((ROBUST_Z_FACTOR * (v - stats.median)) / stats.mad) > ROBUST_Z_THRESHOLD;
@@ -94,7 +89,7 @@ function countOutliersSorted(sorted: Float64Array, stats: NumericStats, low: num
  * cells are not values and are skipped. O(n); with `sorted` (the column's finite values,
  * ascending) the counts take O(log n) and the row scan stops at the last example.
  */
-export function findOutliers(values: Float64Array, stats: NumericStats, sorted?: Float64Array): OutlierSummary {
+export function findOutliers(values: Float64Array, stats: NumericStats, sorted?: SortedValues): OutlierSummary {
   const tukeyLow = stats.q25 - TUKEY_K * stats.iqr;
   const tukeyHigh = stats.q75 + TUKEY_K * stats.iqr;
   const hasMad = stats.mad > 0;

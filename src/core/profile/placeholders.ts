@@ -4,7 +4,7 @@
  * sorted values by binary search, so no row is scanned; only a tie between two placeholders needs
  * the rows, to give it to the one that occurs first.
  */
-import { lowerBound, upperBound } from '../stats/ranks.ts';
+import { lowerBoundOf, upperBoundOf, type SortedValues } from '../stats/sorted-values.ts';
 import { SENTINEL_DATES, SENTINEL_NUMBERS } from './alert-rules.ts';
 
 export interface Placeholder {
@@ -29,12 +29,12 @@ function firstOccurring(values: Float64Array, candidates: Float64Array): number 
  * undefined when none occurs. `sorted`: the column's finite values, ascending. O(t log n) for t
  * placeholders, plus O(n) only on a tie.
  */
-export function findPlaceholder(sorted: Float64Array, values: Float64Array, isDate: boolean): Placeholder | undefined {
+export function findPlaceholder(sorted: SortedValues, values: Float64Array, isDate: boolean): Placeholder | undefined {
   let best: number[] = [];
   let cells = 0;
   for (const target of isDate ? DATE_TARGETS : SENTINEL_NUMBERS) {
-    const from = lowerBound(sorted, target);
-    const count = upperBound(sorted, target, from) - from;
+    const from = lowerBoundOf(sorted, target);
+    const count = upperBoundOf(sorted, target, from) - from;
     if (count === 0 || count < cells) continue;
     if (count > cells) best = [];
     best.push(target);

@@ -2,12 +2,12 @@
  * Counting sort of doubles that are whole numbers once scaled by a power of ten: ids and codes
  * (scale 1), and the fixed-decimal values that CSV files mostly hold (prices, measurements with a
  * set number of decimals, scale 10^k). Each value v maps to the integer m = round(v · scale); the
- * map is monotone, and it is used only when every value reads back exactly as m / scale, so
- * writing m / scale in counting order writes the very values, sorted. Two sequential passes (count,
- * write) instead of a radix sort's scattered ones; the range of m must be narrow. The write pass
- * visits each distinct value once with its count, so it also takes the sums the statistics need
- * (see CountedSums): the column is not read again for them. The same scaled integers serve the
- * argsort of sort.ts as 32-bit keys.
+ * map is monotone, and it is used only when every value reads back exactly as m / scale, so the
+ * counts alone say which value sits at each sorted position. One sequential pass counts; one walk
+ * over the slots takes the sums the statistics need (see CountedSums) and a position index. The
+ * profile then reads the few positions it needs from the counts (CountedSorted) and never writes
+ * the column out; sortScaledByCounting writes it, for callers that want the array. The range of m
+ * must be narrow. The same scaled integers serve the argsort of sort.ts as 32-bit keys.
  */
 
 /** Scaled values spanning at most this many times their count are sorted by counting. */
@@ -88,26 +88,69 @@ function countScaled(
   return true;
 }
 
+interface Scaled {
+  readonly scale: number;
+  readonly low: number;
+  /** How many of the values counted in the slot of 0 are -0 (they sort first). */
+  readonly negativeZeros: number;
+}
+
+/* Slots per block of a CountedSorted's position index. */
+const BLOCK = 256;
+
 /*
- * Writes (low + k) / scale as often as slot k counts (its byte plus 256 per carry), in order, -0
- * before 0; on the way, facts = [distinct, Σd², Σd³, Σd⁴] for d = (value − mean) / spread.
+ * One pass over the slots: facts = [distinct, Σd², Σd³, Σd⁴] for d = (value − mean) / spread, and
+ * the position index: before[b] = values in the slots before block b (before[blocks] = all of
+ * them), carryFrom[b] = the first carry at or after block b. The sums run over every slot, in
+ * order: an empty slot adds c·d² = 0 (and ±0 to Σd³), which leaves each sum as adding only the
+ * counted slots would, without a branch on a count that is as good as random.
  */
-function writeScaled(
-  values: Float64Array,
+function walkScaled(
   counts: Uint8Array,
   carries: Int32Array,
-  scaled: { readonly scale: number; readonly low: number; readonly negativeZeros: number },
+  { scale, low }: Scaled,
   mean: number,
   spread: number,
+  index: { readonly before: Float64Array; readonly carryFrom: Int32Array },
   facts: Float64Array,
 ): void {
-  const { scale, low, negativeZeros } = scaled;
+  const { before, carryFrom } = index;
   let at = 0;
   let carry = 0;
   let distinct = 0;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
+  for (let k = 0; k < counts.length; k++) {
+    if ((k & (BLOCK - 1)) === 0) {
+      before[k / BLOCK] = at;
+      carryFrom[k / BLOCK] = carry;
+    }
+    let c = counts[k] as number;
+    while (carry < carries.length && carries[carry] === k) {
+      c += 256;
+      carry++;
+    }
+    const d = ((low + k) / scale - mean) / spread;
+    const d2 = d * d;
+    distinct += c === 0 ? 0 : 1;
+    m2 += c * d2;
+    m3 += c * d2 * d;
+    m4 += c * d2 * d2;
+    at += c;
+  }
+  before[before.length - 1] = at;
+  facts[0] = distinct;
+  facts[1] = m2;
+  facts[2] = m3;
+  facts[3] = m4;
+}
+
+/* Writes (low + k) / scale as often as slot k counts (its byte plus 256 per carry), in order, -0 before 0. */
+function writeScaled(values: Float64Array, counts: Uint8Array, carries: Int32Array, scaled: Scaled): void {
+  const { scale, low, negativeZeros } = scaled;
+  let at = 0;
+  let carry = 0;
   for (let k = 0; k < counts.length; k++) {
     let c = counts[k] as number;
     while (carry < carries.length && carries[carry] === k) {
@@ -116,12 +159,6 @@ function writeScaled(
     }
     if (c === 0) continue;
     const value = (low + k) / scale;
-    const d = (value - mean) / spread;
-    const d2 = d * d;
-    distinct++;
-    m2 += c * d2;
-    m3 += c * d2 * d;
-    m4 += c * d2 * d2;
     if (value === 0 && negativeZeros > 0) {
       values.fill(-0, at, at + negativeZeros); // -0 sorts before 0, as in the native sort
       values.fill(0, at + negativeZeros, at + c);
@@ -129,28 +166,80 @@ function writeScaled(
     else values.fill(value, at, at + c);
     at += c;
   }
-  facts[0] = distinct;
-  facts[1] = m2;
-  facts[2] = m3;
-  facts[3] = m4;
 }
 
 /**
- * Sorts `values` by counting, into the same order as the native sort, -0 before 0, when every
- * value equals Math.round(v · scale) / scale; false (values untouched) as soon as one does not.
- * `low` = round(min · scale); `counts` holds one zeroed byte per scaled value from low to
- * round(max · scale). When sorted, returns the {@link CountedSums} (undefined when their sum
- * could not be exact). O(n + span).
+ * The values a counting sort counted, read in ascending order without writing them out: value
+ * (low + k) / scale occurs as often as slot k counts, -0 first in the slot of 0. Reading position i
+ * takes a binary search over blocks of 256 slots (a cumulative count each) and a walk of at most
+ * one block: the statistics read a few dozen positions, not n. `sums` as {@link CountedSums}
+ * (undefined when they could not be exact). Owns its counts.
  */
-export function sortScaledByCounting(
+export class CountedSorted {
+  constructor(
+    readonly length: number,
+    readonly sums: CountedSums | undefined,
+    private readonly counts: Uint8Array,
+    private readonly carries: Int32Array,
+    private readonly scaled: Scaled,
+    private readonly index: { readonly before: Float64Array; readonly carryFrom: Int32Array },
+  ) {}
+
+  /** The value at ascending position i (0 ≤ i < length), as the sorted array would hold it; NaN outside. */
+  at(i: number): number {
+    if (!(i >= 0 && i < this.length)) return NaN;
+    const { before, carryFrom } = this.index;
+    let lo = 0;
+    let hi = before.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1; // the last block that starts at or before position i
+      if ((before[mid] as number) <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    let seen = before[lo] as number;
+    let carry = carryFrom[lo] as number;
+    const { counts, carries } = this;
+    for (let k = lo * BLOCK; ; k++) {
+      let c = counts[k] as number;
+      while (carry < carries.length && carries[carry] === k) {
+        c += 256;
+        carry++;
+      }
+      if (seen + c > i) return this.valueOf(k, i - seen);
+      seen += c;
+    }
+  }
+
+  /* The value of slot k, -0 for the first of its values when it is the slot of 0 and holds -0s. */
+  private valueOf(k: number, within: number): number {
+    const { scale, low, negativeZeros } = this.scaled;
+    const value = (low + k) / scale;
+    return value === 0 && within < negativeZeros ? -0 : value;
+  }
+
+  /** The values written out in order into the front of `out` (a new array when not given). O(n + span). */
+  toArray(out: Float64Array = new Float64Array(this.length)): Float64Array {
+    const sorted = out.subarray(0, this.length);
+    writeScaled(sorted, this.counts, this.carries, this.scaled);
+    return sorted;
+  }
+}
+
+/**
+ * Counts `values` when every one equals Math.round(v · scale) / scale: a {@link CountedSorted} of
+ * them (values untouched), or false as soon as one does not. `low` = round(min · scale); `counts`
+ * holds one zeroed byte per scaled value from low to round(max · scale) (the result keeps it).
+ * O(n + span).
+ */
+export function countSorted(
   values: Float64Array,
   scale: number,
   low: number,
   counts: Uint8Array,
-): false | { readonly sums: CountedSums | undefined } {
-  const carries: number[] = [];
+): CountedSorted | false {
+  const carryList: number[] = [];
   const facts = new Float64Array(4);
-  if (!countScaled(values, scale, low, counts, carries, facts)) return false;
+  if (!countScaled(values, scale, low, counts, carryList, facts)) return false;
   const n = values.length;
   const high = low + counts.length - 1;
   const isExact = n * Math.max(Math.abs(low), Math.abs(high)) < EXACT_SUM_LIMIT;
@@ -158,10 +247,31 @@ export function sortScaledByCounting(
   const mean = sum / n;
   const spread = Math.max(Math.abs(low / scale - mean), Math.abs(high / scale - mean)) || 1;
   const scaled = { scale, low, negativeZeros: facts[1] as number };
-  writeScaled(values, counts, Int32Array.from(carries).sort(), scaled, mean, spread, facts);
-  if (!isExact) return { sums: undefined };
+  const carries = Int32Array.from(carryList).sort();
+  const blocks = Math.ceil(counts.length / BLOCK);
+  const index = { before: new Float64Array(blocks + 1), carryFrom: new Int32Array(blocks + 1) };
+  walkScaled(counts, carries, scaled, mean, spread, index, facts);
   const [distinct, m2, m3, m4] = facts as unknown as [number, number, number, number];
-  return { sums: { sum, distinct, m2, m3, m4, spread } };
+  const sums = isExact ? { sum, distinct, m2, m3, m4, spread } : undefined;
+  return new CountedSorted(n, sums, counts, carries, scaled, index);
+}
+
+/**
+ * Sorts `values` by counting, into the same order as the native sort, -0 before 0, when every
+ * value equals Math.round(v · scale) / scale; false (values untouched) as soon as one does not.
+ * Arguments as {@link countSorted}. When sorted, returns the {@link CountedSums} (undefined when
+ * their sum could not be exact). O(n + span).
+ */
+export function sortScaledByCounting(
+  values: Float64Array,
+  scale: number,
+  low: number,
+  counts: Uint8Array,
+): false | { readonly sums: CountedSums | undefined } {
+  const counted = countSorted(values, scale, low, counts);
+  if (counted === false) return false;
+  counted.toArray(values);
+  return { sums: counted.sums };
 }
 
 /* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */

@@ -1,3 +1,5 @@
+import { valueAt, type SortedValues } from './sorted-values.ts';
+
 /** Equal-width bins: `edges` has one more entry than `counts`; the last bin includes its right edge. */
 export interface Histogram {
   readonly edges: readonly number[];
@@ -21,9 +23,10 @@ function autoBinCount(n: number, min: number, max: number, iqr: number): number 
   return Math.max(1, Math.min(MAX_HISTOGRAM_BINS, Math.ceil(range / width)));
 }
 
-function rescaled(sorted: Float64Array, iqr: number, factor: number): Histogram {
+function rescaled(sorted: SortedValues, iqr: number, factor: number): Histogram {
+  const array = sorted instanceof Float64Array ? sorted : sorted.toArray();
   const scaled = histogramSorted(
-    sorted.map((v) => v * factor),
+    array.map((v) => v * factor),
     iqr * factor,
   );
   return { ...scaled, edges: scaled.edges.map((e) => e / factor) };
@@ -33,11 +36,11 @@ function rescaled(sorted: Float64Array, iqr: number, factor: number): Histogram 
  * Histogram of the finite values of an ascending array with numpy's 'auto' rule (capped at
  * {@link MAX_HISTOGRAM_BINS} bins) and equal-width edges from min to max. O(bins · log n).
  */
-export function histogramSorted(sorted: Float64Array, iqr: number): Histogram {
+export function histogramSorted(sorted: SortedValues, iqr: number): Histogram {
   const n = sorted.length;
   if (n === 0) return { edges: [], counts: [], rule: 'numpy-auto' };
-  const min = sorted[0] as number;
-  const max = sorted[n - 1] as number;
+  const min = valueAt(sorted, 0);
+  const max = valueAt(sorted, n - 1);
   if (min === max) return { edges: [min - 0.5, max + 0.5], counts: [n], rule: 'single-value' };
   // A range beyond the largest double, or a width below the smallest one (subnormal data), is
   // binned at a power-of-two scale where it fits; scaling by 2^k is exact.
@@ -52,12 +55,12 @@ export function histogramSorted(sorted: Float64Array, iqr: number): Histogram {
   const counts = new Array<number>(bins).fill(0);
   let start = 0;
   while (start < n) {
-    const bin = binOf(sorted[start] as number);
+    const bin = binOf(valueAt(sorted, start));
     let lo = start + 1;
     let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (binOf(sorted[mid] as number) === bin) lo = mid + 1;
+      if (binOf(valueAt(sorted, mid)) === bin) lo = mid + 1;
       else hi = mid;
     }
     counts[bin] = lo - start;

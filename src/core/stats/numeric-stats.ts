@@ -1,7 +1,8 @@
 import { medianSorted, quantileSorted } from './quantiles.ts';
 import { lowerBound, upperBound } from './ranks.ts';
-import type { CountedSums } from './counting-sort.ts';
-import { argsortFloat64, sortScanned } from './sort.ts';
+import { CountedSorted, type CountedSums } from './counting-sort.ts';
+import { lowerBoundOf, upperBoundOf, valueAt, type SortedValues } from './sorted-values.ts';
+import { argsortFloat64, sortScanned, sortScannedView } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
 export interface NumericStats {
@@ -51,6 +52,22 @@ export function sortedFinite(
   const n = scanFinite(values, out, facts);
   const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
   return { ...sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
+}
+
+/**
+ * {@link sortedFinite}, except that values a counting sort applies to are not written out: `sorted`
+ * is then a {@link CountedSorted} that the statistics read at the positions they need (the
+ * front of `buffer` holds the finite values, unsorted). The same values at every position.
+ */
+export function sortedFiniteValues(
+  values: Float64Array,
+  buffer?: Float64Array,
+): { sorted: SortedValues; infinite: number; isWhole: boolean; sums?: CountedSums } {
+  const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
+  const facts = new Float64Array(4);
+  const n = scanFinite(values, out, facts);
+  const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
+  return { ...sortScannedView(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
 }
 
 /*
@@ -187,12 +204,12 @@ function kurtosisOf(n: number, { m2, m4 }: Moments): number {
  * k+1 smallest come from L. O(log n), O(1) memory. Its value is the one the merge walk of both
  * lists would reach (the -0 cases included: L is never 0, so a zero answer is R[k] itself).
  */
-function kthDeviation(sorted: Float64Array, m: number, k: number): number {
-  const r = lowerBound(sorted, m);
+function kthDeviation(sorted: SortedValues, m: number, k: number): number {
+  const r = lowerBoundOf(sorted, m);
   const leftCount = r;
   const rightCount = sorted.length - r;
-  const left = (t: number): number => m - (sorted[r - 1 - t] as number);
-  const right = (t: number): number => (sorted[r + t] as number) - m;
+  const left = (t: number): number => m - valueAt(sorted, r - 1 - t);
+  const right = (t: number): number => valueAt(sorted, r + t) - m;
   let lo = Math.max(0, k + 1 - rightCount);
   let hi = Math.min(k + 1, leftCount);
   while (lo < hi) {
@@ -206,7 +223,7 @@ function kthDeviation(sorted: Float64Array, m: number, k: number): number {
 }
 
 /** Median of |x − median| of an ascending array, as numpy's median of the deviations. O(log n). */
-function medianAbsoluteDeviation(sorted: Float64Array, median: number): number {
+function medianAbsoluteDeviation(sorted: SortedValues, median: number): number {
   const n = sorted.length;
   const half = Math.floor((n - 1) / 2);
   const lower = kthDeviation(sorted, median, half);
@@ -248,23 +265,26 @@ function sumAndDistinct(sorted: Float64Array, out: Float64Array): void {
  * Sum, distinct count and moments of an ascending array: from the sums a counting sort took when
  * given (no pass over the values), else by two passes.
  */
-function sumsOf(sorted: Float64Array, counted?: CountedSums): { sum: number; distinct: number; moments: Moments } {
-  if (counted !== undefined) {
-    const { sum, distinct, m2, m3, m4, spread } = counted;
+function sumsOf(sorted: SortedValues, counted?: CountedSums): { sum: number; distinct: number; moments: Moments } {
+  const known = sorted instanceof CountedSorted ? sorted.sums : counted;
+  if (known !== undefined) {
+    const { sum, distinct, m2, m3, m4, spread } = known;
     return { sum, distinct, moments: { m2, m3, m4, scale: spread } };
   }
+  // Counts whose sum could not be exact (magnitudes near 2^53 / n) are written out for the passes.
+  const array = sorted instanceof CountedSorted ? sorted.toArray() : sorted;
   const fused = new Float64Array(2);
-  sumAndDistinct(sorted, fused);
+  sumAndDistinct(array, fused);
   const sum = fused[0] as number;
-  const mean = sorted.length === 0 ? NaN : sum / sorted.length;
-  return { sum, distinct: fused[1] as number, moments: centralMoments(sorted, mean) };
+  const mean = array.length === 0 ? NaN : sum / array.length;
+  return { sum, distinct: fused[1] as number, moments: centralMoments(array, mean) };
 }
 
 /**
  * {@link computeNumericStats} on values already filtered to finite and sorted ascending; `counted`:
  * the sums the counting sort of these values returned (see {@link sortedFinite}), when it did.
  */
-export function statsOfSorted(sorted: Float64Array, infinite = 0, counted?: CountedSums): NumericStats {
+export function statsOfSorted(sorted: SortedValues, infinite = 0, counted?: CountedSums): NumericStats {
   const n = sorted.length;
   const { sum, distinct, moments } = sumsOf(sorted, counted);
   const mean = n === 0 ? NaN : sum / n;
@@ -273,8 +293,8 @@ export function statsOfSorted(sorted: Float64Array, infinite = 0, counted?: Coun
   const q25 = quantileSorted(sorted, 0.25);
   const median = medianSorted(sorted);
   const q75 = quantileSorted(sorted, 0.75);
-  const negatives = lowerBound(sorted, 0); // -0 is not negative, as 0 > -0 is false
-  const zeros = upperBound(sorted, 0, negatives) - negatives;
+  const negatives = lowerBoundOf(sorted, 0); // -0 is not negative, as 0 > -0 is false
+  const zeros = upperBoundOf(sorted, 0, negatives) - negatives;
   return {
     count: n,
     infinite,
@@ -283,8 +303,8 @@ export function statsOfSorted(sorted: Float64Array, infinite = 0, counted?: Coun
     mean,
     var: variance,
     std,
-    min: n === 0 ? NaN : (sorted[0] as number),
-    max: n === 0 ? NaN : (sorted[n - 1] as number),
+    min: n === 0 ? NaN : valueAt(sorted, 0),
+    max: n === 0 ? NaN : valueAt(sorted, n - 1),
     q05: quantileSorted(sorted, 0.05),
     q25,
     median,

@@ -1,16 +1,18 @@
+import { valueAt, type SortedValues } from './sorted-values.ts';
+
 /**
  * The p-quantile (0 ≤ p ≤ 1) of an ascending array by linear interpolation between closest ranks:
  * h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌈h⌉] − x[⌊h⌋]). This is pandas' and numpy's default
  * ('linear'), R's type 7 and Excel's PERCENTILE.INC. NaN for an empty array. O(1).
  */
-export function quantileSorted(sorted: Float64Array, p: number): number {
+export function quantileSorted(sorted: SortedValues, p: number): number {
   const n = sorted.length;
   if (n === 0) return NaN;
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, n - 1);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
+  const a = valueAt(sorted, lo);
+  const b = valueAt(sorted, hi);
   const fraction = h - lo;
   if (fraction === 0 || a === b) return a;
   // numpy's _lerp, bit for bit: from the nearer end, so results stay within [a, b] and match pandas.
@@ -18,7 +20,7 @@ export function quantileSorted(sorted: Float64Array, p: number): number {
 }
 
 /** Median of an ascending array (the 0.5 quantile). */
-export function medianSorted(sorted: Float64Array): number {
+export function medianSorted(sorted: SortedValues): number {
   return quantileSorted(sorted, 0.5);
 }
 

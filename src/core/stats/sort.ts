@@ -12,9 +12,11 @@
 
 import {
   COUNTING_MAX_SPAN_PER_VALUE,
+  countSorted,
   guessDecimalScale,
   hasScaledKeys,
   sortScaledByCounting,
+  type CountedSorted,
   type CountedSums,
 } from './counting-sort.ts';
 
@@ -139,6 +141,20 @@ function scratchOf(n: number): Float64Array {
   return spare.subarray(0, n);
 }
 
+/* The scale, lowest scaled value and slot count of a counting sort of `values`, when it applies. */
+function countingPlan(
+  values: Float64Array,
+  isWhole: boolean,
+  min: number,
+  max: number,
+): { scale: number; low: number; slots: number } | undefined {
+  const scale = isWhole ? 1 : guessDecimalScale(values);
+  if (scale === 0) return undefined;
+  const low = Math.round(min * scale);
+  const slots = Math.round(max * scale) - low + 1;
+  return slots <= COUNTING_MAX_SPAN_PER_VALUE * values.length + 1 ? { scale, low, slots } : undefined;
+}
+
 /*
  * Counting sort when the values are whole numbers (`isWhole`) or fixed decimals in a narrow scaled
  * range (see counting-sort.ts); false (values untouched) when it does not apply, else the sums it
@@ -151,13 +167,28 @@ function sortByCounting(
   min: number,
   max: number,
 ): false | { readonly sums: CountedSums | undefined } {
-  const scale = isWhole ? 1 : guessDecimalScale(values);
-  if (scale === 0) return false;
-  const low = Math.round(min * scale);
-  const slots = Math.round(max * scale) - low + 1;
-  if (!(slots <= COUNTING_MAX_SPAN_PER_VALUE * values.length + 1)) return false;
+  const plan = countingPlan(values, isWhole, min, max);
+  if (plan === undefined) return false;
+  const { scale, low, slots } = plan;
   const counts = new Uint8Array(scratchOf(Math.ceil(slots / 8)).buffer, 0, slots).fill(0);
   return sortScaledByCounting(values, scale, low, counts);
+}
+
+/**
+ * {@link sortScanned}, except that values a counting sort applies to are not written out: they
+ * come back as a {@link CountedSorted} (`values` untouched), which the statistics read at the few
+ * positions they need. Other values come back sorted in place.
+ */
+export function sortScannedView(
+  values: Float64Array,
+  isWhole: boolean,
+  min: number,
+  max: number,
+): { readonly sorted: Float64Array | CountedSorted; readonly sums?: CountedSums } {
+  const plan = values.length < RADIX_MIN_LENGTH ? undefined : countingPlan(values, isWhole, min, max);
+  const counted = plan && countSorted(values, plan.scale, plan.low, new Uint8Array(plan.slots));
+  if (counted === undefined || counted === false) return sortScanned(values, isWhole, min, max);
+  return counted.sums === undefined ? { sorted: counted } : { sorted: counted, sums: counted.sums };
 }
 
 /**
