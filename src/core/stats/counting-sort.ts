@@ -96,7 +96,7 @@ interface Scaled {
 }
 
 /* Slots per block of a CountedSorted's position index. */
-const BLOCK = 256;
+const BLOCK = 32;
 
 /*
  * One pass over the slots: facts = [distinct, Σd², Σd³, Σd⁴] for d = (value − mean) / spread, and
@@ -171,9 +171,9 @@ function writeScaled(values: Float64Array, counts: Uint8Array, carries: Int32Arr
 /**
  * The values a counting sort counted, read in ascending order without writing them out: value
  * (low + k) / scale occurs as often as slot k counts, -0 first in the slot of 0. Reading position i
- * takes a binary search over blocks of 256 slots (a cumulative count each) and a walk of at most
- * one block: the statistics read a few dozen positions, not n. `sums` as {@link CountedSums}
- * (undefined when they could not be exact). Owns its counts.
+ * takes a binary search over blocks of 32 slots (a cumulative count each) and a walk of at most
+ * one block: the statistics read a few thousand positions (bin edges, quantiles, searches), not
+ * n. `sums` as {@link CountedSums} (undefined when they could not be exact). Owns its counts.
  */
 export class CountedSorted {
   constructor(
