@@ -6,7 +6,7 @@
  * counts alone say which value sits at each sorted position. One sequential pass counts; one walk
  * over the slots takes the sums the statistics need (see CountedSums) and a position index. The
  * profile then reads the few positions it needs from the counts (CountedSorted) and never writes
- * the column out; sortScaledByCounting writes it, for callers that want the array. The range of m
+ * the column out; callers that want the sorted array have it written (toArray). The range of m
  * must be narrow. The same scaled integers serve the argsort of sort.ts as 32-bit keys.
  */
 
@@ -254,24 +254,6 @@ export function countSorted(
   const [distinct, m2, m3, m4] = facts as unknown as [number, number, number, number];
   const sums = isExact ? { sum, distinct, m2, m3, m4, spread } : undefined;
   return new CountedSorted(n, sums, counts, carries, scaled, index);
-}
-
-/**
- * Sorts `values` by counting, into the same order as the native sort, -0 before 0, when every
- * value equals Math.round(v · scale) / scale; false (values untouched) as soon as one does not.
- * Arguments as {@link countSorted}. When sorted, returns the {@link CountedSums} (undefined when
- * their sum could not be exact). O(n + span).
- */
-export function sortScaledByCounting(
-  values: Float64Array,
-  scale: number,
-  low: number,
-  counts: Uint8Array,
-): false | { readonly sums: CountedSums | undefined } {
-  const counted = countSorted(values, scale, low, counts);
-  if (counted === false) return false;
-  counted.toArray(values);
-  return { sums: counted.sums };
 }
 
 /* lo[k] = m + 2³¹ for value m / scale of row k; false as soon as a value is not such a 32-bit m. */

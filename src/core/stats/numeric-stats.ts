@@ -38,6 +38,15 @@ export interface NumericStats {
   readonly negatives: number;
 }
 
+/* The finite values copied to the front of `buffer` (or a new array) and what scanFinite learns of them. */
+function finiteCopy(values: Float64Array, buffer: Float64Array | undefined) {
+  const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
+  const facts = new Float64Array(4);
+  const n = scanFinite(values, out, facts);
+  const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
+  return { finite: out.subarray(0, n), infinite, isWhole: isWhole === 1, min, max };
+}
+
 /**
  * The finite values of a column (NaN = missing and ±Infinity dropped), ascending, in a new array,
  * or in the front of `buffer` when it is long enough (for callers sorting many columns), and the
@@ -47,11 +56,8 @@ export function sortedFinite(
   values: Float64Array,
   buffer?: Float64Array,
 ): { sorted: Float64Array; infinite: number; isWhole: boolean; sums?: CountedSums } {
-  const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
-  const facts = new Float64Array(4);
-  const n = scanFinite(values, out, facts);
-  const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
-  return { ...sortScanned(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
+  const { finite, infinite, isWhole, min, max } = finiteCopy(values, buffer);
+  return { ...sortScanned(finite, isWhole, min, max), infinite, isWhole };
 }
 
 /**
@@ -63,11 +69,8 @@ export function sortedFiniteValues(
   values: Float64Array,
   buffer?: Float64Array,
 ): { sorted: SortedValues; infinite: number; isWhole: boolean; sums?: CountedSums } {
-  const out = buffer !== undefined && buffer.length >= values.length ? buffer : new Float64Array(values.length);
-  const facts = new Float64Array(4);
-  const n = scanFinite(values, out, facts);
-  const [infinite, isWhole, min, max] = facts as unknown as [number, number, number, number];
-  return { ...sortScannedView(out.subarray(0, n), isWhole === 1, min, max), infinite, isWhole: isWhole === 1 };
+  const { finite, infinite, isWhole, min, max } = finiteCopy(values, buffer);
+  return { ...sortScannedView(finite, isWhole, min, max), infinite, isWhole };
 }
 
 /*

@@ -15,7 +15,6 @@ import {
   countSorted,
   guessDecimalScale,
   hasScaledKeys,
-  sortScaledByCounting,
   type CountedSorted,
   type CountedSums,
 } from './counting-sort.ts';
@@ -171,7 +170,10 @@ function sortByCounting(
   if (plan === undefined) return false;
   const { scale, low, slots } = plan;
   const counts = new Uint8Array(scratchOf(Math.ceil(slots / 8)).buffer, 0, slots).fill(0);
-  return sortScaledByCounting(values, scale, low, counts);
+  const counted = countSorted(values, scale, low, counts);
+  if (counted === false) return false;
+  counted.toArray(values);
+  return { sums: counted.sums };
 }
 
 /**
