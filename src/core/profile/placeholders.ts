@@ -4,7 +4,8 @@
  * sorted values by binary search, so no row is scanned; only a tie between two placeholders needs
  * the rows, to give it to the one that occurs first.
  */
-import { lowerBoundOf, upperBoundOf, type SortedValues } from '../stats/sorted-values.ts';
+import { lowerBound, upperBound } from '../stats/ranks.ts';
+import type { SortedValues } from '../stats/sorted-values.ts';
 import { SENTINEL_DATES, SENTINEL_NUMBERS } from './alert-rules.ts';
 
 export interface Placeholder {
@@ -33,8 +34,8 @@ export function findPlaceholder(sorted: SortedValues, values: Float64Array, isDa
   let best: number[] = [];
   let cells = 0;
   for (const target of isDate ? DATE_TARGETS : SENTINEL_NUMBERS) {
-    const from = lowerBoundOf(sorted, target);
-    const count = upperBoundOf(sorted, target, from) - from;
+    const from = lowerBound(sorted, target);
+    const count = upperBound(sorted, target, from) - from;
     if (count === 0 || count < cells) continue;
     if (count > cells) best = [];
     best.push(target);

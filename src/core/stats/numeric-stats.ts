@@ -1,7 +1,7 @@
 import { medianSorted, quantileSorted } from './quantiles.ts';
 import { lowerBound, upperBound } from './ranks.ts';
 import { CountedSorted, type CountedSums } from './counting-sort.ts';
-import { lowerBoundOf, upperBoundOf, valueAt, type SortedValues } from './sorted-values.ts';
+import { valueAt, type SortedValues } from './sorted-values.ts';
 import { argsortFloat64, sortScanned, sortScannedView } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
@@ -208,7 +208,7 @@ function kurtosisOf(n: number, { m2, m4 }: Moments): number {
  * lists would reach (the -0 cases included: L is never 0, so a zero answer is R[k] itself).
  */
 function kthDeviation(sorted: SortedValues, m: number, k: number): number {
-  const r = lowerBoundOf(sorted, m);
+  const r = lowerBound(sorted, m);
   const leftCount = r;
   const rightCount = sorted.length - r;
   const left = (t: number): number => m - valueAt(sorted, r - 1 - t);
@@ -296,8 +296,8 @@ export function statsOfSorted(sorted: SortedValues, infinite = 0, counted?: Coun
   const q25 = quantileSorted(sorted, 0.25);
   const median = medianSorted(sorted);
   const q75 = quantileSorted(sorted, 0.75);
-  const negatives = lowerBoundOf(sorted, 0); // -0 is not negative, as 0 > -0 is false
-  const zeros = upperBoundOf(sorted, 0, negatives) - negatives;
+  const negatives = lowerBound(sorted, 0); // -0 is not negative, as 0 > -0 is false
+  const zeros = upperBound(sorted, 0, negatives) - negatives;
   return {
     count: n,
     infinite,

@@ -1,4 +1,5 @@
 import { argsortFloat64 } from './sort.ts';
+import { valueAt, type SortedValues } from './sorted-values.ts';
 
 /**
  * Ranks 1..n of `values` with ties given their average rank (as pandas/scipy 'average').
@@ -18,25 +19,28 @@ export function averageRanks(values: Float64Array): Float64Array {
   return ranks;
 }
 
-/** First index of an ascending array whose value is ≥ v (numpy searchsorted, side='left'). O(log n). */
-export function lowerBound(sorted: Float64Array, v: number): number {
+/**
+ * First position of ascending values (an array, or counted values: {@link SortedValues}) whose
+ * value is ≥ v (numpy searchsorted, side='left'). O(log n) reads.
+ */
+export function lowerBound(sorted: SortedValues, v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < v) lo = mid + 1;
+    if (valueAt(sorted, mid) < v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** First index at or after `from` of an ascending array whose value is > v (searchsorted 'right'). O(log n). */
-export function upperBound(sorted: Float64Array, v: number, from: number): number {
+/** First position at or after `from` of ascending values whose value is > v (searchsorted 'right'). O(log n) reads. */
+export function upperBound(sorted: SortedValues, v: number, from: number): number {
   let lo = from;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= v) lo = mid + 1;
+    if (valueAt(sorted, mid) <= v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
