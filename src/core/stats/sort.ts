@@ -41,11 +41,13 @@ function digitCounts(words: Uint32Array, from: number, to: number, word: number,
   }
 }
 
-/* Turns one digit's counts into start offsets from `from`; false when one bucket holds all `n` (skip). */
-function startOffsets(counts: Uint32Array, digit: number, n: number, from: number): boolean {
-  const base = digit * RADIX;
+/*
+ * Turns the counts [base, base + size) of one digit into start offsets from `from`; false when one
+ * bucket holds all `n` (the pass would change nothing: skip it).
+ */
+function startOffsets(counts: Uint32Array, base: number, size: number, n: number, from: number): boolean {
   let start = from;
-  for (let d = base; d < base + RADIX; d++) {
+  for (let d = base; d < base + size; d++) {
     const c = counts[d] as number;
     if (c === n) return false;
     counts[d] = start;
@@ -83,7 +85,7 @@ function sortByWord(values: Float64Array, scratch: Float64Array, from: number, t
   digitCounts(wordsOf(values), from, to, word, counts);
   let [source, target] = [values, scratch];
   for (let digit = 0; digit < 2; digit++) {
-    if (!startOffsets(counts, digit, to - from, from)) continue;
+    if (!startOffsets(counts, digit * RADIX, RADIX, to - from, from)) continue;
     scatterValues(source, target, from, to, 2 * word + digit, counts);
     [source, target] = [target, source];
   }
@@ -275,18 +277,6 @@ function countDigit(words: Uint32Array, shift: number, mask: number, counts: Uin
   }
 }
 
-/* counts → start offsets (exclusive prefix sums); false when one digit holds all n (the pass is a no-op). */
-function digitStarts(counts: Uint32Array, n: number): boolean {
-  let start = 0;
-  for (let d = 0; d < counts.length; d++) {
-    const c = counts[d] as number;
-    if (c === n) return false;
-    counts[d] = start;
-    start += c;
-  }
-  return true;
-}
-
 interface KeyedRows {
   readonly lo: Uint32Array;
   /** Undefined for scaled keys, which fit the low word: there is nothing to carry. */
@@ -362,7 +352,7 @@ function radixRows(values: Float64Array, rows: Int32Array): Int32Array {
       const digit = { shift, mask: (1 << bits) - 1 };
       counts.fill(0);
       countDigit(words, shift, digit.mask, counts);
-      if (!digitStarts(counts, m)) continue;
+      if (!startOffsets(counts, 0, counts.length, m, 0)) continue;
       scatterDigit(from, words, digit, counts, to);
       [from, to] = [to, from];
     }
