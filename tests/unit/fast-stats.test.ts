@@ -12,7 +12,8 @@ import { histogramSorted } from '../../src/core/stats/histogram.ts';
 import { computeNumericStats, sortedFinite, sortedFiniteCoded } from '../../src/core/stats/numeric-stats.ts';
 import { createRandom } from '../../src/core/stats/random.ts';
 import { lowerBound, rankOrder } from '../../src/core/stats/ranks.ts';
-import { argsortFloat64, RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
+import { argsortFloat64 } from '../../src/core/stats/argsort.ts';
+import { RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
 
 /** Values drawn (seeded) from a small palette, so that ties are frequent. */
 function fromPalette(palette: readonly number[], length: number, seed: number): Float64Array {
@@ -70,13 +71,19 @@ function referenceArgsort(values: Float64Array): number[] {
   });
 }
 
-/** The former rankOrder: native sort, binary search per value, counting sort by group. */
-function referenceRankOrder(values: Float64Array): { order: Int32Array; group: Int32Array } {
+/**
+ * The former rankOrder: native sort, binary search per value for each row's group (its value's
+ * first sorted position; n for NaN); a run starts where the group changes along the order.
+ */
+function referenceRankOrder(values: Float64Array): { order: Int32Array; runStart: Uint8Array } {
   const n = values.length;
   const sorted = Float64Array.from(values).sort();
   const group = Int32Array.from(values, (v) => (Number.isNaN(v) ? n : lowerBound(sorted, v)));
   const order = Int32Array.from(referenceArgsort(values));
-  return { order, group };
+  const runStart = Uint8Array.from(order, (row, k) =>
+    k === 0 || group[row] !== group[order[k - 1] as number] ? 1 : 0,
+  );
+  return { order, runStart };
 }
 
 const withNaN = fc.tuple(arrays, fc.integer({ min: 0, max: 4 }), fc.integer()).map(([values, share, seed]) => {
@@ -85,14 +92,14 @@ const withNaN = fc.tuple(arrays, fc.integer({ min: 0, max: 4 }), fc.integer()).m
 });
 
 describe('argsortFloat64 and rankOrder', () => {
-  it('give a stable order with NaN last, and the groups a binary search gives', () => {
+  it('give a stable order with NaN last, and the runs of ties a binary search gives', () => {
     fc.assert(
       fc.property(withNaN, (values) => {
         expect(Array.from(argsortFloat64(values))).toEqual(referenceArgsort(values));
         const actual = rankOrder(values);
         const expected = referenceRankOrder(values);
         expect(actual.order).toEqual(expected.order);
-        expect(actual.group).toEqual(expected.group);
+        expect(actual.runStart).toEqual(expected.runStart);
       }),
       { numRuns: 80 },
     );

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { countSorted, guessDecimalScale } from '../../src/core/stats/counting-sort.ts';
 import { sortedFinite } from '../../src/core/stats/numeric-stats.ts';
 import { createRandom } from '../../src/core/stats/random.ts';
-import { argsortFloat64, RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
+import { argsortFloat64 } from '../../src/core/stats/argsort.ts';
+import { RADIX_MIN_LENGTH, sortFloat64 } from '../../src/core/stats/sort.ts';
 
 const sameBits = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>
   a.length === b.length && Array.from(a).every((v, i) => Object.is(v, b[i]));

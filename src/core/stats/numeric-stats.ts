@@ -2,7 +2,8 @@ import { medianSorted, quantileSorted } from './quantiles.ts';
 import { lowerBound, upperBound } from './ranks.ts';
 import { CountedSorted, type CountedSums } from './counting-sort.ts';
 import { valueAt, type SortedValues } from './sorted-values.ts';
-import { argsortFloat64, sortScanned, sortScannedView } from './sort.ts';
+import { argsortFloat64 } from './argsort.ts';
+import { sortScanned, sortScannedView } from './sort.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
 export interface NumericStats {

@@ -1,4 +1,4 @@
-import { argsortFloat64 } from './sort.ts';
+import { argsortFloat64 } from './argsort.ts';
 import { valueAt, type SortedValues } from './sorted-values.ts';
 
 /**
@@ -48,62 +48,58 @@ export function upperBound(sorted: SortedValues, v: number, from: number): numbe
 
 /**
  * Precomputed order of a column for ranking many subsets of its rows: `order` lists row indices
- * by ascending value, and `group[i]` is the same number for rows whose values tie. Built with one
- * stable radix sort (no comparator callbacks). O(n) once.
+ * by ascending value, and `runStart[k]` is 1 where sorted position k holds another value than
+ * position k − 1 (1 at 0; the NaN rows at the end are one run). Built with one stable radix sort
+ * (no comparator callbacks). O(n) once.
  */
 export interface RankOrder {
   readonly order: Int32Array;
-  readonly group: Int32Array;
+  readonly runStart: Uint8Array;
 }
 
-/* group[row] = first sorted position of the row's value (n for NaN), walking rows in `order`. */
-function fillGroups(values: Float64Array, order: Int32Array, group: Int32Array): void {
-  const n = values.length;
-  let runStart = 0;
-  for (let k = 0; k < n; k++) {
-    const row = order[k] as number;
-    const v = values[row] as number;
-    if (Number.isNaN(v)) group[row] = n;
-    else {
-      if (k > 0 && v !== values[order[k - 1] as number]) runStart = k;
-      group[row] = runStart; // the first sorted position of the value, as a binary search would give
-    }
+/* runStart[k] = 1 where the value at sorted position k differs from the one before (NaN ties NaN). */
+function fillRuns(values: Float64Array, order: Int32Array, runStart: Uint8Array): void {
+  let previous = NaN;
+  for (let k = 0; k < order.length; k++) {
+    const v = values[order[k] as number] as number;
+    runStart[k] = k === 0 || (v !== previous && !(v !== v && previous !== previous)) ? 1 : 0;
+    previous = v;
   }
 }
 
 /** The {@link RankOrder} of finite values (NaN rows are placed last but never ranked). O(n) (radix). */
 export function rankOrder(values: Float64Array): RankOrder {
   const order = argsortFloat64(values);
-  const group = new Int32Array(values.length);
-  fillGroups(values, order, group);
-  return { order, group };
+  const runStart = new Uint8Array(values.length);
+  fillRuns(values, order, runStart);
+  return { order, runStart };
 }
 
 /**
  * Average ranks (1..m) of the rows where `keep[row]` is 1, in row order of those kept rows, from a
  * precomputed {@link RankOrder}: the ranks pandas would compute on that subset. O(n).
  */
-export function subsetRanks({ order, group }: RankOrder, keep: Uint8Array): Float64Array {
+export function subsetRanks({ order, runStart }: RankOrder, keep: Uint8Array): Float64Array {
   const rankOfRow = new Float64Array(order.length);
-  const taken = rankGroups(order, group, keep, rankOfRow);
+  const taken = rankRuns(order, runStart, keep, rankOfRow);
   return keptRanks(keep, rankOfRow, new Float64Array(taken));
 }
 
-/* Average rank of each row among the kept rows, group by group in `order`; how many are kept. */
-function rankGroups(order: Int32Array, group: Int32Array, keep: Uint8Array, rankOfRow: Float64Array): number {
+/* Average rank of each row among the kept rows, run by run in `order`; how many are kept. */
+function rankRuns(order: Int32Array, runStart: Uint8Array, keep: Uint8Array, rankOfRow: Float64Array): number {
+  const n = order.length;
   let taken = 0;
   let i = 0;
-  while (i < order.length) {
-    const g = group[order[i] as number] as number;
+  while (i < n) {
     let j = i;
-    let inGroup = 0;
-    while (j < order.length && group[order[j] as number] === g) {
-      inGroup += keep[order[j] as number] as number;
+    let inRun = 0;
+    do {
+      inRun += keep[order[j] as number] as number;
       j++;
-    }
-    const rank = taken + (inGroup + 1) / 2;
+    } while (j < n && runStart[j] === 0);
+    const rank = taken + (inRun + 1) / 2;
     for (let t = i; t < j; t++) rankOfRow[order[t] as number] = rank;
-    taken += inGroup;
+    taken += inRun;
     i = j;
   }
   return taken;
