@@ -8,9 +8,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
+import { profileTable } from '../../src/core/profile/profile.ts';
 import type { ColumnReading } from '../../src/core/profile/column-reading.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
 import {
+  blockContingency,
+  contingency,
+  cramersV,
   correlationRatio,
   correlationRatios,
   crossGroupings,
@@ -126,6 +130,34 @@ describe('pairwise correlation matrices', () => {
     );
   });
 
+  it("gives Cramér's V from the crossed blocks, and from the codes for a pair split across blocks", async () => {
+    // Three columns of 100 levels: 101³ cells exceed a block, so the third is crossed in a block of its own.
+    const rows = 3000;
+    const random = createRandom(11);
+    const dictionary = Array.from({ length: 100 }, (_, i) => `level ${i}`);
+    const columns = [7, 13, 0].map((step, c) => ({
+      kind: 'string' as const,
+      name: `cat${c}`,
+      codes: Int32Array.from({ length: rows }, (_, i) =>
+        i % 17 === c ? -1 : step === 0 ? Math.floor(random() * 100) : (i * step + Math.floor(random() * 3)) % 100,
+      ),
+      dictionary,
+      numericCells: 0,
+    }));
+    const { correlations } = await profileTable(
+      { rowCount: rows, columns },
+      { format: { decimal: '.', thousands: '' } },
+    );
+    expect(correlations.categorical.columns).toEqual(['cat0', 'cat1', 'cat2']);
+    for (let i = 0; i < 3; i++) {
+      for (let j = i + 1; j < 3; j++) {
+        const [a, b] = [columns[i]?.codes as Int32Array, columns[j]?.codes as Int32Array];
+        const { table, n } = contingency(a, b, 100, 100);
+        expect(correlations.categorical.cramersV[i]?.[j]).toBe(cramersV(table, 100, 100, n));
+      }
+    }
+  });
+
   it('merges missing-row lists', () => {
     expect(Array.from(unionRows(Int32Array.of(1, 4, 9), Int32Array.of(0, 4, 10)))).toEqual([0, 1, 4, 9, 10]);
     expect(Array.from(unionRows(Int32Array.of(), Int32Array.of(2)))).toEqual([2]);
@@ -152,6 +184,18 @@ describe('pairwise correlation matrices', () => {
         groupings.forEach(({ codes, levels: l }) =>
           expectClose(correlationRatio(codes, l, values), referenceEta(codes, l, values)),
         );
+        // Every pair within a block has the contingency table of its codes, the third grouping summed out.
+        for (const [g, h] of [
+          [0, 1],
+          [1, 0],
+          [0, 2],
+          [1, 2],
+          [2, 1],
+        ] as const) {
+          const [a, b] = [groupings[g], groupings[h]] as [(typeof groupings)[0], (typeof groupings)[0]];
+          const block = blocks[0] as (typeof blocks)[0];
+          expect(blockContingency(block, g, h)).toEqual(contingency(a.codes, b.codes, a.levels, b.levels));
+        }
         // A column vouched complete, its SS_total known from its profile: no pass of its own.
         const finite = values.map((v) => (Number.isFinite(v) ? v : 0));
         const stats = computeNumericStats(finite);

@@ -1,4 +1,12 @@
-import { contingency, correlationRatios, cramersV, crossGroupings, type Grouping } from '../stats/correlation.ts';
+import {
+  blockContingency,
+  contingency,
+  correlationRatios,
+  cramersV,
+  crossGroupings,
+  type CrossedGroupings,
+  type Grouping,
+} from '../stats/correlation.ts';
 import type { KnownSpread } from '../stats/kept-spreads.ts';
 import { pearsonMatrix, spearmanMatrix } from '../stats/pairwise.ts';
 import { sampleIndices } from '../stats/random.ts';
@@ -98,19 +106,23 @@ function wholeSpread(p: ColumnProfile): KnownSpread | undefined {
   return { n: stats.count, mean: stats.mean, sxx: stats.var * (stats.count - 1) };
 }
 
-/* η of every usable categorical against every numeric column: the categoricals crossed once. */
-function etaPairs(
-  categorical: readonly ColumnProfile[],
-  numeric: readonly ColumnProfile[],
-  values: readonly Float64Array[],
-  rows: number,
-): CorrelationSummary['eta'] {
+/* The usable categorical columns crossed once, for η and Cramér's V (a column not coded: no code at all). */
+function crossCategorical(categorical: readonly ColumnProfile[], rows: number): CrossedGroupings[] {
   const groupings: Grouping[] = categorical.map(({ reading }) =>
     reading.kind === 'coded'
       ? { codes: reading.codes, levels: reading.dictionary.length }
       : { codes: new Int32Array(rows).fill(-1), levels: 0 },
   );
-  const blocks = crossGroupings(groupings, rows);
+  return crossGroupings(groupings, rows);
+}
+
+/* η of every usable categorical against every numeric column, from the crossed categoricals. */
+function etaPairs(
+  categorical: readonly ColumnProfile[],
+  numeric: readonly ColumnProfile[],
+  values: readonly Float64Array[],
+  blocks: readonly CrossedGroupings[],
+): CorrelationSummary['eta'] {
   // [numeric][categorical]
   const byNumeric = values.map((v, j) => {
     const p = numeric[j] as ColumnProfile;
@@ -156,8 +168,9 @@ export async function correlate(
   const pearsonValues = pearsonMatrix(values, isComplete, numeric.map(wholeSpread));
   const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
-  const cramers = cramersMatrix(categorical);
-  const eta = etaPairs(categorical, numeric, values, rows);
+  const crossed = crossCategorical(categorical, rows);
+  const cramers = cramersMatrix(categorical, crossed);
+  const eta = etaPairs(categorical, numeric, values, crossed);
   const names = numeric.map((p) => p.name);
   const answered = await away;
   throwIfCancelled(cancel);
@@ -183,14 +196,22 @@ export async function correlate(
   return { correlations, helped: answered !== undefined };
 }
 
-/* Bias-corrected Cramér's V of every pair of categorical columns. */
-function cramersMatrix(categorical: readonly ColumnProfile[]): Matrix {
+/*
+ * Bias-corrected Cramér's V of every pair of categorical columns: the contingency table from the
+ * crossed block when both are in one (no pass over the rows), else from their codes.
+ */
+function cramersMatrix(categorical: readonly ColumnProfile[], blocks: readonly CrossedGroupings[]): Matrix {
   const coded = categorical.map((p) => (p.reading.kind === 'coded' ? p.reading : undefined));
+  const placeOf = blocks.flatMap((block) => block.groupings.map((_, g) => ({ block, g })));
   return symmetric(categorical.length, (i, j) => {
     const a = coded[i];
     const b = coded[j];
     if (a === undefined || b === undefined) return NaN;
-    const { table, n } = contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
+    const [x, y] = [placeOf[i], placeOf[j]];
+    const { table, n } =
+      x !== undefined && y !== undefined && x.block === y.block
+        ? blockContingency(x.block, x.g, y.g)
+        : contingency(a.codes, b.codes, a.dictionary.length, b.dictionary.length);
     return cramersV(table, a.dictionary.length, b.dictionary.length, n);
   });
 }

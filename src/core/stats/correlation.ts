@@ -167,6 +167,30 @@ export function crossGroupings(groupings: readonly Grouping[], length: number): 
   return blocks.map((block) => crossBlock(block, length));
 }
 
+/**
+ * The contingency table of groupings g and h (g ≠ h) of one crossed block, from its rows per cell:
+ * no pass over the rows. The same table and n as {@link contingency} of their codes (whole counts
+ * add exactly in any order). O(cells).
+ */
+export function blockContingency(block: CrossedGroupings, g: number, h: number): { table: Float64Array; n: number } {
+  const sizeG = (block.groupings[g] as Grouping).levels + 1;
+  const sizeH = (block.groupings[h] as Grouping).levels + 1;
+  const strideG = block.strides[g] as number;
+  const strideH = block.strides[h] as number;
+  const table = new Float64Array((sizeG - 1) * (sizeH - 1));
+  let n = 0;
+  for (let cell = 0; cell < block.cellCount; cell++) {
+    const count = block.rows[cell] as number;
+    const dg = Math.floor(cell / strideG) % sizeG;
+    const dh = Math.floor(cell / strideH) % sizeH;
+    if (count === 0 || dg === 0 || dh === 0) continue; // digit 0: no code in that grouping
+    const at = (dg - 1) * (sizeH - 1) + (dh - 1);
+    table[at] = (table[at] as number) + count;
+    n += count;
+  }
+  return { table, n };
+}
+
 /* sums[cell] += v over every row (values known finite). */
 function sumByCell(cells: Int32Array, values: Float64Array, sums: Float64Array): void {
   for (let i = 0; i < cells.length; i++) {
