@@ -121,13 +121,24 @@ export interface CrossedGroupings {
   readonly rows: Float64Array;
 }
 
-/* rows' cells += (code + 1) · stride for one grouping, and on the last one (`rows` given) the count per cell. */
-function addDigit(cells: Int32Array, codes: Int32Array, stride: number, rows?: Float64Array): void {
+/* cells[i] = (code + 1) · stride (0 for a missing code): the first grouping's digit. */
+function firstDigit(cells: Int32Array, codes: Int32Array, stride: number): void {
+  for (let i = 0; i < cells.length; i++) {
+    const code = codes[i] as number;
+    cells[i] = code < 0 ? 0 : (code + 1) * stride;
+  }
+}
+
+/* cells[i] += (code + 1) · stride for a later grouping. */
+function addDigit(cells: Int32Array, codes: Int32Array, stride: number): void {
   for (let i = 0; i < cells.length; i++) {
     const code = codes[i] as number;
     cells[i] = (cells[i] as number) + (code < 0 ? 0 : (code + 1) * stride);
   }
-  if (rows === undefined) return;
+}
+
+/* rows[cell] += 1 for every row's cell. */
+function countCells(cells: Int32Array, rows: Float64Array): void {
   for (let i = 0; i < cells.length; i++) rows[cells[i] as number] = (rows[cells[i] as number] as number) + 1;
 }
 
@@ -140,9 +151,8 @@ function crossBlock(groupings: readonly Grouping[], length: number): CrossedGrou
   }
   const cells = new Int32Array(length);
   const rows = new Float64Array(cellCount);
-  groupings.forEach(({ codes }, g) => {
-    addDigit(cells, codes, strides[g] as number, g === groupings.length - 1 ? rows : undefined);
-  });
+  groupings.forEach(({ codes }, g) => (g === 0 ? firstDigit : addDigit)(cells, codes, strides[g] as number));
+  countCells(cells, rows);
   return { groupings, strides, cellCount, cells, rows };
 }
 
