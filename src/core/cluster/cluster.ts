@@ -1,7 +1,8 @@
 /*
- * k-means end to end, as scikit-learn users run it: standardise, pick k by silhouette (k = 2..10
- * on a seeded sample when the data is large, then refit the chosen k on all rows), k-means++ with
- * 10 restarts keeping the lowest inertia, then profiles, a 2-D PCA projection and a label per row.
+ * k-means end to end, as scikit-learn users run it: standardise, pick k by silhouette (k = 2..10,
+ * k-means++ with 10 restarts keeping the lowest inertia), then profiles, a 2-D PCA projection and
+ * a label per row. On a large table k is picked on a seeded sample and the chosen k refitted on
+ * all rows by one Lloyd run from the sample's best centres.
  */
 import { AnalysisError } from '../errors.ts';
 import type { JobHooks } from '../job.ts';
@@ -11,7 +12,8 @@ import type { Tf } from './lloyd.ts';
 import {
   distinctRows,
   fitBest,
-  scoreFit,
+  refit,
+  scoreFits,
   subset,
   timeSlicer,
   SILHOUETTE_MAX_ROWS,
@@ -129,7 +131,7 @@ export async function clusterTable(
   const selectionData = sampled
     ? subset(matrix, sampleIndices(matrix.rows, SELECTION_MAX_ROWS, settings.seed))
     : matrix;
-  const totalTicks = ks.length * settings.nInit + (sampled ? settings.nInit : 0);
+  const totalTicks = ks.length * settings.nInit + (sampled ? 1 : 0);
   let ticks = 0;
   const progress: ProgressHooks = {
     ...hooks,
@@ -138,20 +140,17 @@ export async function clusterTable(
     yieldSometimes: timeSlicer(hooks),
   };
   const fits = new Map<number, Fit>();
-  const candidates: Candidate[] = [];
-  for (const k of ks) {
-    const fit = await fitBest(tf, selectionData, k, settings, progress);
-    fits.set(k, fit);
-    candidates.push(scoreFit(selectionData, fit, k, settings.seed));
-  }
+  for (const k of ks) fits.set(k, await fitBest(tf, selectionData, k, settings, progress));
+  const candidates = scoreFits(selectionData, fits, settings.seed);
   const chosen = requested === 'auto' ? bestBySilhouette(candidates) : requested;
-  const finalFit = sampled ? await fitBest(tf, matrix, chosen, settings, progress) : (fits.get(chosen) as Fit);
+  const chosenFit = fits.get(chosen) as Fit;
+  const finalFit = sampled ? await refit(tf, matrix, chosen, chosenFit, settings, progress) : chosenFit;
   const best = candidates.find((c) => c.k === chosen);
   return assemble(matrix, finalFit, chosen, candidates, settings, rows, {
     kChosenBy: requested === 'auto' ? 'silhouette' : 'user',
     reason:
       requested === 'auto'
-        ? `k = ${chosen} has the highest silhouette (${best?.silhouette.toFixed(3) ?? '?'}) of k = ${ks[0] ?? K_MIN}..${ks[ks.length - 1] ?? K_MAX}${sampled ? `, scored on ${selectionData.rows} sampled rows and refitted on all ${matrix.rows}` : ''}.`
+        ? `k = ${chosen} has the highest silhouette (${best?.silhouette.toFixed(3) ?? '?'}) of k = ${ks[0] ?? K_MIN}..${ks[ks.length - 1] ?? K_MAX}${sampled ? `, scored on ${selectionData.rows} sampled rows and refitted on all ${matrix.rows} from the sample's best centres` : ''}.`
         : `k = ${chosen} was set by the user.`,
     selection: sampled ? { rows: selectionData.rows, seed: settings.seed, refittedOnAllRows: true } : null,
   });

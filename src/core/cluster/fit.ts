@@ -9,7 +9,7 @@ import { createRandom, sampleIndices } from '../stats/random.ts';
 import type { Candidate } from './cluster.ts';
 import { kMeansPlusPlus } from './kmeans-init.ts';
 import { augmentedTensor, lloyd, type LloydResult, type Tf } from './lloyd.ts';
-import { calinskiHarabasz, daviesBouldin, silhouette } from './metrics.ts';
+import { calinskiHarabasz, daviesBouldin, silhouettes } from './metrics.ts';
 import type { FeatureMatrix } from './preprocess.ts';
 
 /** Silhouette is computed on at most this many rows (seeded sample). */
@@ -86,6 +86,40 @@ export async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSetting
   return best;
 }
 
+/**
+ * The chosen k refitted on all rows: one Lloyd run from the centres of its best restart on the
+ * selection sample (already a k-means++ best of n), instead of n restarts on all rows. Lloyd
+ * never raises the inertia of its start, and its start already sits near a minimum.
+ */
+export async function refit(
+  tf: Tf,
+  m: FeatureMatrix,
+  k: number,
+  fromSample: Fit,
+  s: FitSettings,
+  hooks: ProgressHooks,
+): Promise<Fit> {
+  const x = augmentedTensor(tf, m.data, m.rows, m.dims);
+  try {
+    const result = await lloyd(
+      { tf, x, data: m.data, rows: m.rows, dims: m.dims, k },
+      fromSample.centroids,
+      { maxIter: s.maxIter, tol: s.tol * meanVariance(m) },
+      {
+        ...hooks,
+        onIteration: (iteration) => {
+          hooks.report({ k, restart: 1, restarts: 1, iteration });
+          return hooks.yieldSometimes();
+        },
+      },
+    );
+    hooks.tick();
+    return { ...result, restarts: 1 };
+  } finally {
+    tf.dispose(x);
+  }
+}
+
 export type ProgressHooks = JobHooks & {
   readonly tick: () => void;
   readonly report: (detail: NonNullable<ProgressEvent['detail']>) => void;
@@ -105,14 +139,24 @@ export function timeSlicer(hooks: JobHooks): () => Promise<void> | undefined {
   };
 }
 
-export function scoreFit(m: FeatureMatrix, fit: Fit, k: number, seed: number): Candidate {
+/** Every fit's scores, the silhouettes of all of them from one pass over the sampled pairs. */
+export function scoreFits(m: FeatureMatrix, fits: ReadonlyMap<number, Fit>, seed: number): Candidate[] {
   const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, seed);
-  const partition = { data: m.data, rows: m.rows, dims: m.dims, labels: fit.labels, centroids: fit.centroids, k };
-  return {
-    k,
-    inertia: fit.inertia,
-    silhouette: silhouette(m.data, m.dims, fit.labels, k, sample).mean,
-    calinskiHarabasz: calinskiHarabasz(partition),
-    daviesBouldin: daviesBouldin(partition),
-  };
+  const entries = [...fits];
+  const scores = silhouettes(
+    m.data,
+    m.dims,
+    sample,
+    entries.map(([k, fit]) => ({ labels: fit.labels, k })),
+  );
+  return entries.map(([k, fit], i) => {
+    const partition = { data: m.data, rows: m.rows, dims: m.dims, labels: fit.labels, centroids: fit.centroids, k };
+    return {
+      k,
+      inertia: fit.inertia,
+      silhouette: scores[i]?.mean ?? NaN,
+      calinskiHarabasz: calinskiHarabasz(partition),
+      daviesBouldin: daviesBouldin(partition),
+    };
+  });
 }

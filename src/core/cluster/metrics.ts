@@ -11,47 +11,66 @@ export interface Silhouette {
   readonly perCluster: readonly number[];
 }
 
-function euclidean(data: Float64Array, dims: number, a: number, b: number): number {
-  let d = 0;
-  for (let j = 0; j < dims; j++) d += ((data[a * dims + j] as number) - (data[b * dims + j] as number)) ** 2;
-  return Math.sqrt(d);
+/** A partition of the sampled rows to score: each row's cluster (indexed like the data) and k. */
+export interface Labelling {
+  readonly labels: Int32Array;
+  readonly k: number;
 }
 
-/**
- * Silhouette of the rows in `sample` (indices into data/labels), computed against the other sampled
- * rows, as sklearn's silhouette_score(X[sample], labels[sample]): s = (b − a) / max(a, b), 0 for a
- * point alone in its cluster. O(s²·d).
+/* The sampled rows packed one after the other (row a of the result is row sample[a] of data). */
+function packRows(data: Float64Array, dims: number, sample: Int32Array): Float64Array {
+  const packed = new Float64Array(sample.length * dims);
+  sample.forEach((row, a) => packed.set(data.subarray(row * dims, (row + 1) * dims), a * dims));
+  return packed;
+}
+
+/* Euclidean distances from packed row a to every packed row b > a, into out[b]. */
+function distancesFrom(packed: Float64Array, dims: number, a: number, out: Float64Array): void {
+  const m = out.length;
+  const base = a * dims;
+  for (let b = a + 1; b < m; b++) {
+    const other = b * dims;
+    let d = 0;
+    for (let j = 0; j < dims; j++) d += ((packed[base + j] as number) - (packed[other + j] as number)) ** 2;
+    out[b] = Math.sqrt(d);
+  }
+}
+
+/*
+ * Adds distance(a, b) for every b > a to row a's sum for b's cluster and to row b's sum for a's
+ * cluster (sums: m × k). Over all a, each row's sums take their terms in the order b = 0, 1, …:
+ * the rows before it while they are the outer row, then the rows after it.
  */
-export function silhouette(
-  data: Float64Array,
-  dims: number,
-  labels: Int32Array,
-  k: number,
-  sample: Int32Array,
-): Silhouette {
-  const m = sample.length;
+function addPairs(distances: Float64Array, a: number, labels: Int32Array, k: number, sums: Float64Array): void {
+  const m = labels.length;
+  const own = labels[a] as number;
+  const rowA = a * k;
+  for (let b = a + 1; b < m; b++) {
+    const d = distances[b] as number;
+    const at = rowA + (labels[b] as number);
+    const back = b * k + own;
+    sums[at] = (sums[at] as number) + d;
+    sums[back] = (sums[back] as number) + d;
+  }
+}
+
+/* Mean silhouette, overall and per cluster, from each sampled row's summed distances by cluster. */
+function silhouetteOf(labels: Int32Array, k: number, sums: Float64Array): Silhouette {
+  const m = labels.length;
   const sizes = new Float64Array(k);
-  for (const i of sample) sizes[labels[i] as number] = (sizes[labels[i] as number] as number) + 1;
-  const sums = new Float64Array(k);
+  for (const c of labels) sizes[c] = (sizes[c] as number) + 1;
   const perSum = new Float64Array(k);
   let total = 0;
   for (let a = 0; a < m; a++) {
-    sums.fill(0);
-    const i = sample[a] as number;
-    for (let b = 0; b < m; b++) {
-      if (a === b) continue;
-      const j = sample[b] as number;
-      sums[labels[j] as number] = (sums[labels[j] as number] as number) + euclidean(data, dims, i, j);
-    }
-    const own = labels[i] as number;
+    const own = labels[a] as number;
     const ownSize = sizes[own] as number;
     let s = 0;
     if (ownSize > 1) {
-      const inside = (sums[own] as number) / (ownSize - 1);
+      const inside = (sums[a * k + own] as number) / (ownSize - 1);
       let nearest = Infinity;
       for (let c = 0; c < k; c++)
         if (c !== own && (sizes[c] as number) > 0)
-          nearest = Math.min(nearest, (sums[c] as number) / (sizes[c] as number));
+          nearest = Math.min(nearest, (sums[a * k + c] as number) / (sizes[c] as number));
       s = Number.isFinite(nearest) ? (nearest - inside) / Math.max(inside, nearest) : 0;
     }
     perSum[own] = (perSum[own] as number) + s;
@@ -59,6 +78,44 @@ export function silhouette(
   }
   const perCluster = Array.from(sizes, (size, c) => (size > 0 ? (perSum[c] as number) / size : NaN));
   return { mean: k < 2 || m === 0 ? NaN : total / m, perCluster };
+}
+
+/**
+ * Silhouette of the rows in `sample` (indices into data and each labelling's labels) under several
+ * labellings at once, each computed against the other sampled rows as sklearn's
+ * silhouette_score(X[sample], labels[sample]): s = (b − a) / max(a, b), 0 for a point alone in its
+ * cluster. Each distance is computed once, for both rows and every labelling. O(s²·(d + L)).
+ */
+export function silhouettes(
+  data: Float64Array,
+  dims: number,
+  sample: Int32Array,
+  labellings: readonly Labelling[],
+): Silhouette[] {
+  const m = sample.length;
+  const packed = packRows(data, dims, sample);
+  const sampled = labellings.map(({ labels, k }) => ({
+    labels: Int32Array.from(sample, (i) => labels[i] as number),
+    k,
+  }));
+  const sums = sampled.map(({ k }) => new Float64Array(m * k));
+  const distances = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    distancesFrom(packed, dims, a, distances);
+    sampled.forEach(({ labels, k }, l) => addPairs(distances, a, labels, k, sums[l] as Float64Array));
+  }
+  return sampled.map(({ labels, k }, l) => silhouetteOf(labels, k, sums[l] as Float64Array));
+}
+
+/** {@link silhouettes} of one labelling. */
+export function silhouette(
+  data: Float64Array,
+  dims: number,
+  labels: Int32Array,
+  k: number,
+  sample: Int32Array,
+): Silhouette {
+  return silhouettes(data, dims, sample, [{ labels, k }])[0] as Silhouette;
 }
 
 /** A fitted partition: row-major data, each row's cluster, and the k centres. */
