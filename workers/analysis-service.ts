@@ -190,7 +190,9 @@ export function createAnalysisService(deps: ServiceDeps) {
             notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
             now,
             ...(onProfiled === undefined ? {} : { onProfiled }),
-            ...(deps.secondThread === undefined ? {} : { secondThread: deps.secondThread.profile }),
+            ...(deps.secondThread === undefined
+              ? {}
+              : { secondThread: deps.secondThread.profile, clusterHelper: deps.secondThread.cluster }),
           };
           const { report, labels } = await analyze(ingest, options, context, hooksFor(cancel, onProgress));
           tables.set(handle.id, { ingest, timings, labels, orders: new Map() });

@@ -1,8 +1,11 @@
 /*
- * What the second thread does (the second half of a large CSV, parts of a large table's profile),
- * shared by the app's nested worker and the CLI's worker thread, and the runners that ingest and
- * the profile are handed.
+ * What the second thread does (the second half of a large CSV, parts of a large table's profile,
+ * some of the k-means fits), shared by the app's nested worker and the CLI's worker thread, and
+ * the runners that ingest, the profile and clustering are handed.
  */
+import { runFitTask, type ClusterHelper, type FitTask } from '../src/core/cluster/fit-split.ts';
+import type { Fit } from '../src/core/cluster/fit.ts';
+import type { Tf } from '../src/core/cluster/lloyd.ts';
 import { spearmanOfSampled } from '../src/core/profile/correlations.ts';
 import {
   runColumnsTask,
@@ -24,26 +27,36 @@ import {
 export type SecondAnswer =
   { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
-/** What the second thread is asked: a CSV range, or a part of the profile. */
-export type SecondTask = RangeRequest | ProfileTask;
+/** What the second thread is asked: a CSV range, a part of the profile, or the fit of one k. */
+export type SecondTask = RangeRequest | ProfileTask | FitTask;
 
-const isProfileTask = (task: SecondTask): task is ProfileTask => 'kind' in task;
+/** TF.js with its backend started, loaded by the thread on its first fit (how depends on the host). */
+export type TfStarter = () => Promise<Tf>;
+
+const isKindTask = (task: SecondTask): task is ProfileTask | FitTask => 'kind' in task;
 
 /* The task's result and the buffers of it that are its own (transferred back, not copied). */
-function runTask(task: SecondTask): { value: unknown; transfer: ArrayBuffer[] } {
-  if (!isProfileTask(task)) {
+async function runTask(task: SecondTask, startTf: TfStarter): Promise<{ value: unknown; transfer: ArrayBuffer[] }> {
+  if (!isKindTask(task)) {
     const part = parseRowRange(task);
     return { value: part, transfer: partBuffers(part) as ArrayBuffer[] };
   }
   if (task.kind === 'profile-columns') return { value: runColumnsTask(task), transfer: [] };
+  if (task.kind === 'cluster-fit') {
+    const fit = await runFitTask(await startTf(), task);
+    return { value: fit, transfer: [fit.centroids.buffer as ArrayBuffer, fit.labels.buffer as ArrayBuffer] };
+  }
   const matrix = spearmanOfSampled(task.sampled, task.isComplete);
   return { value: matrix, transfer: [matrix.buffer as ArrayBuffer] };
 }
 
 /** Runs one task on the second thread: the answer and the buffers to transfer back with it. */
-export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfer: ArrayBuffer[] } {
+export async function runSecondTask(
+  task: SecondTask,
+  startTf: TfStarter,
+): Promise<{ answer: SecondAnswer; transfer: ArrayBuffer[] }> {
   try {
-    const { value, transfer } = runTask(task);
+    const { value, transfer } = await runTask(task, startTf);
     return { answer: { ok: true, value }, transfer };
   } catch (error) {
     return { answer: { ok: false, message: error instanceof Error ? error.message : String(error) }, transfer: [] };
@@ -56,7 +69,7 @@ export function runSecondTask(task: SecondTask): { answer: SecondAnswer; transfe
  * stay the table's here.
  */
 export function taskMessage(task: SecondTask): { message: SecondTask; transfer: ArrayBuffer[] } {
-  if (isProfileTask(task)) return { message: task, transfer: [] };
+  if (isKindTask(task)) return { message: task, transfer: [] };
   // Pages that are not cross-origin isolated have no SharedArrayBuffer at all.
   const shared = typeof SharedArrayBuffer === 'function' && task.bytes.buffer instanceof SharedArrayBuffer;
   if (shared) return { message: task, transfer: [] };
@@ -73,6 +86,8 @@ export interface SecondThreadRunners {
   readonly runRange: RangeRunner;
   /** Parts of the profile of a large table (see profile-split.ts). */
   readonly profile: ProfileHelper;
+  /** Some of the fits that choose k (see fit-split.ts). */
+  readonly cluster: ClusterHelper;
   readonly warm: () => Promise<void>;
   readonly close: () => Promise<void>;
 }
@@ -84,6 +99,11 @@ export function runnersOn(thread: SecondThread): SecondThreadRunners {
       isReady: thread.isReady,
       profileColumns: async (task, cancel) => (await thread.call(task, cancel)) as DetachedProfile[],
       spearman: async (task, cancel) => (await thread.call(task, cancel)) as Float64Array,
+    },
+    cluster: {
+      isReady: thread.isReady,
+      warm: thread.warm,
+      fit: async (task, cancel) => (await thread.call(task, cancel)) as Fit,
     },
     warm: thread.warm,
     close: thread.close,

@@ -55,7 +55,11 @@ async function ingestFile(
 }
 
 async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners | undefined): Promise<string> {
-  const hooks = { onProgress: progressPrinter(io) };
+  // Yielding lets the second thread's answers in while this thread works (k-means fits).
+  const hooks = {
+    onProgress: progressPrinter(io),
+    yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  };
   const { ingest, read, parse } = await ingestFile(args, hooks, second);
   const backend = await startTf();
   const tf = await import('@tensorflow/tfjs-core');
@@ -68,7 +72,7 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
       timings: { read, parse },
       engine: { backend: backend.backend, parseThreads: ingest.threads },
       notices: backend.notice === null ? [] : [noticeWarning(backend.notice)],
-      ...(second === undefined ? {} : { secondThread: second.profile }),
+      ...(second === undefined ? {} : { secondThread: second.profile, clusterHelper: second.cluster }),
     },
     hooks,
   );

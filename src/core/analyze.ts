@@ -1,4 +1,5 @@
 import { clusterTable, type ClusterOptions, type ClusteringResult } from './cluster/cluster.ts';
+import type { ClusterHelper } from './cluster/fit-split.ts';
 import type { Tf } from './cluster/lloyd.ts';
 import { AnalysisError } from './errors.ts';
 import type { FileFacts } from './file-facts.ts';
@@ -41,6 +42,8 @@ export interface AnalysisContext {
   readonly onProfiled?: (report: Report) => void;
   /** A second thread for parts of a large table's profile (the report is the same without it). */
   readonly secondThread?: ProfileHelper;
+  /** A second thread for some of the fits that choose k (the report is the same without it). */
+  readonly clusterHelper?: ClusterHelper;
 }
 
 export interface Analysis {
@@ -95,7 +98,10 @@ export async function analyze(
     profile,
     warnings: [...(context.notices ?? []), ...ingested.warnings, ...clustering.warnings],
     timings,
-    engine,
+    engine:
+      engine === undefined || clustering.result === null
+        ? engine
+        : { ...engine, clusterThreads: clustering.result.threads },
     version: context.version,
     clustering: clustering.result,
   });
@@ -112,7 +118,8 @@ async function clusterIfAsked(
   if (options.cluster === false || context.tf === undefined) return { ran: false, result: null, warnings: [] };
   const clusterOptions = options.cluster ?? {};
   try {
-    return { ran: true, result: await clusterTable(context.tf, profiles, rows, clusterOptions, hooks), warnings: [] };
+    const result = await clusterTable(context.tf, profiles, rows, clusterOptions, hooks, context.clusterHelper);
+    return { ran: true, result, warnings: [] };
   } catch (error) {
     const isAuto = (clusterOptions.k ?? 'auto') === 'auto' && clusterOptions.features === undefined;
     const skippable =

@@ -39,6 +39,8 @@ export interface EngineFacts {
   readonly parseThreads?: number;
   /** Threads that profiled the table (2: a second thread took part of a large table's profile). */
   readonly profileThreads?: number;
+  /** Threads that fitted the candidate k of the clustering (2: a second thread took some). */
+  readonly clusterThreads?: number;
 }
 
 /** The JSON report: printed by the CLI, returned by the embed API, exported by the UI. */
@@ -68,7 +70,7 @@ export interface Report {
 }
 
 /** The clustering block: everything but the per-row labels (exported as CSV instead). */
-export type ClusteringReport = Jsonable<Omit<ClusteringResult, 'labels'>>;
+export type ClusteringReport = Jsonable<Omit<ClusteringResult, 'labels' | 'threads'>>;
 
 export interface ReportInput {
   readonly table: Table;
@@ -127,7 +129,8 @@ export function toColumnReport(p: ColumnProfile): ColumnReport {
 
 function clusteringReport(result: ClusteringResult | null): ClusteringReport | null {
   if (result === null) return null;
-  const { labels, ...rest } = result; // labels are per row: exported as CSV, not reported
+  // labels are per row: exported as CSV, not reported; threads go to engine.clusterThreads
+  const { labels, threads, ...rest } = result;
   return jsonSafe(rest);
 }
 

@@ -16,6 +16,7 @@ import { benchKMeansIteration } from './kmeans-iteration.bench.ts';
 import { benchCsv, benchPipeline, benchXlsx } from './node-stages.bench.ts';
 import { benchPandas } from './pandas.bench.ts';
 import { formatNotes, formatTable, writeJson } from './report.ts';
+import { benchFitSplit } from './fit-split.bench.ts';
 import { benchTwoCores } from './two-cores.bench.ts';
 
 const GROUPS = ['csv', 'xlsx', 'kmeans', 'cores', 'pipeline', 'pandas', 'browser'] as const;
@@ -51,7 +52,10 @@ const csvMb = async (): Promise<number> => statSync(await csvInput(settings)).si
 await step('csv', async () => benchCsv(settings, await csvInput(settings), await euCsvInput(settings)));
 await step('xlsx', async () => benchXlsx(settings, await xlsxInput(settings), xlsxRows(settings)));
 await step('kmeans', () => benchKMeansIteration(settings));
-await step('cores', async () => benchTwoCores(settings, await csvInput(settings)));
+await step('cores', async () => [
+  ...(await benchTwoCores(settings, await csvInput(settings))),
+  ...(await benchFitSplit(settings, await csvInput(settings))),
+]);
 await step('pandas', async () => {
   const row = benchPandas(await csvInput(settings), await csvMb());
   return row === null ? [] : [row];

@@ -1,8 +1,8 @@
 /*
  * A large CSV in the app is read on two threads: the analysis worker reads the first half while a
  * nested worker reads the second, and the halves are merged; the nested worker then takes part of
- * the profile. The result must be what one thread gives (counted here from the generated file),
- * the page must say it used two threads for both, and a
+ * the profile and of the k-means fits. The result must be what one thread gives (counted here from
+ * the generated file), the page must say it used two threads for each, and a
  * Cancel while parsing must leave the next analysis working (that the runner stops its thread on
  * cancel is tested in tests/unit/range-runner.test.ts).
  */
@@ -57,6 +57,7 @@ describe('a large CSV on two threads', () => {
     const timings = await page.getByTestId('timings').textContent();
     expect(timings).toMatch(/Parsing [\d.]+ s \(2 threads\)/);
     expect(timings).toMatch(/Profiling [\d.]+ s \(2 threads\)/); // the nested worker profiled `v`, and Spearman
+    expect(timings).toMatch(/Clustering [\d.]+ s \(2 threads\)/); // and fitted some k with its own TF.js
     // Every "n/d"-free cell of `late` is a number, the last one is text: one pass would see the same.
     expect(await page.getByTestId('missing-cells').textContent()).toBe(BIG.missing.toLocaleString('en-US'));
     expect(await page.getByTestId('column-count').textContent()).toBe('4');

@@ -52,6 +52,10 @@ function tableOf(rows: number): Table {
   };
 }
 
+const noTf = (): never => {
+  throw new Error('a profile task needs no TF.js');
+};
+
 interface Played {
   readonly helper: ProfileHelper;
   readonly tasks: SecondTask[];
@@ -60,12 +64,13 @@ interface Played {
 /* A helper answering in-process through a message-like copy, or failing / never answering. */
 function played(mode: 'answer' | 'fail' | 'never' = 'answer', ready = true): Played {
   const tasks: SecondTask[] = [];
-  const run = (task: SecondTask): Promise<unknown> => {
+  const run = async (task: SecondTask): Promise<unknown> => {
     tasks.push(task);
-    if (mode === 'fail') return Promise.reject(new Error('second thread: gone'));
+    if (mode === 'fail') throw new Error('second thread: gone');
     if (mode === 'never') return new Promise(() => undefined);
-    const { answer } = runSecondTask(structuredClone(task));
-    return answer.ok ? Promise.resolve(structuredClone(answer.value)) : Promise.reject(new Error(answer.message));
+    const { answer } = await runSecondTask(structuredClone(task), noTf);
+    if (!answer.ok) throw new Error(answer.message);
+    return structuredClone(answer.value);
   };
   return {
     tasks,

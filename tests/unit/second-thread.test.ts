@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { FIT_SPLIT_MIN_ROWS } from '../../src/core/cluster/fit-split.ts';
 import { createSecondThread, type ThreadPort } from '../../src/core/second-thread.ts';
 import { runSecondTask, settledValue } from '../../workers/second-thread-tasks.ts';
 import {
@@ -121,11 +122,14 @@ describe('second thread', () => {
     await expect(thread.call(task())).rejects.toThrow('workers are blocked');
   });
 
-  it('answers a thread task as a value, and a failure inside the thread as an Error', () => {
-    const { answer } = runSecondTask(task());
+  it('answers a thread task as a value, and a failure inside the thread as an Error', async () => {
+    const noTf = (): never => {
+      throw new Error('a range task needs no TF.js');
+    };
+    const { answer } = await runSecondTask(task(), noTf);
     expect(settledValue(answer)).toMatchObject({ ok: true });
     const broken = { ...task(), names: null } as unknown as RangeRequest; // parseRowRange throws on it
-    expect(settledValue(runSecondTask(broken).answer)).toBeInstanceOf(Error);
+    expect(settledValue((await runSecondTask(broken, noTf)).answer)).toBeInstanceOf(Error);
   });
 });
 
@@ -201,4 +205,25 @@ describe('the CLI reads and profiles a large CSV on two worker threads', () => {
     expect(double?.engine).toMatchObject({ parseThreads: 2, profileThreads: 2 });
     expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
   });
+
+  it('clusters the same with --threads 2, the second thread fitting some k with its own TF.js', async () => {
+    const rows = Array.from({ length: FIT_SPLIT_MIN_ROWS + 1000 }, (_, i) => {
+      const [cx, cy] = [(i % 3) * 4, (i % 2) * 3];
+      return `${(cx + ((i * 7919) % 1000) / 400).toFixed(3)},${(cy + ((i * 104729) % 997) / 400).toFixed(3)}`;
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), 'points.csv');
+    writeFileSync(path, ['x,y', ...rows, ''].join('\n'));
+    const reports = [];
+    for (const threads of ['1', '2']) {
+      let stdout = '';
+      const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
+      expect(await main(['analyze', path, '--threads', threads], io)).toBe(0);
+      reports.push(JSON.parse(stdout) as { timings: unknown; engine: { clusterThreads: number }; clustering: unknown });
+    }
+    const [single, double] = reports;
+    expect(single?.engine.clusterThreads).toBe(1);
+    expect(double?.engine.clusterThreads).toBe(2);
+    expect(double?.clustering).not.toBeNull();
+    expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
+  }, 60_000);
 });

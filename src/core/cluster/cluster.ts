@@ -11,7 +11,6 @@ import { sampleIndices } from '../stats/random.ts';
 import type { Tf } from './lloyd.ts';
 import {
   distinctRows,
-  fitBest,
   refit,
   scoreFits,
   subset,
@@ -21,6 +20,7 @@ import {
   type FitSettings,
   type ProgressHooks,
 } from './fit.ts';
+import { fitAll, type ClusterHelper } from './fit-split.ts';
 import { silhouette } from './metrics.ts';
 import { buildFeatureMatrix, type FeatureMatrix, type PreprocessOptions } from './preprocess.ts';
 import { describeClusters, type ClusterProfile } from './profiles.ts';
@@ -82,6 +82,8 @@ export interface ClusteringResult {
   };
   /** Cluster of every table row; -1 for rows not clustered (missing values). */
   readonly labels: Int32Array;
+  /** Threads that fitted the candidate k (2: a second thread took some); reported as engine.clusterThreads. */
+  readonly threads: 1 | 2;
 }
 
 function checkK(k: number, distinct: number): void {
@@ -102,6 +104,7 @@ function checkK(k: number, distinct: number): void {
 /**
  * Clusters the profiled table. With `k: 'auto'` (default) every k in 2..min(10, distinct points)
  * is fitted and scored; the highest silhouette wins. Deterministic for a given seed (default 0).
+ * With a `helper` (a second thread), some of the k are fitted there, with the same result.
  */
 export async function clusterTable(
   tf: Tf,
@@ -109,6 +112,7 @@ export async function clusterTable(
   rows: number,
   options: ClusterOptions = {},
   hooks: JobHooks = {},
+  helper?: ClusterHelper,
 ): Promise<ClusteringResult> {
   const settings: FitSettings = {
     nInit: options.nInit ?? 10,
@@ -139,14 +143,14 @@ export async function clusterTable(
     report: (detail) => hooks.onProgress?.({ stage: 'cluster', done: ticks, total: totalTicks, detail }),
     yieldSometimes: timeSlicer(hooks),
   };
-  const fits = new Map<number, Fit>();
-  for (const k of ks) fits.set(k, await fitBest(tf, selectionData, k, settings, progress));
+  const { fits, threads } = await fitAll(tf, selectionData, ks, settings, progress, helper);
   const candidates = scoreFits(selectionData, fits, settings.seed);
   const chosen = requested === 'auto' ? bestBySilhouette(candidates) : requested;
   const chosenFit = fits.get(chosen) as Fit;
   const finalFit = sampled ? await refit(tf, matrix, chosen, chosenFit, settings, progress) : chosenFit;
   const best = candidates.find((c) => c.k === chosen);
   return assemble(matrix, finalFit, chosen, candidates, settings, rows, {
+    threads,
     kChosenBy: requested === 'auto' ? 'silhouette' : 'user',
     reason:
       requested === 'auto'
@@ -173,7 +177,7 @@ function assemble(
   candidates: readonly Candidate[],
   s: FitSettings,
   rows: number,
-  how: Pick<ClusteringResult, 'kChosenBy' | 'reason' | 'selection'>,
+  how: Pick<ClusteringResult, 'kChosenBy' | 'reason' | 'selection' | 'threads'>,
 ): ClusteringResult {
   const sample = sampleIndices(m.rows, SILHOUETTE_MAX_ROWS, s.seed);
   const sil = silhouette(m.data, m.dims, fit.labels, k, sample);

@@ -41,7 +41,7 @@ export interface FitSettings {
 }
 
 /** Mean over features of their (population) variance, as sklearn's _tolerance. O(n·d). */
-export function meanVariance(m: FeatureMatrix): number {
+export function meanVariance(m: Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>): number {
   let total = 0;
   for (let j = 0; j < m.dims; j++) {
     let sum = 0;
@@ -58,7 +58,13 @@ export function meanVariance(m: FeatureMatrix): number {
 }
 
 /** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
-export async function fitBest(tf: Tf, m: FeatureMatrix, k: number, s: FitSettings, hooks: ProgressHooks): Promise<Fit> {
+export async function fitBest(
+  tf: Tf,
+  m: Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>,
+  k: number,
+  s: FitSettings,
+  hooks: ProgressHooks,
+): Promise<Fit> {
   const x = augmentedTensor(tf, m.data, m.rows, m.dims);
   const random = createRandom(s.seed * 7919 + k);
   // scikit-learn's tolerance is relative: tol × the mean of the features' variances.

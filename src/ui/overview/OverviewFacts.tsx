@@ -41,10 +41,11 @@ export function StageTimings({
 }) {
   const { t, language } = useTranslation();
   const label = (stage: string): string => (STAGES[stage] === undefined ? stage : t(STAGES[stage]));
-  // Said beside the parse and profile times when a large table's stage ran on more than one thread.
+  // Said beside a stage's time when a large table's stage ran on more than one thread.
   const threadsOf: Readonly<Record<string, number | undefined>> = {
     parse: engine?.parseThreads,
     profile: engine?.profileThreads,
+    cluster: engine?.clusterThreads,
   };
   const threads = (stage: string): string => {
     const count = threadsOf[stage] ?? 1;
