@@ -27,7 +27,7 @@ Options:
   --header-row N         the header row: the N-th non-blank line of a text file, row N of a sheet
                          (default: the first line; in sheets, detected below title rows)
   --max-mb N             refuse files over N MB (default 100)
-  --threads 1|2          read and profile large CSV/TSV files on 1 or 2 threads (default 2 on a multi-core machine)
+  --threads 1|2          read, profile and choose k for large files on 1 or 2 threads (default 2 on a multi-core machine)
   --k auto|N             number of k-means clusters (default auto: best silhouette for k = 2..10)
   --features A,B,...     k-means features (default: numeric columns that are not ids or constant)
   --one-hot A,B,...      also cluster on these categorical columns (≤ 10 levels), one-hot encoded

@@ -84,7 +84,7 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;
 }
 
-/* Large CSVs are read and profiled on two threads unless `--threads 1` or the machine has one core. */
+/* Large CSVs are read, profiled and clustered on two threads unless `--threads 1` or the machine has one core. */
 async function runAnalyze(args: CliArgs, io: CliIo): Promise<string> {
   const twoThreads = (args.threads ?? Math.min(2, availableParallelism())) === 2;
   const second = twoThreads ? createCliSecondThread() : undefined;
