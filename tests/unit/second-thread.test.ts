@@ -183,27 +183,37 @@ describe('split parse with a runner that does not deliver', () => {
   });
 });
 
+interface ThreadsReport {
+  readonly timings: unknown;
+  readonly engine: { parseThreads: number; profileThreads: number; clusterThreads?: number };
+  readonly clustering: unknown;
+}
+
+/* The CLI's reports of a generated file (header + lines) with --threads 1, then 2. */
+async function reportsByThreads(name: string, lines: readonly string[], args: readonly string[]) {
+  const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), name);
+  writeFileSync(path, [...lines, ''].join('\n'));
+  const reports: ThreadsReport[] = [];
+  for (const threads of ['1', '2']) {
+    let stdout = '';
+    const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
+    expect(await main(['analyze', path, ...args, '--threads', threads], io)).toBe(0);
+    reports.push(JSON.parse(stdout) as ThreadsReport);
+  }
+  const [single, double] = reports as [ThreadsReport, ThreadsReport];
+  expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
+  return { single, double };
+}
+
 describe('the CLI reads and profiles a large CSV on two worker threads', () => {
   it('gives the same report with --threads 2 as with --threads 1, and says how many threads read and profiled it', async () => {
     const rows = Array.from(
       { length: 400_000 },
       (_, i) => `${i},${(i * 7919) % 1000}.25,"t ${i % 13}",${i % 2 ? 'yes' : 'no'}`,
     );
-    const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), 'big.csv');
-    writeFileSync(path, ['id,amount,tag,flag', ...rows, ''].join('\n'));
-    const reports = [];
-    for (const threads of ['1', '2']) {
-      let stdout = '';
-      const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
-      expect(await main(['analyze', path, '--no-cluster', '--threads', threads], io)).toBe(0);
-      reports.push(
-        JSON.parse(stdout) as { timings: unknown; engine: { parseThreads: number; profileThreads: number } },
-      );
-    }
-    const [single, double] = reports;
-    expect(single?.engine).toMatchObject({ parseThreads: 1, profileThreads: 1 });
-    expect(double?.engine).toMatchObject({ parseThreads: 2, profileThreads: 2 });
-    expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
+    const { single, double } = await reportsByThreads('big.csv', ['id,amount,tag,flag', ...rows], ['--no-cluster']);
+    expect(single.engine).toMatchObject({ parseThreads: 1, profileThreads: 1 });
+    expect(double.engine).toMatchObject({ parseThreads: 2, profileThreads: 2 });
   });
 
   it('clusters the same with --threads 2, the second thread fitting some k with its own TF.js', async () => {
@@ -211,19 +221,9 @@ describe('the CLI reads and profiles a large CSV on two worker threads', () => {
       const [cx, cy] = [(i % 3) * 4, (i % 2) * 3];
       return `${(cx + ((i * 7919) % 1000) / 400).toFixed(3)},${(cy + ((i * 104729) % 997) / 400).toFixed(3)}`;
     });
-    const path = join(mkdtempSync(join(tmpdir(), 'smartdata-threads-')), 'points.csv');
-    writeFileSync(path, ['x,y', ...rows, ''].join('\n'));
-    const reports = [];
-    for (const threads of ['1', '2']) {
-      let stdout = '';
-      const io = { stdout: (t: string) => (stdout += t), stderr: () => undefined, isStderrTty: false, version: 'x' };
-      expect(await main(['analyze', path, '--threads', threads], io)).toBe(0);
-      reports.push(JSON.parse(stdout) as { timings: unknown; engine: { clusterThreads: number }; clustering: unknown });
-    }
-    const [single, double] = reports;
-    expect(single?.engine.clusterThreads).toBe(1);
-    expect(double?.engine.clusterThreads).toBe(2);
-    expect(double?.clustering).not.toBeNull();
-    expect({ ...double, timings: null, engine: null }).toEqual({ ...single, timings: null, engine: null });
+    const { single, double } = await reportsByThreads('points.csv', ['x,y', ...rows], []);
+    expect(single.engine.clusterThreads).toBe(1);
+    expect(double.engine.clusterThreads).toBe(2);
+    expect(double.clustering).not.toBeNull();
   }, 60_000);
 });
