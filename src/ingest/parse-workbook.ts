@@ -32,7 +32,15 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ workbook: WorkBook; is
   const XLSX = await import('xlsx');
   const ssf = XLSX.SSF as { is_date: (fmt: string) => boolean };
   try {
-    const workbook = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellNF: true, cellHTML: false });
+    // Values and number formats only: no formatted text per cell (cellText), which this code never reads.
+    const workbook = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellNF: true,
+      cellHTML: false,
+      cellText: false,
+    });
     return { workbook, isDate: (fmt) => ssf.is_date(fmt) };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
