@@ -41,7 +41,7 @@ export interface FitSettings {
 }
 
 /** Mean over features of their (population) variance, as sklearn's _tolerance. O(n·d). */
-export function meanVariance(m: Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>): number {
+export function meanVariance(m: Matrix): number {
   let total = 0;
   for (let j = 0; j < m.dims; j++) {
     let sum = 0;
@@ -57,37 +57,57 @@ export function meanVariance(m: Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>): 
   return total / Math.max(1, m.dims);
 }
 
-/** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
-export async function fitBest(
+type Matrix = Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>;
+type LloydRun = (init: Float64Array, restart: number) => Promise<LloydResult>;
+
+/*
+ * Runs `body` with Lloyd on `m` as [x | 1] (the tensor disposed after): each run from `init`
+ * reports its iterations as restart `restart` of `restarts`, yields now and then, and ticks.
+ */
+async function withLloyd<T>(
   tf: Tf,
-  m: Pick<FeatureMatrix, 'data' | 'rows' | 'dims'>,
+  m: Matrix,
   k: number,
   s: FitSettings,
   hooks: ProgressHooks,
-): Promise<Fit> {
+  restarts: number,
+  body: (run: LloydRun) => Promise<T>,
+): Promise<T> {
   const x = augmentedTensor(tf, m.data, m.rows, m.dims);
-  const random = createRandom(s.seed * 7919 + k);
   // scikit-learn's tolerance is relative: tol × the mean of the features' variances.
   const stopping = { maxIter: s.maxIter, tol: s.tol * meanVariance(m) };
-  let best: Fit | undefined;
+  const run: LloydRun = async (init, restart) => {
+    const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, stopping, {
+      ...hooks,
+      onIteration: (iteration) => {
+        hooks.report({ k, restart, restarts, iteration });
+        return hooks.yieldSometimes();
+      },
+    });
+    hooks.tick();
+    return result;
+  };
   try {
+    return await body(run);
+  } finally {
+    tf.dispose(x);
+  }
+}
+
+/** Best of `nInit` k-means++ restarts on one matrix (lowest inertia). */
+export async function fitBest(tf: Tf, m: Matrix, k: number, s: FitSettings, hooks: ProgressHooks): Promise<Fit> {
+  const random = createRandom(s.seed * 7919 + k);
+  const best = await withLloyd(tf, m, k, s, hooks, s.nInit, async (run) => {
+    let best: Fit | undefined;
     for (let restart = 0; restart < s.nInit; restart++) {
       const seeds = kMeansPlusPlus(m.data, m.rows, m.dims, k, random);
       const init = new Float64Array(k * m.dims);
       seeds.forEach((row, c) => init.set(m.data.subarray(row * m.dims, (row + 1) * m.dims), c * m.dims));
-      const result = await lloyd({ tf, x, data: m.data, rows: m.rows, dims: m.dims, k }, init, stopping, {
-        ...hooks,
-        onIteration: (iteration) => {
-          hooks.report({ k, restart: restart + 1, restarts: s.nInit, iteration });
-          return hooks.yieldSometimes();
-        },
-      });
-      hooks.tick();
+      const result = await run(init, restart + 1);
       if (best === undefined || result.inertia < best.inertia) best = { ...result, restarts: s.nInit };
     }
-  } finally {
-    tf.dispose(x);
-  }
+    return best;
+  });
   if (best === undefined) throw new AnalysisError('INTERNAL', 'k-means ran no restart.');
   return best;
 }
@@ -99,31 +119,13 @@ export async function fitBest(
  */
 export async function refit(
   tf: Tf,
-  m: FeatureMatrix,
+  m: Matrix,
   k: number,
   fromSample: Fit,
   s: FitSettings,
   hooks: ProgressHooks,
 ): Promise<Fit> {
-  const x = augmentedTensor(tf, m.data, m.rows, m.dims);
-  try {
-    const result = await lloyd(
-      { tf, x, data: m.data, rows: m.rows, dims: m.dims, k },
-      fromSample.centroids,
-      { maxIter: s.maxIter, tol: s.tol * meanVariance(m) },
-      {
-        ...hooks,
-        onIteration: (iteration) => {
-          hooks.report({ k, restart: 1, restarts: 1, iteration });
-          return hooks.yieldSometimes();
-        },
-      },
-    );
-    hooks.tick();
-    return { ...result, restarts: 1 };
-  } finally {
-    tf.dispose(x);
-  }
+  return withLloyd(tf, m, k, s, hooks, 1, async (run) => ({ ...(await run(fromSample.centroids, 1)), restarts: 1 }));
 }
 
 export type ProgressHooks = JobHooks & {
@@ -132,7 +134,7 @@ export type ProgressHooks = JobHooks & {
   readonly yieldSometimes: () => Promise<void> | undefined;
 };
 
-/** Yielding costs a few ms (timers are clamped): yield only when this long has passed, so cancel lands fast enough. */
+/** Yielding costs a turn of the event loop (4 ms where a host yields by nested timers): at most once per this many ms. */
 const YIELD_INTERVAL_MS = 30;
 
 export function timeSlicer(hooks: JobHooks): () => Promise<void> | undefined {
