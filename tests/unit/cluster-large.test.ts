@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clusterTable, SELECTION_MAX_ROWS, type ClusteringResult } from '../../src/core/cluster/cluster.ts';
 import { fitBest, meanVariance, subset } from '../../src/core/cluster/fit.ts';
-import { assignExact, augmentedTensor, lloyd } from '../../src/core/cluster/lloyd.ts';
+import { assignExact, augmentedTensor, lloyd, sumByLabel, updateSums } from '../../src/core/cluster/lloyd.ts';
 import { silhouettes } from '../../src/core/cluster/metrics.ts';
 import { buildFeatureMatrix } from '../../src/core/cluster/preprocess.ts';
 import { profileTable, type TableProfile } from '../../src/core/profile/profile.ts';
@@ -141,5 +141,30 @@ describe('a table larger than the selection sample', () => {
     expect(Array.from(result.labels)).toEqual(Array.from(expected.labels));
     const start = assignExact(matrix.data, matrix.rows, matrix.dims, best.centroids, 4).inertia;
     expect(result.inertia).toBeLessThanOrEqual(start);
+  });
+});
+
+describe("Lloyd's sums moved by the rows whose label changed", () => {
+  it('equal a fresh pass within rounding, count exactly, and reset a cluster left empty', () => {
+    const random = createRandom(21);
+    const [rows, dims, k] = [3_000, 3, 4];
+    // thirds: full mantissas, so that moving rows in and out rounds (the empty reset is then needed)
+    const data = Float64Array.from({ length: rows * dims }, () => ((random() - 0.5) * 10) / 3);
+    const input = { data, rows, dims, k };
+    let labels = Int32Array.from({ length: rows }, () => Math.floor(random() * k));
+    let step = sumByLabel(input, labels);
+    for (let round = 0; round < 30; round++) {
+      // a few rows move each round; in round 20 every row of cluster 3 leaves it
+      const next = labels.map((label) => (random() < 0.02 ? Math.floor(random() * k) : label));
+      if (round === 20) next.forEach((label, i) => label === 3 && (next[i] = 0));
+      const moved = next.reduce((n, label, i) => n + (label === labels[i] ? 0 : 1), 0);
+      step = updateSums(input, step, next);
+      const fresh = sumByLabel(input, next);
+      expect(step.changed).toBe(moved);
+      expect(Array.from(step.counts)).toEqual(Array.from(fresh.counts));
+      step.sums.forEach((sum, i) => expect(Math.abs(sum - (fresh.sums[i] as number))).toBeLessThan(1e-9));
+      if (round === 20) expect(Array.from(step.sums.subarray(3 * dims, 4 * dims))).toEqual([0, 0, 0]);
+      labels = next;
+    }
   });
 });

@@ -30,10 +30,13 @@ export interface LloydResult {
   readonly converged: boolean;
 }
 
-interface Step {
+/** The rows' labels after an E-step, with the M-step's per-cluster sums and counts of those labels. */
+export interface Step {
   readonly labels: Int32Array;
   readonly sums: Float64Array;
   readonly counts: Float64Array;
+  /** Rows whose label differs from the step before (all rows for a first step). */
+  readonly changed: number;
 }
 
 /**
@@ -54,21 +57,25 @@ function scoreMatrix(centroids: Float64Array, k: number, dims: number): Float32A
   return m;
 }
 
-/*
- * E-step on tensors (one matMul + argMin), M-step in float64 from the labels: summing rows by
- * label is one pass in JS, where a dense one-hot [n × k] matMul costs more on every backend.
- */
-async function assignAndSum(input: LloydInput, centroids: Float64Array): Promise<Step> {
-  const { tf, x, k, dims, data, rows } = input;
+/* E-step on tensors: one matMul + argMin, the nearest centre of every row. */
+async function assign(input: LloydInput, centroids: Float64Array): Promise<Int32Array> {
+  const { tf, x, k, dims } = input;
   const labelsTensor = tf.tidy(() =>
     tf.argMin<TF.Tensor1D>(tf.matMul(x, tf.tensor2d(scoreMatrix(centroids, k, dims), [dims + 1, k])), 1),
   );
-  let labels: Int32Array;
   try {
-    labels = await labelsTensor.data<'int32'>();
+    return await labelsTensor.data<'int32'>();
   } finally {
     tf.dispose(labelsTensor);
   }
+}
+
+/*
+ * M-step sums in float64 from the labels: summing rows by label is one pass in JS, where a dense
+ * one-hot [n × k] matMul costs more on every backend.
+ */
+export function sumByLabel(input: Pick<LloydInput, 'data' | 'rows' | 'dims' | 'k'>, labels: Int32Array): Step {
+  const { k, dims, data, rows } = input;
   const sums = new Float64Array(k * dims);
   const counts = new Float64Array(k);
   for (let i = 0; i < rows; i++) {
@@ -78,7 +85,40 @@ async function assignAndSum(input: LloydInput, centroids: Float64Array): Promise
     const row = i * dims;
     for (let j = 0; j < dims; j++) sums[base + j] = (sums[base + j] as number) + (data[row + j] as number);
   }
-  return { labels, sums, counts };
+  return { labels, sums, counts, changed: rows };
+}
+
+/**
+ * The M-step sums of `labels` from those of the step `before`: only the rows whose label changed
+ * move (late Lloyd iterations change few), O(n + changed·d) instead of O(n·d). The sums then
+ * differ from a fresh pass by rounding only (a cluster left empty is reset to exact zeros).
+ */
+export function updateSums(input: Pick<LloydInput, 'data' | 'rows' | 'dims'>, before: Step, labels: Int32Array): Step {
+  const { dims, data, rows } = input;
+  const sums = before.sums.slice();
+  const counts = before.counts.slice();
+  let changed = 0;
+  for (let i = 0; i < rows; i++) {
+    const from = before.labels[i] as number;
+    const to = labels[i] as number;
+    if (from === to) continue;
+    changed++;
+    counts[from] = (counts[from] as number) - 1;
+    counts[to] = (counts[to] as number) + 1;
+    for (let j = 0; j < dims; j++) {
+      const v = data[i * dims + j] as number;
+      sums[from * dims + j] = (sums[from * dims + j] as number) - v;
+      sums[to * dims + j] = (sums[to * dims + j] as number) + v;
+    }
+  }
+  counts.forEach((count, c) => count === 0 && sums.fill(0, c * dims, (c + 1) * dims));
+  return { labels, sums, counts, changed };
+}
+
+/* The E-step, and its sums: from the step before when there is one. */
+async function assignAndSum(input: LloydInput, centroids: Float64Array, before?: Step): Promise<Step> {
+  const labels = await assign(input, centroids);
+  return before === undefined ? sumByLabel(input, labels) : updateSums(input, before, labels);
 }
 
 /** The n × (d + 1) float32 tensor [x | 1] that {@link lloyd} expects. The caller disposes it. */
@@ -164,12 +204,6 @@ export function assignExact(data: Float64Array, rows: number, dims: number, cent
   return { labels, inertia };
 }
 
-function sameLabels(a: Int32Array | undefined, b: Int32Array): boolean {
-  if (a === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * Runs Lloyd's algorithm from `init` until labels stop changing, the squared centre shift is at
  * most `tol`, or `maxIter` iterations — scikit-learn's stopping rules — then an exact E-step.
@@ -183,14 +217,14 @@ export async function lloyd(
 ): Promise<LloydResult> {
   const { k, dims } = input;
   let centroids = init;
-  let previous: Int32Array | undefined;
+  let step: Step | undefined;
   let iterations = 0;
   let converged = false;
   while (iterations < options.maxIter) {
     throwIfCancelled(hooks.cancel);
-    const step = await assignAndSum(input, centroids);
+    step = await assignAndSum(input, centroids, step);
     iterations++;
-    const counts = step.counts;
+    const counts = step.counts.slice(); // relocation moves counts: the step's stay those of its labels
     const next = new Float64Array(k * dims);
     for (let c = 0; c < k; c++) {
       for (let j = 0; j < dims; j++)
@@ -201,11 +235,10 @@ export async function lloyd(
     for (let i = 0; i < next.length; i++) shift += ((next[i] as number) - (centroids[i] as number)) ** 2;
     centroids = next;
     await hooks.onIteration?.(iterations);
-    if (sameLabels(previous, step.labels) || shift <= options.tol) {
+    if (step.changed === 0 || shift <= options.tol) {
       converged = true;
       break;
     }
-    previous = step.labels;
   }
   const { labels } = assignExact(input.data, input.rows, dims, centroids, k);
   // The tensors are float32: recompute the centres of the final partition, and its inertia, in float64.
