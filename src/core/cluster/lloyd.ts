@@ -242,28 +242,16 @@ export async function lloyd(
   }
   const { labels } = assignExact(input.data, input.rows, dims, centroids, k);
   // The tensors are float32: recompute the centres of the final partition, and its inertia, in float64.
-  const exact = meansByLabel(input.data, input.rows, dims, labels, centroids, k);
+  const exact = meansByLabel(input, labels, centroids);
   let inertia = 0;
   for (let i = 0; i < input.rows; i++) inertia += distanceTo(input.data, dims, i, exact, labels[i] as number);
   return { centroids: exact, labels, inertia, iterations, converged };
 }
 
 /** Mean of each cluster's rows (float64); a cluster without rows keeps its previous centre. */
-function meansByLabel(
-  data: Float64Array,
-  rows: number,
-  dims: number,
-  labels: Int32Array,
-  previous: Float64Array,
-  k: number,
-): Float64Array {
-  const sums = new Float64Array(k * dims);
-  const counts = new Float64Array(k);
-  for (let i = 0; i < rows; i++) {
-    const c = labels[i] as number;
-    counts[c] = (counts[c] as number) + 1;
-    for (let j = 0; j < dims; j++) sums[c * dims + j] = (sums[c * dims + j] as number) + (data[i * dims + j] as number);
-  }
+function meansByLabel(input: LloydInput, labels: Int32Array, previous: Float64Array): Float64Array {
+  const { dims, k } = input;
+  const { sums, counts } = sumByLabel(input, labels);
   for (let c = 0; c < k; c++) {
     for (let j = 0; j < dims; j++) {
       const n = counts[c] as number;
