@@ -52,6 +52,8 @@ export const en = {
   chosenByUser: 'chosen by you',
   silhouette: 'Silhouette',
   silhouetteSample: 'on {rows} sampled rows (seed {seed})',
+  selectionSampled:
+    'k was chosen on {rows} sampled rows (seed {seed}), as were the scores of every k below, then refitted on all {all} rows from the best centres found there.',
   inertia: 'Inertia',
   rowsClustered: 'Rows clustered',
   rowsDropped: '{count} rows with missing values left out',

@@ -54,6 +54,8 @@ export const es: Record<MessageKey, string> = {
   chosenByUser: 'elegido por ti',
   silhouette: 'Silueta',
   silhouetteSample: 'sobre {rows} filas de muestra (semilla {seed})',
+  selectionSampled:
+    'k se eligió sobre {rows} filas de muestra (semilla {seed}), igual que las métricas de cada k de abajo, y se reajustó sobre las {all} filas desde los mejores centros hallados en ella.',
   inertia: 'Inercia',
   rowsClustered: 'Filas agrupadas',
   rowsDropped: '{count} filas con valores vacíos quedaron fuera',

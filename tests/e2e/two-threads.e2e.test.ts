@@ -64,6 +64,12 @@ describe('a large CSV on two threads', () => {
     expect(secondWorkers(page)).toBe(1);
     await analyseBig(page); // the nested worker is reused, not started again
     expect(secondWorkers(page)).toBe(1);
+    // k was chosen on a sample of the 490,000 rows with a value: the page says so, with the sample's size and seed.
+    await page.getByTestId('tab-clustering').click();
+    expect(await page.getByTestId('cluster-selection').textContent()).toBe(
+      'k was chosen on 20,000 sampled rows (seed 0), as were the scores of every k below, then refitted on all ' +
+        `${(ROWS - BIG.missing).toLocaleString('en-US')} rows from the best centres found there.`,
+    );
   }, 240_000);
 
   it('Cancel while parsing ends the job cleanly; the same file then reads on two threads again', async () => {

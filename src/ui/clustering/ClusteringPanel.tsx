@@ -48,6 +48,15 @@ function ClusteringFacts({ clustering }: { readonly clustering: ClusteringReport
         ; {t('silhouette').toLowerCase()} {t('silhouetteSample', sample)}.{' '}
         {dropped > 0 && t('rowsDropped', { count: dropped })}
       </p>
+      {clustering.selection != null && (
+        <p className="hint" data-testid="cluster-selection">
+          {t('selectionSampled', {
+            rows: n(clustering.selection.rows ?? 0, 0),
+            seed: clustering.selection.seed ?? 0,
+            all: n(clustering.rowsUsed, 0),
+          })}
+        </p>
+      )}
       <p data-testid="cluster-feature-list">
         {t('features')}: {clustering.features.join(', ')}
       </p>
