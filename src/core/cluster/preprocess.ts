@@ -116,22 +116,12 @@ export function buildFeatureMatrix(
     );
   }
   const missing = options.missing ?? 'drop';
-  const fill = raw.map((f) => (missing === 'median' ? medianOf(f.values) : NaN));
-  const kept: number[] = [];
-  let cellsImputed = 0;
-  for (let r = 0; r < rows; r++) {
-    let complete = true;
-    for (const f of raw) if (!Number.isFinite(f.values[r])) complete = false;
-    if (complete || missing === 'median') kept.push(r);
-  }
+  const kept = missing === 'median' ? Int32Array.from({ length: rows }, (_, r) => r) : completeRows(raw, rows);
   const dims = raw.length;
   const data = new Float64Array(kept.length * dims);
-  kept.forEach((r, i) => {
-    raw.forEach((f, j) => {
-      const v = f.values[r] as number;
-      if (!Number.isFinite(v)) cellsImputed++;
-      data[i * dims + j] = Number.isFinite(v) ? v : (fill[j] as number);
-    });
+  let cellsImputed = 0;
+  raw.forEach((f, j) => {
+    cellsImputed += copyColumn(f.values, kept, data, dims, j, missing === 'median' ? medianOf(f.values) : NaN);
   });
   const { means, scales } = standardise(data, kept.length, dims);
   return {
@@ -141,11 +131,44 @@ export function buildFeatureMatrix(
     names: raw.map((f) => f.name),
     means,
     scales,
-    rowIndex: Int32Array.from(kept),
+    rowIndex: kept,
     rowsDropped: rows - kept.length,
     cellsImputed,
     missing,
   };
+}
+
+/* The rows where every feature is finite, in order. */
+function completeRows(raw: readonly RawFeature[], rows: number): Int32Array {
+  const complete = new Uint8Array(rows).fill(1);
+  for (const f of raw) {
+    const values = f.values;
+    for (let r = 0; r < rows; r++) if (!Number.isFinite(values[r])) complete[r] = 0;
+  }
+  const kept = new Int32Array(complete.reduce((n, c) => n + c, 0));
+  for (let r = 0, i = 0; r < rows; r++) if (complete[r] === 1) kept[i++] = r;
+  return kept;
+}
+
+/* Column j of the row-major matrix from the kept rows of `values`, a non-finite value as `fill`; returns how many. */
+function copyColumn(
+  values: Float64Array,
+  kept: Int32Array,
+  data: Float64Array,
+  dims: number,
+  j: number,
+  fill: number,
+): number {
+  let filled = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const v = values[kept[i] as number] as number;
+    if (Number.isFinite(v)) data[i * dims + j] = v;
+    else {
+      data[i * dims + j] = fill;
+      filled++;
+    }
+  }
+  return filled;
 }
 
 /** In-place z-scores with population standard deviations (StandardScaler: scale 1 when σ = 0). */
