@@ -9,7 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findOutliers, boxSummary } from '../../src/core/profile/outliers.ts';
 import { findPlaceholder } from '../../src/core/profile/placeholders.ts';
-import { CountedSorted, countSorted } from '../../src/core/stats/counting-sort.ts';
+import {
+  CountedSorted,
+  countSorted,
+  guessDecimalScale,
+  primeCountingSort,
+  primingInputs,
+} from '../../src/core/stats/counting-sort.ts';
 import { histogramSorted } from '../../src/core/stats/histogram.ts';
 import { sortedFinite, sortedFiniteValues, statsOfSorted } from '../../src/core/stats/numeric-stats.ts';
 import { createRandom } from '../../src/core/stats/random.ts';
@@ -101,5 +107,33 @@ describe('CountedSorted', () => {
         return Array.from(sorted.keys()).every((i) => Object.is(view.at(i), sorted[i]));
       }),
     );
+  });
+
+  // The priming only helps if its inputs bring every kind of value the kernels meet in a table.
+  it('primes the counting kernels on every kind of value they meet', () => {
+    const counted = (values: Float64Array): CountedSorted | false => {
+      const scale = guessDecimalScale(values);
+      const scaled = Array.from(values, (v) => Math.round(v * scale));
+      const low = Math.min(...scaled);
+      return countSorted(values, scale, low, new Uint8Array(Math.max(...scaled) - low + 1));
+    };
+    const [small, large, decimals, unreadable] = primingInputs() as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    const smallView = counted(small);
+    if (smallView === false) throw new Error('the small whole numbers were not counted');
+    // 299 of -1, a -0 and 299 of 0, 300 of 1: every slot carries; the -0 sorts before the zeros.
+    expect([smallView.at(298), smallView.at(299), smallView.at(300)]).toEqual([-1, -0, 0]);
+    expect(Object.is(smallView.at(299), -0)).toBe(true);
+    const largeView = counted(large);
+    expect(largeView !== false && (largeView.sums?.sum ?? 0) > 2 ** 31).toBe(true);
+    expect(guessDecimalScale(decimals)).toBe(100);
+    expect(counted(decimals)).toBeInstanceOf(CountedSorted);
+    expect(guessDecimalScale(unreadable)).toBe(10);
+    expect(counted(unreadable)).toBe(false);
+    expect(() => primeCountingSort()).not.toThrow();
   });
 });

@@ -11,6 +11,7 @@ import type { NumberColumn, Table } from '../table.ts';
 import { profileColumn, type ColumnProfile } from './column-profile.ts';
 import { readNumeric } from './column-reading.ts';
 import type { ColumnType } from './infer-type.ts';
+import { primeProfileKernels } from './prime.ts';
 
 /** Tables with fewer rows are profiled on one thread: copying and messaging would cost more. */
 export const PROFILE_SPLIT_MIN_ROWS = 100_000;
@@ -60,6 +61,7 @@ export async function answerOf<T>(pending: Promise<T> | undefined): Promise<T | 
 
 /** Runs a columns task where it lands: each column's profile, its reading left out. */
 export function runColumnsTask(task: ColumnsTask): DetachedProfile[] {
+  primeProfileKernels();
   return task.columns.map(({ index, name, values, override }) => {
     const column: NumberColumn = { kind: 'number', name, values };
     const { reading: _reading, ...rest } = profileColumn(column, index, task.rows, task.format, override);

@@ -9,6 +9,7 @@ import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
 import { summarizeMissing, type MissingSummary } from './missing.ts';
+import { primeProfileKernels } from './prime.ts';
 import {
   answerOf,
   attachReading,
@@ -119,6 +120,7 @@ export async function profileTable(
   helper?: ProfileHelper,
 ): Promise<TableProfile> {
   checkTypes(table, options.types ?? {});
+  primeProfileKernels();
   const { columns, helped } = await profileColumns(table, options, hooks, helper);
   const total = table.columns.length + 2;
   throwIfCancelled(hooks.cancel);
