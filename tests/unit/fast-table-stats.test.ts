@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from '../../src/core/profile/duplicates.ts';
 import { profileTable } from '../../src/core/profile/profile.ts';
-import type { ColumnReading } from '../../src/core/profile/column-reading.ts';
+import { readDatetime, type ColumnReading } from '../../src/core/profile/column-reading.ts';
 import { summarizeMissing } from '../../src/core/profile/missing.ts';
 import {
   blockContingency,
@@ -286,6 +286,32 @@ describe('duplicates and missing cells', () => {
         // Vouching for the columns that really are complete skips their scan, not their count.
         const isComplete = [!n.values.some(Number.isNaN), !s.codes.some((c) => c < 0)];
         expect(summarizeMissing(['n', 's'], readings, table.rowCount, isComplete)).toEqual(summary);
+      }),
+    );
+  });
+
+  it('count the missing cells of text dates through their codes, as their row values say', () => {
+    const dictionary = ['2024-01-31', 'n/a', '2023-12-01', 'soon', '2024-02-29'];
+    const columns = fc.array(fc.integer({ min: -1, max: dictionary.length - 1 }), { minLength: 1, maxLength: 300 });
+    fc.assert(
+      fc.property(columns, (codes) => {
+        const column = {
+          kind: 'string',
+          name: 'd',
+          codes: Int32Array.from(codes),
+          dictionary,
+          numericCells: 0,
+        } as const;
+        const reading = readDatetime(column);
+        if (reading?.kind !== 'datetime' || reading.coded === undefined) throw new Error('not read through codes');
+        const { coded: _coded, ...byRows } = { ...reading, values: reading.values };
+        const rows = codes.length;
+        const summary = summarizeMissing(['d', 'e'], [reading, byRows], rows);
+        const unread = codes.filter((c) => c < 0 || dictionary[c] === 'n/a' || dictionary[c] === 'soon').length;
+        expect(summary.cells).toBe(2 * unread);
+        expect(summary.rowsWithMissing).toBe(unread);
+        const together = unread > 0 && unread < rows ? [{ columns: ['d', 'e'], rows: unread, jaccard: 1 }] : [];
+        expect(summary.together).toEqual(together);
       }),
     );
   });

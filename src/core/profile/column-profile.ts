@@ -126,7 +126,7 @@ function sortedOf(
   reading: ValuesReading,
   counts?: Float64Array,
 ): { sorted: Float64Array; infinite: number; sums?: CountedSums } {
-  const buffer = bufferFor(reading.values.length);
+  const buffer = bufferFor(reading.coded === undefined ? reading.values.length : reading.coded.codes.length);
   return reading.coded === undefined
     ? sortedFinite(reading.values, buffer)
     : sortedFiniteCoded(reading.coded.codes, reading.coded.entryValues, buffer, counts);
@@ -143,7 +143,7 @@ function valuesProfile(
 ): ProfileBody {
   const count = stats.count + stats.infinite;
   const flags = baseFlags(column, count, stats.distinct, rows, type);
-  const placeholder = findPlaceholder(sorted, reading.values, reading.kind === 'datetime');
+  const placeholder = findPlaceholder(sorted, () => reading.values, reading.kind === 'datetime');
   const common = {
     count,
     missing: rows - count,

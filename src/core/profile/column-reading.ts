@@ -110,14 +110,20 @@ export function readDatetime(
   }
   const reading = known ?? readDateColumn(column.dictionary, minShare);
   if (reading === undefined) return undefined;
-  const values = mapCodes(column.codes, reading.values);
+  const coded = { codes: column.codes, entryValues: reading.values };
+  // The profile reads text dates by their codes: the row values (8 bytes a row, fresh memory) are
+  // written out only if something asks for them.
+  let values: Float64Array | undefined;
+  const rowValues = (): Float64Array => (values ??= mapCodes(coded.codes, coded.entryValues));
   return {
     kind: 'datetime',
-    values,
-    unparseable: counts === undefined ? countUnread(column, values) : unreadFromCounts(reading.values, counts),
+    get values() {
+      return rowValues();
+    },
+    unparseable: counts === undefined ? countUnread(column, rowValues()) : unreadFromCounts(reading.values, counts),
     order: reading.order,
     isAmbiguous: reading.isAmbiguous,
-    coded: { codes: column.codes, entryValues: reading.values },
+    coded,
   };
 }
 

@@ -35,6 +35,18 @@ function commonBits(a: Int32Array, b?: Int32Array): number {
   return count;
 }
 
+/* markMissing of values read through codes: a row is missing when its code is, or its entry's value is not finite. */
+function markUnreadCodes(codes: Int32Array, entryValues: Float64Array, bits: Int32Array): number {
+  let count = 0;
+  for (let r = 0; r < codes.length; r++) {
+    const code = codes[r] as number;
+    if (code >= 0 && Number.isFinite(entryValues[code])) continue;
+    bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
+    count++;
+  }
+  return count;
+}
+
 /* Sets the bit of each row where the reading has no usable value (missing code, NaN or ±Infinity); returns how many. */
 function markMissing(reading: ColumnReading, rows: number, bits: Int32Array): number {
   let count = 0;
@@ -45,6 +57,8 @@ function markMissing(reading: ColumnReading, rows: number, bits: Int32Array): nu
       bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
       count++;
     }
+  } else if (reading.coded !== undefined) {
+    count = markUnreadCodes(reading.coded.codes, reading.coded.entryValues, bits);
   } else {
     const { values } = reading;
     for (let r = 0; r < rows; r++) {

@@ -26,11 +26,15 @@ function firstOccurring(values: Float64Array, candidates: Float64Array): number 
 }
 
 /**
- * The most frequent placeholder among `values` (ties go to the one seen first in row order), or
- * undefined when none occurs. `sorted`: the column's finite values, ascending. O(t log n) for t
- * placeholders, plus O(n) only on a tie.
+ * The most frequent placeholder among a column's values (ties go to the one seen first in row
+ * order), or undefined when none occurs. `sorted`: its finite values, ascending; `rowValues`: its
+ * values in row order, asked for only on a tie. O(t log n) for t placeholders, plus O(n) on a tie.
  */
-export function findPlaceholder(sorted: SortedValues, values: Float64Array, isDate: boolean): Placeholder | undefined {
+export function findPlaceholder(
+  sorted: SortedValues,
+  rowValues: () => Float64Array,
+  isDate: boolean,
+): Placeholder | undefined {
   let best: number[] = [];
   let cells = 0;
   for (const target of isDate ? DATE_TARGETS : SENTINEL_NUMBERS) {
@@ -42,6 +46,6 @@ export function findPlaceholder(sorted: SortedValues, values: Float64Array, isDa
     cells = count;
   }
   if (cells === 0) return undefined;
-  const value = best.length === 1 ? (best[0] as number) : firstOccurring(values, Float64Array.from(best));
+  const value = best.length === 1 ? (best[0] as number) : firstOccurring(rowValues(), Float64Array.from(best));
   return { value, cells };
 }
