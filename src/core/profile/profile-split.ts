@@ -7,11 +7,11 @@
  */
 import type { CancelToken } from '../cancel.ts';
 import type { NumberFormat } from '../number-format.ts';
+import { primeCountingSort } from '../stats/counting-sort.ts';
 import type { NumberColumn, Table } from '../table.ts';
 import { profileColumn, type ColumnProfile } from './column-profile.ts';
 import { readNumeric } from './column-reading.ts';
 import type { ColumnType } from './infer-type.ts';
-import { primeProfileKernels } from './prime.ts';
 
 /** Tables with fewer rows are profiled on one thread: copying and messaging would cost more. */
 export const PROFILE_SPLIT_MIN_ROWS = 100_000;
@@ -61,7 +61,7 @@ export async function answerOf<T>(pending: Promise<T> | undefined): Promise<T | 
 
 /** Runs a columns task where it lands: each column's profile, its reading left out. */
 export function runColumnsTask(task: ColumnsTask): DetachedProfile[] {
-  primeProfileKernels();
+  primeCountingSort(); // once per thread: see there
   return task.columns.map(({ index, name, values, override }) => {
     const column: NumberColumn = { kind: 'number', name, values };
     const { reading: _reading, ...rest } = profileColumn(column, index, task.rows, task.format, override);

@@ -2,6 +2,7 @@ import { AnalysisError } from '../errors.ts';
 import { throwIfCancelled } from '../cancel.ts';
 import type { JobHooks } from '../job.ts';
 import type { NumberFormat } from '../number-format.ts';
+import { primeCountingSort } from '../stats/counting-sort.ts';
 import type { Column, NumberColumn, Table } from '../table.ts';
 import { collectAlerts, type Alert } from './alerts.ts';
 import { profileColumn, type ColumnProfile } from './column-profile.ts';
@@ -9,7 +10,6 @@ import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
 import { summarizeMissing, type MissingSummary } from './missing.ts';
-import { primeProfileKernels } from './prime.ts';
 import {
   answerOf,
   attachReading,
@@ -120,7 +120,7 @@ export async function profileTable(
   helper?: ProfileHelper,
 ): Promise<TableProfile> {
   checkTypes(table, options.types ?? {});
-  primeProfileKernels();
+  primeCountingSort(); // once per thread: see there
   const { columns, helped } = await profileColumns(table, options, hooks, helper);
   const total = table.columns.length + 2;
   throwIfCancelled(hooks.cancel);
