@@ -132,14 +132,12 @@ function referenceMad(sorted: Float64Array, m: number): number {
   return n % 2 === 1 ? kth(half) : (kth(half) + kth(half + 1)) / 2;
 }
 
-/* The former histogram count: bin every value. */
+/* Row by row, by numpy's definition: bin i holds edges[i] ≤ v < edges[i + 1], the last bin its right edge too. */
 function referenceCounts(sorted: Float64Array, edges: readonly number[]): number[] {
   const bins = edges.length - 1;
-  const min = sorted[0] as number;
-  const width = ((sorted[sorted.length - 1] as number) - min) / bins;
   const counts = new Array<number>(bins).fill(0);
   for (const v of sorted) {
-    const bin = Math.min(bins - 1, Math.floor((v - min) / width));
+    const bin = edges.findLastIndex((e, i) => i < bins && v >= e);
     counts[bin] = (counts[bin] ?? 0) + 1;
   }
   return counts;
@@ -160,6 +158,15 @@ describe('numeric statistics from the sorted values', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('puts a value on an inner edge in the bin to its right, as numpy does', () => {
+    // np.histogram([0.4, 1.4, 2.0, 2.1, 2.4], bins='auto') (numpy 2.4.6): counts [1, 0, 1, 3], edges
+    // [0.4, 0.9, 1.4, 1.9, 2.4]. (1.4 − 0.4) / 0.5 is 1.9999999999999998: the arithmetic alone says bin 1.
+    const sorted = Float64Array.of(0.4, 1.4, 2.0, 2.1, 2.4);
+    const histogram = histogramSorted(sorted, computeNumericStats(sorted).iqr);
+    expect(histogram.edges).toEqual([0.4, 0.9, 1.4, 1.9, 2.4]);
+    expect(histogram.counts).toEqual([1, 0, 1, 3]);
   });
 
   it('bins subnormal data instead of losing the minimum', () => {

@@ -49,9 +49,17 @@ export function histogramSorted(sorted: SortedValues, iqr: number): Histogram {
   const width = (max - min) / bins;
   if (width === 0) return rescaled(sorted, iqr, 2 ** 600);
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? max : min + i * width));
-  // binOf is monotone in the value (rounded subtraction and division keep order), so each bin is a
-  // run of the sorted array: find where each run starts by binary search instead of binning all n.
-  const binOf = (v: number): number => Math.min(bins - 1, Math.floor((v - min) / width));
+  // As numpy: bin i holds edges[i] ≤ v < edges[i + 1] (the last one its right edge too). The index
+  // from the arithmetic can miss by one next to an edge (1.4 − 0.4 < 1.0), so it is checked
+  // against the edges. binOf is then monotone in the value, so each bin is a run of the sorted
+  // array: find where each run starts by binary search instead of binning all n.
+  const range = max - min;
+  const binOf = (v: number): number => {
+    let bin = Math.min(bins - 1, Math.trunc(((v - min) / range) * bins));
+    if (v < (edges[bin] as number)) bin--;
+    else if (bin < bins - 1 && v >= (edges[bin + 1] as number)) bin++;
+    return bin;
+  };
   const counts = new Array<number>(bins).fill(0);
   let start = 0;
   while (start < n) {
