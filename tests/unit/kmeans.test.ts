@@ -143,6 +143,15 @@ describe('k-means behaviour', () => {
     expect(ok.rowsDropped).toBe(1);
   });
 
+  it('fits a k above 10 when the data has the distinct points for it', async () => {
+    const text = ['x,y', ...Array.from({ length: 40 }, (_, i) => `${i},${(i * 7) % 13}`)].join('\n');
+    const ingested = await ingestText(text);
+    const { columns } = await profileTable(ingested.table, { format: { decimal: '.', thousands: '' } });
+    const result = await clusterTable(tf, columns, 40, { k: 12 });
+    expect(result.k).toBe(12);
+    expect(new Set(result.labels).size).toBe(12);
+  });
+
   it('refuses to cluster without numeric features', async () => {
     const ingested = await ingestText('name\nx\ny\n');
     const report = await analyzeTable(ingested, {}, { version: 't', timings: {} });

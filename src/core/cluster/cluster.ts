@@ -121,8 +121,9 @@ export async function clusterTable(
     seed: options.seed ?? 0,
   };
   const matrix = buildFeatureMatrix(profiles, rows, options);
-  const distinct = distinctRows(matrix, K_MAX + 1);
   const requested = options.k ?? 'auto';
+  // Counted far enough to check the k asked for (beyond K_MAX too), and no further.
+  const distinct = distinctRows(matrix, Math.max(K_MAX, requested === 'auto' ? 0 : requested) + 1);
   const ks = requested === 'auto' ? range(K_MIN, Math.min(K_MAX, distinct, matrix.rows - 1)) : [requested];
   if (requested !== 'auto') checkK(requested, distinct);
   if (ks.length === 0)
