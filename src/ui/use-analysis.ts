@@ -64,7 +64,9 @@ function isUnknownTable(error: unknown): boolean {
 
 /**
  * Analyses `loaded` while its worker still holds it, else parses the kept File again first.
- * `onProfiled` gets the profile-only report while clustering still runs.
+ * `onProfiled` gets the profile-only report while clustering still runs. A table read here is
+ * freed when its analysis fails, unless `isShown` (its profile is on screen: the job was
+ * cancelled or failed while clustering, and the rows, the scatter and the export still read it).
  */
 async function loadAndAnalyze(
   client: AnalysisClient,
@@ -72,6 +74,7 @@ async function loadAndAnalyze(
   loaded: ClientParseOutcome | null,
   job: JobOptions,
   onProfiled: (parse: ClientParseOutcome, report: Report) => void,
+  isShown: (parse: ClientParseOutcome) => boolean,
 ): Promise<{ parse: ClientParseOutcome; report: Report }> {
   const options = { types: source.types, ...(source.cluster === undefined ? {} : { cluster: source.cluster }) };
   const analyzeJob = (parse: ClientParseOutcome): JobOptions => ({
@@ -89,7 +92,7 @@ async function loadAndAnalyze(
   try {
     return { parse, report: await client.analyze(parse.table, options, analyzeJob(parse)) };
   } catch (error) {
-    void client.release(parse.table);
+    if (!isShown(parse)) void client.release(parse.table);
     throw error;
   }
 }
@@ -153,12 +156,19 @@ function useRunner(): Runner {
     let isSettled = false;
     try {
       const job = { signal: controller.signal, onProgress: tracker.onProgress };
-      const outcome = await loadAndAnalyze(client, source, loaded, job, (parse, report) => {
-        // The profile first, while clustering runs. It comes on its own port, so it may arrive after
-        // the full report, or after this job was replaced: then it is dropped.
-        if (isSettled || controllerRef.current !== controller || controller.signal.aborted) return;
-        publish(client, { parse, report, source, memory: null, isPartial: true }, resultRef, setResult);
-      });
+      const outcome = await loadAndAnalyze(
+        client,
+        source,
+        loaded,
+        job,
+        (parse, report) => {
+          // The profile first, while clustering runs. It comes on its own port, so it may arrive after
+          // the full report, or after this job was replaced: then it is dropped.
+          if (isSettled || controllerRef.current !== controller || controller.signal.aborted) return;
+          publish(client, { parse, report, source, memory: null, isPartial: true }, resultRef, setResult);
+        },
+        (parse) => resultRef.current?.parse.table === parse.table,
+      );
       isSettled = true;
       tracker.settle();
       const done = (): void => setJob({ kind: 'done' });

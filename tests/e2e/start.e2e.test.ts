@@ -85,6 +85,44 @@ describe('the data table', () => {
     await table.locator('.data-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect.poll(() => table.locator('.data-rownum').last().textContent(), { timeout: 10_000 }).not.toBe('…');
   });
+
+  it('shows the rows of the file on screen, not of an earlier file of the same name and size', async () => {
+    const { page } = browser.current;
+    const load = async (text: string): Promise<void> => {
+      await page.getByTestId('file-input').setInputFiles({
+        name: 'export.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+      await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 60_000 });
+    };
+    const firstCells = async (): Promise<string[]> =>
+      (
+        await page.getByTestId('data-table').locator('[role=row]').nth(1).locator('[role=cell]').allTextContents()
+      ).slice(0, 3);
+    await load('city,amount\nParis,10\nLyon,20\nNice,30\nLille,40\n');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await expect.poll(firstCells).toEqual(['1', 'Paris', '10']);
+    await load('city,amount\nRoma,111\nMilano,222\nTorino,333\nNapoli,444\n');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await expect.poll(firstCells).toEqual(['1', 'Roma', '111']);
+  });
+
+  it('shows the labels of the clustering on screen after clustering again', async () => {
+    const { page } = browser.current;
+    await page.getByTestId('file-input').setInputFiles('tests/reference/blobs.csv');
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    const labels = (): Promise<string[]> =>
+      page.getByTestId('data-table').locator('[role=row] > [role=cell]:last-child').allTextContents();
+    await expect.poll(async () => new Set(await labels()).size).toBe(4); // the first rows fall in all four
+    await page.getByRole('tab', { name: 'Clustering' }).click();
+    await page.getByTestId('recluster-k').selectOption('2');
+    await page.getByTestId('recluster-apply').click();
+    await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('2');
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await expect.poll(async () => [...new Set(await labels())].sort()).toEqual(['0', '1']);
+  });
 });
 
 describe('clustering view', () => {
@@ -107,6 +145,13 @@ describe('clustering view', () => {
     await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 5_000 });
     expect(await page.getByTestId('row-count').textContent()).toBe('40,000'); // the profile stays
     expect(await page.getByTestId('clustering-state').textContent()).toMatch(/^Clustering was stopped/);
+    // and so does its table in the worker: the rows of the profile on screen are still there
+    await page.getByRole('tab', { name: 'Data' }).click();
+    await expect
+      .poll(() => page.getByTestId('data-table').locator('.data-rownum').first().textContent(), { timeout: 10_000 })
+      .toBe('1');
+    expect(await page.getByTestId('rows-error').count()).toBe(0);
+    await page.getByRole('tab', { name: 'Clustering' }).click();
     await page.getByTestId('recluster-k').selectOption('4');
     await page.getByTestId('recluster-apply').click();
     await expect.poll(() => page.getByTestId('cluster-k').textContent(), { timeout: 60_000 }).toBe('4');

@@ -2,8 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import type { Report } from '../../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
+import { messageFor } from '../error-messages.ts';
 import { useTranslation } from '../language-context.tsx';
-import { useRowPages, type Sort } from './use-row-pages.ts';
+import { useRowPages, type RowPages, type Sort } from './use-row-pages.ts';
 
 const ROW_HEIGHT = 32;
 
@@ -43,7 +44,7 @@ function DataHead({ columns, hasClusters, template, sort, onToggle }: HeadProps)
 }
 
 interface RowProps {
-  readonly row: ReturnType<ReturnType<typeof useRowPages>>;
+  readonly row: ReturnType<RowPages['rowAt']>;
   readonly index: number;
   readonly start: number;
   readonly columns: readonly string[];
@@ -86,10 +87,11 @@ function DataRow({ row, index, start, columns, hasClusters, template }: RowProps
  * worker a page at a time, so a million rows scroll like ten. Sortable by any column.
  */
 export function DataTable({ report, loadRows }: Props) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sort, setSort] = useState<Sort>(undefined);
-  const rowAt = useRowPages(loadRows, sort, `${report.file.name}:${report.rows}:${report.generator.version}`);
+  const { rowAt, error } = useRowPages(loadRows, sort, report);
+  const failure = error === undefined ? undefined : messageFor(language, error.code);
   // TanStack Virtual hands back fresh functions each render, which the React compiler cannot memoise; fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -115,6 +117,11 @@ export function DataTable({ report, loadRows }: Props) {
       data-testid="data-table"
     >
       <DataHead {...shared} sort={sort} onToggle={onToggle} />
+      {failure !== undefined && (
+        <p role="alert" className="notice" data-testid="rows-error">
+          {failure.message} {failure.action}
+        </p>
+      )}
       <div ref={scrollRef} className="data-scroll">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => (
