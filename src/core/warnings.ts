@@ -12,7 +12,8 @@ export type WarningCode =
   | 'MERGED_CELLS'
   | 'EXCEL_ERROR_CELLS'
   | 'WASM_UNAVAILABLE'
-  | 'CLUSTERING_SKIPPED';
+  | 'CLUSTERING_SKIPPED'
+  | 'AMBIGUOUS_NUMBERS';
 
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {

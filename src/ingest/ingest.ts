@@ -17,7 +17,7 @@ import {
 import { parseDelimited } from './parse-delimited.ts';
 import { parseWorkbook } from './parse-workbook.ts';
 import { parseDelimitedBytes, type RangeRunner } from './split-delimited.ts';
-import { sniffDialect } from './sniff.ts';
+import { sniffDialect, type AmbiguousNumbers } from './sniff.ts';
 import { inspectZip, verifyZipSizes } from './zip-guard.ts';
 
 export interface IngestResult {
@@ -139,7 +139,26 @@ async function ingestText(
         },
       ]
     : [];
+  if (dialect.ambiguous !== undefined) extra.push(ambiguityWarning(dialect.ambiguous));
   return finish(parsed, file, extra, fast === undefined ? 'papaparse' : 'bytes');
+}
+
+/* Which way numbers like "1,500" were read, and how to read them the other way. */
+function ambiguityWarning({ separator, example, readAs }: AmbiguousNumbers): Warning {
+  const other = separator === ',' ? '.' : ',';
+  const taken =
+    readAs === 'thousands'
+      ? `"${separator}" was read as the thousands separator`
+      : `"${separator}" was read as the decimal separator`;
+  const otherWay =
+    readAs === 'thousands'
+      ? `if it is the decimal separator, read the file again with decimal separator "${separator}"`
+      : `if it separates thousands, read the file again with decimal separator "${other}"`;
+  return {
+    code: 'AMBIGUOUS_NUMBERS',
+    message: `Numbers such as "${example}" can be read two ways: ${taken}; ${otherWay}.`,
+    examples: [example],
+  };
 }
 
 function finish(

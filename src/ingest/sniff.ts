@@ -1,4 +1,4 @@
-import { parseNumber, type NumberFormat } from '../core/number-format.ts';
+import { DEFAULT_NUMBER_FORMAT, parseNumber, type NumberFormat } from '../core/number-format.ts';
 import { DELIMITERS, type Delimiter } from './options.ts';
 
 export type Newline = '\n' | '\r\n' | '\r';
@@ -12,6 +12,8 @@ export interface Dialect {
   readonly hasSepLine: boolean;
   /** Characters (ASCII, so also bytes) of that line with its line break; 0 without one. */
   readonly sepLineLength: number;
+  /** Set when a separator in the sample's numbers reads two ways (which one was taken). */
+  readonly ambiguous?: AmbiguousNumbers;
 }
 
 const SAMPLE_CHARS = 64 * 1024;
@@ -103,24 +105,81 @@ const NUMBER_FORMATS: readonly NumberFormat[] = [
   { decimal: ',', thousands: ' ' },
 ];
 
-/** Chooses the number format under which the most cells parse as numbers (ties: the simpler one). */
-export function sniffNumberFormat(cells: readonly string[]): NumberFormat {
-  let best = NUMBER_FORMATS[0] ?? { decimal: '.', thousands: '' };
-  let bestCount = -1;
-  for (const format of NUMBER_FORMATS) {
-    let count = 0;
-    for (const cell of cells) if (!Number.isNaN(parseNumber(cell, format))) count++;
-    if (count > bestCount) {
-      best = format;
-      bestCount = count;
-    }
-  }
-  return best;
+/** A separator that reads the sample's numbers two ways, and the reading chosen. */
+export interface AmbiguousNumbers {
+  readonly separator: ',' | '.';
+  /** A cell that reads both ways, e.g. "1,500". */
+  readonly example: string;
+  readonly readAs: 'thousands' | 'decimal';
+}
+
+function parsedCount(cells: readonly string[], format: NumberFormat): number {
+  let count = 0;
+  for (const cell of cells) if (!Number.isNaN(parseNumber(cell, format))) count++;
+  return count;
+}
+
+/* The formats of `candidates` under which the most cells parse as numbers, simplest first. */
+function mostParsed(cells: readonly string[], candidates: readonly NumberFormat[]): NumberFormat[] {
+  const counts = candidates.map((format) => parsedCount(cells, format));
+  const most = Math.max(...counts);
+  return candidates.filter((_, i) => counts[i] === most);
+}
+
+/*
+ * Cells like "1,500" or "12.000" read as a decimal under one format and as a thousands group under
+ * another, with every cell parsing both ways. A comma in a comma-delimited file (quoted) and a dot
+ * in a ;-delimited one (the European convention) are then read as thousands; elsewhere the decimal
+ * reading stays. Either way, the ambiguity is returned, for a notice. (A cell like "0.500" is no
+ * thousands group, so it settles the format before any tie.)
+ */
+function settleAmbiguity(
+  cells: readonly string[],
+  tied: readonly NumberFormat[],
+  delimiter: Delimiter,
+): { format: NumberFormat; ambiguous?: AmbiguousNumbers } {
+  const simplest = tied[0] ?? DEFAULT_NUMBER_FORMAT;
+  if (simplest.thousands !== '') return { format: simplest };
+  const separator = simplest.decimal;
+  const grouped = tied.find((f) => f.thousands === separator);
+  const example = cells.find((cell) => cell.includes(separator) && !Number.isNaN(parseNumber(cell, simplest)));
+  if (grouped === undefined || example === undefined) return { format: simplest };
+  const isConvention = (delimiter === ',' && separator === ',') || (delimiter === ';' && separator === '.');
+  const readAs = isConvention ? 'thousands' : 'decimal';
+  return { format: readAs === 'thousands' ? grouped : simplest, ambiguous: { separator, example, readAs } };
+}
+
+/**
+ * Chooses the number format under which the most cells parse as numbers (ties: the simpler one,
+ * except for a separator read both ways, see settleAmbiguity). `delimiter`: the file's.
+ */
+export function sniffNumberFormat(cells: readonly string[], delimiter: Delimiter = ','): NumberFormat {
+  return settleAmbiguity(cells, mostParsed(cells, NUMBER_FORMATS), delimiter).format;
+}
+
+/* The format for the sample, honouring a forced decimal or thousands separator (the other completes it). */
+function numberFormatFor(
+  cells: readonly string[],
+  delimiter: Delimiter,
+  forced: { decimal?: NumberFormat['decimal']; thousands?: NumberFormat['thousands'] },
+): { format: NumberFormat; ambiguous?: AmbiguousNumbers } {
+  const { decimal, thousands } = forced;
+  if (decimal !== undefined && thousands !== undefined)
+    return { format: { decimal, thousands: thousands === decimal ? '' : thousands } };
+  if (decimal === undefined && thousands === undefined)
+    return settleAmbiguity(cells, mostParsed(cells, NUMBER_FORMATS), delimiter);
+  // Every decimal and every thousands separator has a candidate format, so one is always allowed.
+  const allowed = NUMBER_FORMATS.filter(
+    (f) => f.decimal === (decimal ?? f.decimal) && f.thousands === (thousands ?? f.thousands),
+  );
+  return { format: mostParsed(cells, allowed)[0] ?? DEFAULT_NUMBER_FORMAT };
 }
 
 /**
  * Infers delimiter and number format together from the first 64 KiB: `1,5;2,25` gives `;` and a
- * decimal comma. Honours Excel's `sep=X` first line. Forced values are kept as given.
+ * decimal comma. Honours Excel's `sep=X` first line. Forced values are kept as given; a forced
+ * decimal separator alone gets the thousands separator that suits the sample, and the other way
+ * round (`--thousands .` implies the decimal comma).
  */
 export function sniffDialect(
   text: string,
@@ -131,15 +190,14 @@ export function sniffDialect(
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
   const delimiter = forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body);
   const cells = splitSample(body, delimiter).slice(1).flat();
-  const sniffed = sniffNumberFormat(cells);
-  const decimal = forced.decimal ?? sniffed.decimal;
-  const thousands = forced.thousands ?? (decimal === sniffed.decimal ? sniffed.thousands : '');
+  const { format, ambiguous } = numberFormatFor(cells, delimiter, forced);
   return {
     delimiter,
     newline: detectNewline(body),
-    format: { decimal, thousands: thousands === decimal ? '' : thousands },
+    format,
     hasSepLine,
     sepLineLength: sepLine?.[0].length ?? 0,
+    ...(ambiguous === undefined ? {} : { ambiguous }),
   };
 }
 

@@ -28,6 +28,23 @@ describe('ingest of delimited text', () => {
     expect(cells(table.columns[0])).toEqual([1.5, 1234.75, -0.25]);
   });
 
+  it('reads quoted "1,500" in a comma file as 1500, and says how to read it the other way', async () => {
+    const text = 'customer,revenue\nA,"1,500"\nB,250\nC,"12,000"\n';
+    const { table, warnings } = await ingestText(text);
+    expect(cells(table.columns[1])).toEqual([1500, 250, 12000]);
+    expect(warnings).toEqual([
+      {
+        code: 'AMBIGUOUS_NUMBERS',
+        message:
+          'Numbers such as "1,500" can be read two ways: "," was read as the thousands separator; if it is the decimal separator, read the file again with decimal separator ",".',
+        examples: ['1,500'],
+      },
+    ]);
+    const asDecimals = await ingestText(text, 'test.csv', { decimal: ',' });
+    expect(cells(asDecimals.table.columns[1])).toEqual([1.5, 250, 12]);
+    expect(asDecimals.warnings).toEqual([]);
+  });
+
   it('skips and counts blank lines; keeps rows of empty fields as missing cells', async () => {
     const { table, warnings, rowsSkipped } = await ingestText('a,b\n1,2\n\n\n,\n3,4\n');
     expect(table.rowCount).toBe(3);

@@ -41,6 +41,46 @@ describe('sniffDialect', () => {
   });
 });
 
+describe('numbers that read two ways', () => {
+  it('reads a quoted comma in a comma file as thousands, and says so', () => {
+    const dialect = sniffDialect('customer,revenue\nA,"1,500"\nB,250\nC,"12,000"\nD,"3,750"\nE,980\n');
+    expect(dialect.format).toEqual({ decimal: '.', thousands: ',' });
+    expect(dialect.ambiguous).toEqual({ separator: ',', example: '1,500', readAs: 'thousands' });
+  });
+
+  it('reads a dot in a ;-delimited file as thousands (the European convention), and says so', () => {
+    const dialect = sniffDialect('cliente;importe\nA;1.500\nB;2.250\nC;12.000\nD;3.750\n');
+    expect(dialect.format).toEqual({ decimal: ',', thousands: '.' });
+    expect(dialect.ambiguous).toMatchObject({ separator: '.', readAs: 'thousands' });
+  });
+
+  it('keeps the decimal reading when a 0 group settles it, or the delimiter gives no convention', () => {
+    const settled = sniffDialect('a;b\nx;0.500\ny;1.250\n');
+    expect(settled.format).toEqual({ decimal: '.', thousands: '' });
+    expect(settled.ambiguous).toBeUndefined();
+    expect(sniffDialect('a\tb\nx\t1,500\ny\t2,250\n')).toMatchObject({
+      format: { decimal: ',', thousands: '' },
+      ambiguous: { separator: ',', readAs: 'decimal' },
+    });
+  });
+
+  it('finds nothing ambiguous when a cell settles it', () => {
+    const dialect = sniffDialect('a;b\nx;1,5\ny;2,250\n');
+    expect(dialect.format).toEqual({ decimal: ',', thousands: '' });
+    expect(dialect.ambiguous).toBeUndefined();
+  });
+});
+
+describe('a forced separator', () => {
+  it('completes the format with the other mark', () => {
+    const text = 'importe;x\n1.234;2\n5.678;3\n9.012;4\n';
+    expect(sniffDialect(text, { thousands: '.' }).format).toEqual({ decimal: ',', thousands: '.' });
+    expect(sniffDialect(text, { decimal: ',' }).format).toEqual({ decimal: ',', thousands: '.' });
+    expect(sniffDialect(text, { decimal: '.' }).format).toEqual({ decimal: '.', thousands: '' });
+    expect(sniffDialect(text, { thousands: '.' }).ambiguous).toBeUndefined();
+  });
+});
+
 describe('sniffNumberFormat', () => {
   it('prefers the simplest format on a tie', () => {
     expect(sniffNumberFormat(['1', '2', 'x'])).toEqual({ decimal: '.', thousands: '' });
