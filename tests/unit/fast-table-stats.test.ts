@@ -332,7 +332,8 @@ describe('duplicates and missing cells', () => {
           i % 2 === 0
             ? {
                 kind: 'numeric',
-                values: Float64Array.from(mask, (m, r) => (m ? (r % 3 === 0 ? Infinity : NaN) : r)),
+                // ±Infinity is a value (as in the columns' own counts), not a missing cell
+                values: Float64Array.from(mask, (m, r) => (m ? NaN : r % 3 === 0 ? -Infinity : r)),
                 unparseable: 0,
               }
             : { kind: 'coded', codes: Int32Array.from(mask, (m) => (m ? -1 : 0)), dictionary: ['x'], unparseable: 0 },

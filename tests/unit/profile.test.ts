@@ -97,6 +97,20 @@ describe('type inference and overrides', () => {
     expect(readDateColumn(['31/02/2024'])).toBeUndefined(); // no such day
   });
 
+  it('counts ±Infinity as a value, not as missing, in the table as in its columns', async () => {
+    const report = await analyzeTable(
+      await ingestText('a,b\n1,2\ninf,3\n3,-inf\n4,\n'),
+      {},
+      { version: 't', timings: {} },
+    );
+    expect(report.columns.map((c) => [c.missing, c.stats.infinite])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(report.missingCells).toBe(1);
+    expect(report.missing.rowsWithMissing).toBe(1);
+  });
+
   it('keeps years and small codes as integers, offering the other readings', async () => {
     const years = Array.from({ length: 30 }, (_, i) => `${1990 + (i % 25)},${i % 4}`).join('\n');
     const report = await analyzeTable(await ingestText(`year,code\n${years}\n`), {}, { version: 't', timings: {} });

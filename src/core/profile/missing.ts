@@ -35,19 +35,22 @@ function commonBits(a: Int32Array, b?: Int32Array): number {
   return count;
 }
 
-/* markMissing of values read through codes: a row is missing when its code is, or its entry's value is not finite. */
+/* markMissing of values read through codes: a row is missing when its code is, or its entry's value is NaN. */
 function markUnreadCodes(codes: Int32Array, entryValues: Float64Array, bits: Int32Array): number {
   let count = 0;
   for (let r = 0; r < codes.length; r++) {
     const code = codes[r] as number;
-    if (code >= 0 && Number.isFinite(entryValues[code])) continue;
+    if (code >= 0 && !Number.isNaN(entryValues[code])) continue;
     bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
     count++;
   }
   return count;
 }
 
-/* Sets the bit of each row where the reading has no usable value (missing code, NaN or ±Infinity); returns how many. */
+/*
+ * Sets the bit of each row where the reading has no value (a missing code, or NaN: missing or not
+ * readable as the column's type); returns how many. ±Infinity is a value, as in the columns' counts.
+ */
 function markMissing(reading: ColumnReading, rows: number, bits: Int32Array): number {
   let count = 0;
   if (reading.kind === 'coded') {
@@ -62,7 +65,7 @@ function markMissing(reading: ColumnReading, rows: number, bits: Int32Array): nu
   } else {
     const { values } = reading;
     for (let r = 0; r < rows; r++) {
-      if (Number.isFinite(values[r])) continue;
+      if (!Number.isNaN(values[r])) continue;
       bits[r >>> 5] = (bits[r >>> 5] as number) | (1 << (r & 31));
       count++;
     }
