@@ -73,13 +73,16 @@ function modeOf(values: number[]): { value: number; share: number } {
 
 /**
  * Scores a delimiter: rows must agree on a field count above one, and fields must not contain
- * another candidate delimiter outside quotes (a `;` file split on `,` leaves `5;2` cells).
+ * another candidate delimiter outside quotes (a `;` file split on `,` leaves `5;2` cells). With
+ * the header on the first line, a delimiter that does not split it is not the file's: `valor` over
+ * `1,5` and `2,25` is one column of decimal commas.
  */
-function scoreDelimiter(text: string, delimiter: Delimiter): number {
+function scoreDelimiter(text: string, delimiter: Delimiter, headerFirst: boolean): number {
   const rows = splitSample(text, delimiter);
   if (rows.length === 0) return 0;
   const { value: width, share } = modeOf(rows.map((r) => r.length));
   if (width < 2) return 0;
+  if (headerFirst && rows.length > 1 && rows[0]?.length === 1) return 0;
   const others = DELIMITERS.filter((d) => d !== delimiter && d !== ',');
   let cells = 0;
   let clean = 0;
@@ -183,12 +186,18 @@ function numberFormatFor(
  */
 export function sniffDialect(
   text: string,
-  forced: { delimiter?: Delimiter; decimal?: NumberFormat['decimal']; thousands?: NumberFormat['thousands'] } = {},
+  forced: {
+    delimiter?: Delimiter;
+    decimal?: NumberFormat['decimal'];
+    thousands?: NumberFormat['thousands'];
+    headerRow?: number;
+  } = {},
 ): Dialect {
   const sepLine = /^sep=([,;\t|])(\r\n|\n|\r)/.exec(text.slice(0, 8));
   const hasSepLine = sepLine !== null;
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
-  const delimiter = forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body);
+  const delimiter =
+    forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body, (forced.headerRow ?? 1) === 1);
   const cells = splitSample(body, delimiter).slice(1).flat();
   const { format, ambiguous } = numberFormatFor(cells, delimiter, forced);
   return {
@@ -214,11 +223,14 @@ export function detectNewline(text: string): Newline {
   return '\n';
 }
 
-function pickDelimiter(text: string): Delimiter {
+/* The best-scoring delimiter; for a single column (none scores), one that does not occur in the sample. */
+function pickDelimiter(text: string, headerFirst: boolean): Delimiter {
   let best: Candidate = { delimiter: ',', score: 0 };
   for (const delimiter of DELIMITERS) {
-    const score = scoreDelimiter(text, delimiter);
+    const score = scoreDelimiter(text, delimiter, headerFirst);
     if (score > best.score) best = { delimiter, score };
   }
-  return best.delimiter;
+  if (best.score > 0) return best.delimiter;
+  const sample = text.slice(0, SAMPLE_CHARS);
+  return DELIMITERS.find((d) => !sample.includes(d)) ?? ',';
 }

@@ -45,6 +45,12 @@ describe('ingest of delimited text', () => {
     expect(asDecimals.warnings).toEqual([]);
   });
 
+  it('reads a one-column file of decimal commas as that column', async () => {
+    const { table } = await ingestText('valor\n1,5\n2,25\n3,75\n10,5\n');
+    expect(table.columns.map((c) => c.name)).toEqual(['valor']);
+    expect(cells(table.columns[0])).toEqual([1.5, 2.25, 3.75, 10.5]);
+  });
+
   it('skips and counts blank lines; keeps rows of empty fields as missing cells', async () => {
     const { table, warnings, rowsSkipped } = await ingestText('a,b\n1,2\n\n\n,\n3,4\n');
     expect(table.rowCount).toBe(3);

@@ -23,6 +23,14 @@ describe('sniffDialect', () => {
     expect(sniffDialect(text).delimiter).toBe(delimiter);
   });
 
+  it('reads a single column of decimal commas as one column, not two', () => {
+    const dialect = sniffDialect('valor\n1,5\n2,25\n3,75\n10,5\n');
+    expect(dialect.delimiter).not.toBe(',');
+    expect(dialect.format).toEqual({ decimal: ',', thousands: '' });
+    // A title line above the header (its row given) does not rule the delimiter out.
+    expect(sniffDialect('Sales 2024\na,b\n1,2\n3,4\n', { headerRow: 2 }).delimiter).toBe(',');
+  });
+
   it("honours Excel's sep= line", () => {
     const dialect = sniffDialect('sep=;\r\na,b;c\r\n1,2;3\r\n');
     expect(dialect.delimiter).toBe(';');
