@@ -45,9 +45,13 @@ function cellText(column: Column, row: number, decimal: '.' | ','): string {
   return column.kind === 'date' ? dateText(v) : numberText(v, decimal);
 }
 
+/** Opens the text: Excel reads a CSV without it in the system's code page, and garbles accents. */
+export const UTF8_BOM = '\uFEFF';
+
 /**
- * Serialises the table (header first) with CRLF line ends, as Excel writes CSV. O(cells); builds
- * the text in chunks of rows to keep peak memory near the output size.
+ * Serialises the table (header first) with CRLF line ends, as Excel writes CSV, after a byte-order
+ * mark (the text is written as UTF-8). O(cells); builds the text in chunks of rows to keep peak
+ * memory near the output size.
  */
 export function exportCsv(table: Table, options: CsvExportOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
@@ -61,5 +65,5 @@ export function exportCsv(table: Table, options: CsvExportOptions = {}): string 
     if (labels !== undefined) fields.push((labels[r] ?? -1) < 0 ? '' : String(labels[r]));
     parts.push(fields.join(delimiter));
   }
-  return `${parts.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${parts.join('\r\n')}\r\n`;
 }

@@ -152,7 +152,7 @@ describe('smartdata analyze (in process)', () => {
     expect(report.clustering).toMatchObject({ k: 4, kChosenBy: 'user' });
     expect(report.clustering.sizes.reduce((a, b) => a + b)).toBe(600);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('x1,x2,x3,true_label,cluster');
+    expect(lines[0]).toBe('\uFEFFx1,x2,x3,true_label,cluster'); // the byte-order mark Excel needs
     expect(lines).toHaveLength(601);
   });
 
