@@ -78,10 +78,28 @@ async function analyzeFile(args: CliArgs, io: CliIo, second: SecondThreadRunners
   );
   if (io.isStderrTty) io.stderr('\r\x1b[K');
   if (args.exportCsv !== undefined) {
-    await writeFile(args.exportCsv, exportCsv(ingest.table, csvOptionsFor(ingest, labels ?? undefined)));
+    await writeOutput(args.exportCsv, exportCsv(ingest.table, csvOptionsFor(ingest, labels ?? undefined)));
   }
   if (args.format === 'text') return formatTextSummary(final);
   return `${JSON.stringify(final, null, args.pretty ? 2 : undefined)}\n`;
+}
+
+/* Writes a report or an export; a missing folder, a folder as the target or no permission is WRITE_FAILED. */
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    const reason =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : code;
+    throw new AnalysisError('WRITE_FAILED', `cannot write ${path}: ${reason}`);
+  }
 }
 
 /* Large CSVs are read, profiled and clustered on two threads unless `--threads 1` or the machine has one core. */
@@ -116,12 +134,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const output = await runAnalyze(args, io);
     if (args.out === undefined) io.stdout(output);
-    else await writeFile(args.out, output);
+    else await writeOutput(args.out, output);
     return 0;
   } catch (error) {
     if (io.isStderrTty) io.stderr('\r\x1b[K');
     if (error instanceof AnalysisError) {
-      io.stderr(`smartdata: ${args.file ?? ''}: ${error.message} [${error.code}]\n`);
+      // The message names the path itself when it is about a path (opening, writing).
+      const about = error.code === 'FILE_NOT_FOUND' || error.code === 'WRITE_FAILED' ? '' : `${args.file ?? ''}: `;
+      io.stderr(`smartdata: ${about}${error.message} [${error.code}]\n`);
       return 1;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -10,8 +10,9 @@ export async function sizeOf(path: string, maxFileBytes: number): Promise<number
   let info;
   try {
     info = await stat(path);
-  } catch {
-    throw new AnalysisError('EMPTY_FILE', `cannot read ${path}: no such file`);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'it cannot be read';
+    throw new AnalysisError('FILE_NOT_FOUND', `cannot open ${path}: ${reason}`);
   }
   if (info.isDirectory()) throw new AnalysisError('UNSUPPORTED_FORMAT', `${path} is a directory, not a file`);
   if (info.size > maxFileBytes) {

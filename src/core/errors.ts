@@ -4,6 +4,8 @@
  */
 export const ERROR_CODES = [
   'EMPTY_FILE',
+  'FILE_NOT_FOUND',
+  'WRITE_FAILED',
   'UNSUPPORTED_FORMAT',
   'CORRUPT_FILE',
   'FILE_TOO_LARGE',

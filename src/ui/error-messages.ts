@@ -13,6 +13,11 @@ interface UserMessage {
 const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
   en: {
     EMPTY_FILE: { message: 'The file is empty.', action: 'Check that you picked the right file.' },
+    FILE_NOT_FOUND: { message: 'There is no such file.', action: 'Check the path and the file name.' },
+    WRITE_FAILED: {
+      message: 'The output could not be written.',
+      action: 'Check that the folder exists and can be written to.',
+    },
     UNSUPPORTED_FORMAT: {
       message: 'This is not a file the analyser can read.',
       action: 'Use a CSV, TSV, XLSX or XLS file.',
@@ -66,6 +71,11 @@ const MESSAGES: Record<Language, Record<ErrorCode, UserMessage>> = {
   },
   es: {
     EMPTY_FILE: { message: 'El archivo está vacío.', action: 'Comprueba que elegiste el archivo correcto.' },
+    FILE_NOT_FOUND: { message: 'No existe ese archivo.', action: 'Comprueba la ruta y el nombre del archivo.' },
+    WRITE_FAILED: {
+      message: 'No se pudo escribir el resultado.',
+      action: 'Comprueba que la carpeta existe y se puede escribir en ella.',
+    },
     UNSUPPORTED_FORMAT: {
       message: 'El analizador no puede leer este tipo de archivo.',
       action: 'Usa un archivo CSV, TSV, XLSX o XLS.',

@@ -71,7 +71,7 @@ describe('smartdata analyze (child process)', () => {
 describe('smartdata analyze (in process)', () => {
   it.each([
     ['an empty file', tempFile('empty.csv', ''), 'EMPTY_FILE'],
-    ['a missing file', '/nonexistent/file.csv', 'EMPTY_FILE'],
+    ['a missing file', '/nonexistent/file.csv', 'FILE_NOT_FOUND'],
     ['a directory', tmpdir(), 'UNSUPPORTED_FORMAT'],
     [
       'random binary',
@@ -85,6 +85,17 @@ describe('smartdata analyze (in process)', () => {
     const result = await runMain(['analyze', path]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`[${code}]`);
+  });
+
+  it.each([
+    ['--out', 'a missing folder', '/nonexistent/dir/report.json', 'its folder does not exist'],
+    ['--out', 'a folder', tmpdir(), 'it is a folder'],
+    ['--export-csv', 'a missing folder', '/nonexistent/dir/rows.csv', 'its folder does not exist'],
+  ])('exits 1 with WRITE_FAILED when %s is %s', async (option, _, target, reason) => {
+    const input = tempFile('w.csv', 'a,b\n1,2\n3,4\n5,7\n');
+    const result = await runMain(['analyze', input, '--no-cluster', option, target]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`smartdata: cannot write ${target}: ${reason} [WRITE_FAILED]\n`);
   });
 
   it('refuses a file over --max-mb before reading it', async () => {
