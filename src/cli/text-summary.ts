@@ -8,6 +8,11 @@ function showDelimiter(delimiter: string | null): string {
   return delimiter === '\t' ? 'tab' : (delimiter ?? '-');
 }
 
+function showThousands(separator: string | null | undefined): string {
+  if (separator === ' ') return 'space';
+  return separator === '' || separator == null ? 'none' : separator;
+}
+
 function num(value: unknown): string {
   return typeof value === 'number' ? String(Number(value.toPrecision(6))) : '-';
 }
@@ -31,7 +36,7 @@ function header(report: Report): string[] {
   return [
     `${file.name} — ${file.format.toUpperCase()}, ${file.bytes} bytes`,
     file.sheet === null
-      ? `encoding ${file.encoding ?? '-'}, delimiter ${showDelimiter(file.delimiter)}, decimal ${file.decimalSeparator ?? '-'}, header row ${file.headerRow}`
+      ? `encoding ${file.encoding ?? '-'}, delimiter ${showDelimiter(file.delimiter)}, decimal ${file.decimalSeparator ?? '-'}, thousands ${showThousands(file.thousandsSeparator)}, header row ${file.headerRow}`
       : `sheet "${file.sheet}" of ${file.sheets.length} (${file.sheets.map((s) => `${s.name}: ${s.rows}×${s.columns}`).join(', ')}), header row ${file.headerRow}`,
     `${report.rows} rows × ${report.columns.length} columns, ${report.missingCells} of ${report.cells} cells missing, ${report.rowsSkipped} rows skipped, ${report.duplicateRows} duplicate rows`,
     ...(report.engine === undefined ? [] : [`engine: TF.js ${report.engine.backend}`]),
@@ -63,6 +68,25 @@ function correlationLines(report: Report): string[] {
   ];
 }
 
+/* Control, bidi-override and C1 characters from the file would steer the terminal (colours, cursor, text order). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A line as it is safe to print: such characters from the file shown as \u escapes. */
+export function printable(line: string): string {
+  return line.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function clusteringLines(report: Report): string[] {
+  const c = report.clustering;
+  if (c === null) return [];
+  return [
+    '',
+    `Clustering: k = ${c.k} (${c.kChosenBy === 'user' ? 'chosen' : 'best silhouette'}), silhouette ${num(c.silhouette)} on ${c.silhouetteSample.rows} sampled rows (seed ${c.silhouetteSample.seed}), ${c.rowsUsed} rows used`,
+    `  sizes: ${c.sizes.join(', ')}`,
+  ];
+}
+
 /** A readable plain-text summary of a report (the CLI's `--format text`). */
 export function formatTextSummary(report: Report): string {
   const lines = [...header(report)];
@@ -73,5 +97,6 @@ export function formatTextSummary(report: Report): string {
     for (const a of report.alerts)
       lines.push(`  [${a.severity}] ${a.column === undefined ? '' : `${a.column}: `}${a.message} → ${a.action}`);
   }
-  return `${lines.join('\n')}\n`;
+  lines.push(...clusteringLines(report));
+  return `${lines.map(printable).join('\n')}\n`;
 }

@@ -134,6 +134,16 @@ describe('smartdata analyze (in process)', () => {
     expect(result.stdout).toContain('4 rows × 4 columns');
     expect(result.stdout).toContain('encoding windows-1252, delimiter ;, decimal ,');
     expect(result.stdout).toMatch(/Importe \(€\)\s+numeric/);
+    expect(result.stdout).toContain('thousands .');
+    expect(result.stdout).toMatch(/\nClustering: k = \d+ \(best silhouette\)/);
+  });
+
+  it('prints the control characters of a file as escapes in the text summary, not to the terminal', async () => {
+    const input = tempFile('ansi.csv', 'plain,"\u001b[31mred\u001b[0m"\n1,2\n3,4\n5,6\n');
+    const result = await runMain(['analyze', input, '--format', 'text', '--no-cluster']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('\\u001b[31mred');
   });
 
   it.each(readdirSync('tests/fixtures').filter((f) => /\.(csv|tsv|xlsx|xls)$/.test(f)))(
