@@ -22,8 +22,12 @@ export function ProgressPanel({ fileName, stage, fraction, startedAt, detail, on
   const percent = Math.round(fraction * 100);
   const seconds = Math.max(0, (now - startedAt) / 1000).toLocaleString(language, { maximumFractionDigits: 1 });
   return (
-    <section className="progress" aria-live="polite" data-testid="progress">
-      <p>
+    <section className="progress" aria-label={t(`stage_${stage}`)} data-testid="progress">
+      {/* Only the stage is announced: the percentage and the clock change too often for a screen reader. */}
+      <p className="visually-hidden" aria-live="polite">
+        {t(`stage_${stage}`)} {fileName}
+      </p>
+      <p aria-hidden="true">
         <strong>{t(`stage_${stage}`)}</strong> {fileName} — {percent}%
       </p>
       <progress max={100} value={percent} aria-label={t(`stage_${stage}`)} />

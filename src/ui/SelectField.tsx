@@ -10,10 +10,20 @@ interface Props<T extends string> {
   readonly onChange: (value: T) => void;
   readonly testId?: string;
   readonly isDisabled?: boolean;
+  /** The accessible name when the visible label is shared by several selects (e.g. "Type of Importe"). */
+  readonly accessibleName?: string;
 }
 
 /** A <select> inside its visible label; only values from `options` ever reach `onChange`. */
-export function SelectField<T extends string>({ label, value, options, onChange, testId, isDisabled }: Props<T>) {
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  testId,
+  isDisabled,
+  accessibleName,
+}: Props<T>) {
   return (
     <label className="field">
       <span>{label}</span>
@@ -21,6 +31,7 @@ export function SelectField<T extends string>({ label, value, options, onChange,
         value={value}
         data-testid={testId}
         disabled={isDisabled}
+        aria-label={accessibleName}
         onChange={(event) => {
           const chosen = options.find((option) => option.value === event.target.value);
           if (chosen !== undefined) onChange(chosen.value);

@@ -95,6 +95,7 @@ export const en = {
   showingColumns: 'Showing {shown} of {total} columns',
   noColumnsMatch: 'No column matches these filters.',
   showMore: 'Show {count} more',
+  columnTypeOf: 'Type of {name}',
   detectedType: 'detected: {type}',
   mean: 'Mean',
   std: 'Standard deviation',

@@ -97,6 +97,7 @@ export const es: Record<MessageKey, string> = {
   showingColumns: 'Se muestran {shown} de {total} columnas',
   noColumnsMatch: 'Ninguna columna cumple estos filtros.',
   showMore: 'Mostrar {count} más',
+  columnTypeOf: 'Tipo de {name}',
   detectedType: 'detectado: {type}',
   mean: 'Media',
   std: 'Desviación típica',

@@ -222,5 +222,17 @@ describe('the result panels', () => {
       const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect({ tab, severe }).toEqual({ tab, severe: [] });
     }
+    // Repeated controls say what they act on: one name per column's type, per chart's PNG.
+    await page.getByTestId('tab-columns').click();
+    const names = async (testId: string): Promise<string[]> =>
+      page
+        .getByTestId(testId)
+        .evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? e.textContent));
+    const types = await names('column-type');
+    expect(types).toContain('Type of Importe');
+    expect(new Set(types).size).toBe(types.length);
+    const pngs = await names('png-button');
+    expect(pngs.length).toBeGreaterThan(1);
+    expect(new Set(pngs).size).toBe(pngs.length);
   });
 });

@@ -47,6 +47,7 @@ export function ColumnCard({ index, column, rows, alerts, isBusy, onTypeChange }
       <div className="card__type">
         <SelectField
           label={t('columnType')}
+          accessibleName={t('columnTypeOf', { name: column.name })}
           value={column.type}
           options={typeOptions}
           testId="column-type"

@@ -12,6 +12,7 @@ export function PngButton({ target, name }: { readonly target: RefObject<HTMLEle
       <button
         type="button"
         data-testid="png-button"
+        aria-label={`${t('savePng')}: ${name}`}
         onClick={() => {
           const element = target.current;
           if (element === null) return;
