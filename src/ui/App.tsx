@@ -114,6 +114,21 @@ export function App() {
   );
 }
 
+/*
+ * One key per file the user opened: a new file starts the result tabs afresh (first tab, no filter
+ * left from the last file), while re-runs of the same file (a type, a dialect, a clustering) keep them.
+ */
+const fileKeys = new WeakMap<Blob, number>();
+let filesSeen = 0;
+function keyOfFile(file: Blob): number {
+  let key = fileKeys.get(file);
+  if (key === undefined) {
+    key = ++filesSeen;
+    fileKeys.set(file, key);
+  }
+  return key;
+}
+
 /** The CPU notice, the export buttons and the tabs of the current result. */
 function ResultsArea({
   analysis,
@@ -137,6 +152,7 @@ function ResultsArea({
       )}
       <ExportBar report={result.report} exportCsv={exportCsv} isAnalysing={job.kind === 'running'} />
       <ResultsTabs
+        key={keyOfFile(result.source.file)}
         report={result.report}
         memory={result.memory}
         isBusy={job.kind === 'running'}

@@ -114,6 +114,13 @@ describe('the result panels', () => {
     await page.getByTestId('column-search').fill('no such column');
     expect(await names()).toEqual([]);
     expect(await page.getByTestId('columns-shown').textContent()).toBe('No column matches these filters.');
+    // Another file starts afresh: its first tab, and no filter left from this one.
+    await page.getByTestId('file-input').setInputFiles('tests/reference/iris.csv');
+    await fullReport(page, '150');
+    expect(await selectedTab(page)).toBe('tab-overview');
+    await page.getByTestId('tab-columns').click();
+    expect(await page.getByTestId('column-search').inputValue()).toBe('');
+    expect(await page.getByTestId('column-card').count()).toBeGreaterThan(0);
   });
 
   it('lists the alerts of the sample, and a click on a column focuses its card', async () => {
