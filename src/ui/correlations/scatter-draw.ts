@@ -21,14 +21,18 @@ export interface ScatterStyle {
   readonly format: (value: number) => string;
 }
 
+/* Points stay this far inside the frame, so that those at the extremes are drawn whole. */
+const INSET = 4;
+
 export function drawScatter(canvas: HTMLCanvasElement, x: Float64Array, y: Float64Array, style: ScatterStyle): void {
   const context = canvas.getContext('2d');
   if (context === null) return;
   const size = SCATTER_SIZE;
   const [minX, maxX] = range(x);
   const [minY, maxY] = range(y);
-  const sx = (size - 2 * PAD) / (maxX - minX);
-  const sy = (size - 2 * PAD) / (maxY - minY);
+  const inner = size - 2 * PAD - 2 * INSET;
+  const sx = inner / (maxX - minX);
+  const sy = inner / (maxY - minY);
   context.clearRect(0, 0, size, size);
   context.strokeStyle = style.text;
   context.strokeRect(PAD, PAD, size - 2 * PAD, size - 2 * PAD);
@@ -36,8 +40,8 @@ export function drawScatter(canvas: HTMLCanvasElement, x: Float64Array, y: Float
   context.fillStyle = style.point;
   for (let i = 0; i < x.length; i++) {
     context.fillRect(
-      PAD + ((x[i] as number) - minX) * sx - 1.5,
-      size - PAD - ((y[i] as number) - minY) * sy - 1.5,
+      PAD + INSET + ((x[i] as number) - minX) * sx - 1.5,
+      size - PAD - INSET - ((y[i] as number) - minY) * sy - 1.5,
       3,
       3,
     );
@@ -49,6 +53,17 @@ export function drawScatter(canvas: HTMLCanvasElement, x: Float64Array, y: Float
   context.fillText(style.format(minX), PAD, size - PAD + 14);
   context.textAlign = 'right';
   context.fillText(style.format(maxX), size - PAD, size - PAD + 14);
-  context.fillText(style.format(minY), PAD - 4, size - PAD);
-  context.fillText(style.format(maxY), PAD - 4, PAD + 10);
+  // The y range runs up the left edge: written across the padding, a wide value ("1,427.58") was cut off.
+  verticalLabel(context, style.format(minY), size - PAD, 'left');
+  verticalLabel(context, style.format(maxY), PAD, 'right');
+}
+
+/* Text turned a quarter left, its baseline just left of the frame, starting (or ending) at height `y`. */
+function verticalLabel(context: CanvasRenderingContext2D, text: string, y: number, align: CanvasTextAlign): void {
+  context.save();
+  context.translate(PAD - 6, y);
+  context.rotate(-Math.PI / 2);
+  context.textAlign = align;
+  context.fillText(text, 0, 0);
+  context.restore();
 }
