@@ -97,6 +97,19 @@ describe('type inference and overrides', () => {
     expect(readDateColumn(['31/02/2024'])).toBeUndefined(); // no such day
   });
 
+  it('flags a column of all-distinct names as an id and finds no association in it', async () => {
+    const names = ['Ana', 'Luis', 'Marta', 'Jorge', 'Lucía', 'Pablo', 'Sara', 'Diego', 'Elena', 'Raúl'];
+    const rows = names.map((n, i) => `${n};${(i * 37) % 11},${i}`).join('\n');
+    const report = await analyzeTable(
+      await ingestText(`cliente;importe\n${rows}\n`),
+      {},
+      { version: 't', timings: {} },
+    );
+    expect(report.columns[0]).toMatchObject({ type: 'categorical', flags: ['id'] });
+    expect(report.correlations.eta).toEqual([]);
+    expect(report.correlations.strongest.filter((p) => p.columns.includes('cliente'))).toEqual([]);
+  });
+
   it('counts ±Infinity as a value, not as missing, in the table as in its columns', async () => {
     const report = await analyzeTable(
       await ingestText('a,b\n1,2\ninf,3\n3,-inf\n4,\n'),

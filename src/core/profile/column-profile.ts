@@ -96,7 +96,7 @@ function baseFlags(column: Column, count: number, distinct: number, rows: number
   const flags: ColumnFlag[] = [];
   if (count === 0) flags.push('empty');
   if (distinct === 1) flags.push('constant');
-  const canBeId = type === 'integer' || type === 'text';
+  const canBeId = type === 'integer' || type === 'text' || type === 'categorical';
   if (canBeId && count >= ID_MIN_ROWS && distinct === count && count === rows) flags.push('id');
   if (column.kind === 'string' && count > 0) {
     const share = column.numericCells / count;

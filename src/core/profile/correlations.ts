@@ -53,11 +53,13 @@ function isUsableNumeric(p: ColumnProfile): boolean {
   );
 }
 
+/* With every level on one row (an id, a name per row), η is 1 and Cramér's V maximal whatever the data: no association. */
 function isUsableCategorical(p: ColumnProfile): boolean {
   return (
     (p.type === 'categorical' || p.type === 'boolean') &&
     p.distinct >= CRAMERS_MIN_LEVELS &&
-    p.distinct <= CRAMERS_MAX_LEVELS
+    p.distinct <= CRAMERS_MAX_LEVELS &&
+    p.distinct < p.count
   );
 }
 
