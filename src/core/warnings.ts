@@ -13,7 +13,8 @@ export type WarningCode =
   | 'EXCEL_ERROR_CELLS'
   | 'WASM_UNAVAILABLE'
   | 'CLUSTERING_SKIPPED'
-  | 'AMBIGUOUS_NUMBERS';
+  | 'AMBIGUOUS_NUMBERS'
+  | 'INVALID_UTF8';
 
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {

@@ -10,6 +10,8 @@ export interface EncodingPlan {
   readonly bomLength: number;
   /** True when strict UTF-8 failed and Windows-1252 was chosen instead. */
   readonly isFallback: boolean;
+  /** True when UTF-8 was imposed (by a byte-order mark or by the caller) on bytes that are not UTF-8. */
+  readonly hasInvalidUtf8?: boolean;
 }
 
 export interface DecodedText extends EncodingPlan {
@@ -50,9 +52,13 @@ export function sniffUtf16(bytes: Uint8Array): TextEncodingName | undefined {
  */
 export function planEncoding(bytes: Uint8Array, forced?: TextEncodingName): EncodingPlan {
   const bom = readBom(bytes);
-  if (bom !== undefined) return { encoding: bom.encoding, bomLength: bom.length, isFallback: false };
+  const imposed = (encoding: TextEncodingName, bomLength: number): EncodingPlan =>
+    encoding === 'utf-8' && !isValidUtf8(bytes.subarray(bomLength))
+      ? { encoding, bomLength, isFallback: false, hasInvalidUtf8: true }
+      : { encoding, bomLength, isFallback: false };
+  if (bom !== undefined) return imposed(bom.encoding, bom.length);
   const chosen = forced ?? sniffUtf16(bytes);
-  if (chosen !== undefined) return { encoding: chosen, bomLength: 0, isFallback: false };
+  if (chosen !== undefined) return imposed(chosen, 0);
   return isValidUtf8(bytes)
     ? { encoding: 'utf-8', bomLength: 0, isFallback: false }
     : { encoding: 'windows-1252', bomLength: 0, isFallback: true };

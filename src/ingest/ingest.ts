@@ -139,6 +139,13 @@ async function ingestText(
         },
       ]
     : [];
+  if (plan.hasInvalidUtf8 === true) {
+    extra.push({
+      code: 'INVALID_UTF8',
+      message:
+        'The file is read as UTF-8 (its byte-order mark or the chosen encoding says so) but is not valid UTF-8: the bytes that are not show as "\uFFFD". If accents look wrong, read it again as Windows-1252.',
+    });
+  }
   if (dialect.ambiguous !== undefined) extra.push(ambiguityWarning(dialect.ambiguous));
   return finish(parsed, file, extra, fast === undefined ? 'papaparse' : 'bytes');
 }

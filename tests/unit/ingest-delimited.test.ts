@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteDictionary, CROWDED, hashSpan } from '../../src/ingest/byte-dictionary.ts';
+import { ingestBytes } from '../../src/ingest/ingest.ts';
 import { cells, ingestText, rejectionCode } from './helpers.ts';
 
 describe('ingest of delimited text', () => {
@@ -43,6 +44,33 @@ describe('ingest of delimited text', () => {
     const asDecimals = await ingestText(text, 'test.csv', { decimal: ',' });
     expect(cells(asDecimals.table.columns[1])).toEqual([1.5, 250, 12]);
     expect(asDecimals.warnings).toEqual([]);
+  });
+
+  it('says so when a UTF-8 byte-order mark opens bytes that are not UTF-8', async () => {
+    // "José;Núñez" in Windows-1252 after a UTF-8 BOM: read as UTF-8 (the BOM wins), with a notice.
+    const bytes = Uint8Array.of(
+      0xef,
+      0xbb,
+      0xbf,
+      ...Buffer.from('a;b\nJos'),
+      0xe9,
+      0x3b,
+      0x4e,
+      0xfa,
+      0xf1,
+      0x65,
+      0x7a,
+      0x0a,
+    );
+    const { file, warnings } = await ingestBytes(bytes, 'x.csv', {});
+    expect(file.encoding).toBe('utf-8');
+    expect(warnings.map((w) => w.code)).toEqual(['INVALID_UTF8']);
+    const forced = await ingestBytes(Uint8Array.from(Buffer.from('a\nJos\xe9\n', 'latin1')), 'y.csv', {
+      encoding: 'utf-8',
+    });
+    expect(forced.warnings.map((w) => w.code)).toEqual(['INVALID_UTF8']);
+    const clean = await ingestBytes(Uint8Array.of(0xef, 0xbb, 0xbf, ...Buffer.from('a\nJosé\n')), 'z.csv', {});
+    expect(clean.warnings).toEqual([]);
   });
 
   it('reads a one-column file of decimal commas as that column', async () => {
