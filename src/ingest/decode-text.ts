@@ -95,6 +95,26 @@ export function decodeHead(bytes: Uint8Array, plan: EncodingPlan, maxBytes = 64 
   return decodeAll(body.subarray(0, end), { ...plan, bomLength: 0 });
 }
 
+/* Where, through the body, laterSamples looks: a quarter, half, three quarters in, and the end. */
+const LATER_SAMPLE_AT = [0.25, 0.5, 0.75, 1] as const;
+const LATER_SAMPLE_BYTES = 16 * 1024;
+
+/**
+ * Whole lines from a few places further into a file than its head (its last 16 KiB among them), so
+ * that a number format that shows only later ("12.345,67" after 100 KB of smaller amounts) is seen.
+ * Empty for a file that its head already covers, and for UTF-16 (no byte-level line search).
+ */
+export function laterSamples(bytes: Uint8Array, plan: EncodingPlan, headBytes = 64 * 1024): string[] {
+  const body = bytes.subarray(plan.bomLength);
+  if (!isAsciiCompatible(plan.encoding) || body.length <= headBytes + LATER_SAMPLE_BYTES) return [];
+  return LATER_SAMPLE_AT.map((at) => {
+    const from = Math.max(headBytes, Math.floor(at * body.length) - (at === 1 ? LATER_SAMPLE_BYTES : 0));
+    const start = body.indexOf(0x0a, from) + 1; // the next line's start
+    const end = body.lastIndexOf(0x0a, Math.min(body.length, start + LATER_SAMPLE_BYTES) - 1);
+    return start > 0 && end > start ? decodeAll(body.subarray(start, end), { ...plan, bomLength: 0 }) : '';
+  }).filter((text) => text !== '');
+}
+
 /** Share of C0 control characters (other than tab, CR, LF) above which text is called binary. */
 const MAX_CONTROL_SHARE = 0.01;
 /** ...and at least this many, so that one stray control character in a tiny file is just data. */

@@ -4,7 +4,14 @@ import type { FileFacts } from '../core/file-facts.ts';
 import type { JobHooks } from '../core/job.ts';
 import type { Table } from '../core/table.ts';
 import type { Warning } from '../core/warnings.ts';
-import { assertLooksLikeText, decodeAll, decodeHead, isAsciiCompatible, planEncoding } from './decode-text.ts';
+import {
+  assertLooksLikeText,
+  decodeAll,
+  decodeHead,
+  isAsciiCompatible,
+  laterSamples,
+  planEncoding,
+} from './decode-text.ts';
 import type { DelimitedLimits, ParsedTable } from './delimited-table.ts';
 import { detectContainer, isExtensionMismatch } from './detect-format.ts';
 import {
@@ -105,7 +112,7 @@ async function ingestText(
   const plan = planEncoding(bytes, options.encoding);
   const head = decodeHead(bytes, plan);
   assertLooksLikeText(head);
-  const dialect = sniffDialect(head, options);
+  const dialect = sniffDialect(head, options, laterSamples(bytes, plan));
   const limits: DelimitedLimits = {
     missingTokens: new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS),
     maxColumns: options.maxColumns ?? DEFAULT_MAX_COLUMNS,

@@ -179,8 +179,8 @@ function numberFormatFor(
 }
 
 /**
- * Infers delimiter and number format together from the first 64 KiB: `1,5;2,25` gives `;` and a
- * decimal comma. Honours Excel's `sep=X` first line. Forced values are kept as given; a forced
+ * Infers delimiter and number format together from the first 64 KiB (and the number format from
+ * `later` samples of the file too, whole lines): `1,5;2,25` gives `;` and a decimal comma. Honours Excel's `sep=X` first line. Forced values are kept as given; a forced
  * decimal separator alone gets the thousands separator that suits the sample, and the other way
  * round (`--thousands .` implies the decimal comma).
  */
@@ -192,13 +192,17 @@ export function sniffDialect(
     thousands?: NumberFormat['thousands'];
     headerRow?: number;
   } = {},
+  later: readonly string[] = [],
 ): Dialect {
   const sepLine = /^sep=([,;\t|])(\r\n|\n|\r)/.exec(text.slice(0, 8));
   const hasSepLine = sepLine !== null;
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
   const delimiter =
     forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body, (forced.headerRow ?? 1) === 1);
-  const cells = splitSample(body, delimiter).slice(1).flat();
+  const cells = [
+    ...splitSample(body, delimiter).slice(1).flat(),
+    ...later.flatMap((text) => splitSample(text, delimiter, Infinity).flat()), // each of them is short
+  ];
   const { format, ambiguous } = numberFormatFor(cells, delimiter, forced);
   return {
     delimiter,

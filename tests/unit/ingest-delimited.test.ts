@@ -73,6 +73,23 @@ describe('ingest of delimited text', () => {
     expect(clean.warnings).toEqual([]);
   });
 
+  it('takes the number format from further into the file than its head', async () => {
+    // ~110 KB of amounts below 1,000, then larger ones with thousands dots.
+    const small = Array.from({ length: 9000 }, (_, i) => `f${i};${(i % 997) + 1},${String(i % 100).padStart(2, '0')}`);
+    const large = Array.from({ length: 300 }, (_, i) => `g${i};${12 + (i % 80)}.345,67`);
+    const { table, file } = await ingestText(['id;importe', ...small, ...large].join('\n'));
+    expect(file).toMatchObject({ decimalSeparator: ',', thousandsSeparator: '.' });
+    expect(table.columns[1]?.kind).toBe('number');
+    expect(cells(table.columns[1]).at(-1)).toBe(71345.67);
+    // Whole numbers for ~90 KB, then decimal commas: one number column, not text.
+    const whole = Array.from({ length: 12000 }, (_, i) => `${i};${i % 100}`);
+    const later = Array.from({ length: 300 }, (_, i) => `${12000 + i};${i % 100},5`);
+    const second = await ingestText(['n;peso', ...whole, ...later].join('\n'));
+    expect(second.file.decimalSeparator).toBe(',');
+    expect(second.table.columns[1]?.kind).toBe('number');
+    expect(cells(second.table.columns[1]).at(-1)).toBe(99.5);
+  });
+
   it('reads a one-column file of decimal commas as that column', async () => {
     const { table } = await ingestText('valor\n1,5\n2,25\n3,75\n10,5\n');
     expect(table.columns.map((c) => c.name)).toEqual(['valor']);
