@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/core/errors.ts';
 import { messageFor } from '../../src/ui/error-messages.ts';
 import { detectLanguage, formatNumber, translate } from '../../src/ui/i18n.ts';
+import { warningText } from '../../src/ui/warning-messages.ts';
 
 describe('i18n', () => {
   it('picks Spanish for any es-* browser language', () => {
@@ -30,5 +31,15 @@ describe('i18n', () => {
       expect(en.action.length).toBeGreaterThan(0);
       expect(es.message).not.toBe(en.message);
     }
+  });
+});
+
+describe('notices in the page language', () => {
+  it('words each notice in Spanish from its count, and keeps the report’s English message in English', () => {
+    const padded = { code: 'RAGGED_ROWS_PADDED', message: '1234 row(s) had too few fields.', count: 1234 } as const;
+    expect(warningText('en', padded)).toBe('1234 row(s) had too few fields.');
+    expect(warningText('es', padded)).toBe('1.234 fila(s) tenían menos campos: se completaron con celdas vacías.');
+    const fallback = { code: 'ENCODING_FALLBACK', message: 'The file is not valid UTF-8.' } as const;
+    expect(warningText('es', fallback)).toMatch(/^El archivo no es UTF-8 válido/);
   });
 });

@@ -23,7 +23,7 @@ export function ColumnsTable({ columns }: { readonly columns: Report['columns'] 
         {columns.map((c) => (
           <tr key={c.name}>
             <th scope="row">{c.name}</th>
-            <td>{c.type}</td>
+            <td>{t(`type_${c.type}`)}</td>
             <td>{n(c.count)}</td>
             <td>{n(c.missing)}</td>
             <td>{n(c.distinct)}</td>

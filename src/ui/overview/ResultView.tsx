@@ -3,6 +3,7 @@ import type { MemoryInfo } from '../../../workers/api.ts';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { ColumnsTable } from './ColumnsTable.tsx';
+import { warningText } from '../warning-messages.ts';
 import { MemoryUsed, StageTimings, TypeMix } from './OverviewFacts.tsx';
 
 /** Rows, columns, missing cells, duplicates and the detected file facts, as one definition list. */
@@ -39,7 +40,7 @@ function OverviewStats({ report }: { readonly report: Report }) {
 
 /** Overview of one report: facts, type mix, time and memory, file notices, the column list. User data renders as text. */
 export function ResultView({ report, memory }: { readonly report: Report; readonly memory: MemoryInfo | null }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   return (
     <section className="results" aria-labelledby="overview-heading" data-testid="results">
       <h2 id="overview-heading">
@@ -55,7 +56,7 @@ export function ResultView({ report, memory }: { readonly report: Report; readon
           <ul className="warnings" data-testid="warnings">
             {report.warnings.map((w) => (
               <li key={w.code} title={w.detail}>
-                {w.message}
+                {warningText(language, w)}
               </li>
             ))}
           </ul>

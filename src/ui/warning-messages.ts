@@ -1,0 +1,37 @@
+/*
+ * Notices in the page's language. The report's own `message` is English (the CLI prints it, and it
+ * carries the details); in Spanish the page words each code from the notice's count and examples.
+ */
+import type { Warning, WarningCode } from '../core/warnings.ts';
+import { formatNumber, type Language } from './i18n.ts';
+
+type Spanish = (count: string, example: string, warning: Warning) => string;
+
+const SPANISH: Record<WarningCode, Spanish> = {
+  EXTENSION_MISMATCH: () => 'La extensión del archivo no corresponde a su contenido: se leyó según su contenido.',
+  ENCODING_FALLBACK: () => 'El archivo no es UTF-8 válido: se leyó como Windows-1252 (Europa occidental).',
+  INVALID_UTF8: () =>
+    'El archivo se lee como UTF-8 (lo dice su marca de orden de bytes o la codificación elegida), pero no es UTF-8 válido: los bytes que no lo son se muestran como «\uFFFD». Si los acentos se ven mal, vuelve a leerlo como Windows-1252.',
+  RAGGED_ROWS_PADDED: (count) => `${count} fila(s) tenían menos campos: se completaron con celdas vacías.`,
+  RAGGED_ROWS_CUT: (count) => `Se recortaron ${count} campo(s) de más, fuera del ancho de la cabecera.`,
+  HEADER_RENAMED: (count) => `${count} nombre(s) de columna estaban vacíos o repetidos y se hicieron únicos.`,
+  BLANK_LINES_SKIPPED: (count) => `Se omitieron ${count} línea(s) en blanco.`,
+  ROWS_BEFORE_HEADER_SKIPPED: (count) => `Se omitieron ${count} fila(s) por encima de la cabecera.`,
+  UNCLOSED_QUOTE: () => 'Un campo entre comillas no se cierra: el resto del archivo se leyó dentro de él.',
+  MALFORMED_QUOTES: (count) => `${count} campo(s) tienen comillas sueltas.`,
+  MERGED_CELLS: (count) =>
+    `La hoja tiene ${count} rango(s) de celdas combinadas: solo su celda superior izquierda tiene valor.`,
+  EXCEL_ERROR_CELLS: (count) => `${count} celda(s) contienen errores de Excel (#DIV/0!, #REF!…) y cuentan como vacías.`,
+  WASM_UNAVAILABLE: () => 'WebAssembly no está disponible: los cálculos se hacen en la CPU, más despacio.',
+  CLUSTERING_SKIPPED: (_count, _example, warning) =>
+    `No se hizo el clustering (${warning.message.replace(/^Clustering was skipped: /, '')}).`,
+  AMBIGUOUS_NUMBERS: (_count, example) =>
+    `Números como «${example}» se pueden leer de dos maneras: comprueba el separador decimal en las opciones de lectura y vuelve a leer el archivo si hace falta.`,
+};
+
+/** The notice as the page shows it in `language`. */
+export function warningText(language: Language, warning: Warning): string {
+  if (language === 'en') return warning.message;
+  const count = formatNumber(language, warning.count ?? 0);
+  return SPANISH[warning.code](count, String(warning.examples?.[0] ?? ''), warning);
+}
