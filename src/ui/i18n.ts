@@ -23,10 +23,12 @@ export function translate(language: Language, key: MessageKey, values: Record<st
 /**
  * Formats a number for the language: 1,234.56 in English, 1.234,56 in Spanish. Grouping is forced
  * on, since Spanish CLDR data leaves four-digit numbers ungrouped (1234,56), which users misread.
+ * No sign on a zero: -0, and -0.001 shown to two decimals, read "0", not "-0".
  */
 export function formatNumber(language: Language, value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', {
+  const text = new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-US', {
     maximumFractionDigits,
     useGrouping: true,
   }).format(value);
+  return /^-0(?:[.,]0+)?$/.test(text) ? text.slice(1) : text;
 }

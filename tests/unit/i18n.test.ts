@@ -43,3 +43,14 @@ describe('notices in the page language', () => {
     expect(warningText('es', fallback)).toMatch(/^El archivo no es UTF-8 válido/);
   });
 });
+
+describe('formatNumber', () => {
+  it('shows no sign on a zero, and groups thousands in both languages', () => {
+    expect(formatNumber('en', -0)).toBe('0');
+    expect(formatNumber('es', -0.001)).toBe('0');
+    expect(formatNumber('en', -0.004, 2)).toBe('0');
+    expect(formatNumber('en', -0.006, 2)).toBe('-0.01');
+    expect(formatNumber('es', 5000)).toBe('5.000');
+    expect(formatNumber('en', -1427.58)).toBe('-1,427.58');
+  });
+});

@@ -26,8 +26,9 @@ function ClusterCard({ profile }: { readonly profile: Profile }) {
       <ul data-testid="cluster-distinctive">
         {profile.distinctive.slice(0, SHOWN).map((d) => (
           <li key={d.feature}>
-            {d.feature}: {(d.z ?? 0) >= 0 ? '+' : ''}
-            {n(d.z)} σ {(d.z ?? 0) >= 0 ? t('aboveMean') : t('belowMean')}
+            {/* The side as shown: a z that rounds to 0 is not "-0 σ below" */}
+            {d.feature}: {Math.round(100 * (d.z ?? 0)) >= 0 ? '+' : ''}
+            {n(d.z)} σ {Math.round(100 * (d.z ?? 0)) >= 0 ? t('aboveMean') : t('belowMean')}
           </li>
         ))}
       </ul>

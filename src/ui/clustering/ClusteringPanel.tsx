@@ -23,7 +23,10 @@ interface Props {
 function ClusteringFacts({ clustering }: { readonly clustering: ClusteringReport }) {
   const { t, language } = useTranslation();
   const n = (v: number | null, digits = 3): string => (v === null ? t('none') : formatNumber(language, v, digits));
-  const sample = { rows: clustering.silhouetteSample.rows ?? 0, seed: clustering.silhouetteSample.seed ?? 0 };
+  const sample = {
+    rows: formatNumber(language, clustering.silhouetteSample.rows ?? 0),
+    seed: clustering.silhouetteSample.seed ?? 0,
+  };
   const dropped = clustering.rowsDropped ?? 0;
   return (
     <>
