@@ -110,6 +110,14 @@ describe('type inference and overrides', () => {
     expect(report.correlations.strongest.filter((p) => p.columns.includes('cliente'))).toEqual([]);
   });
 
+  it('drops the numbers-as-text alert once the column is read as numbers', async () => {
+    const text = `n\n${Array.from({ length: 19 }, (_, i) => String(i)).join('\n')}\nx\n`;
+    const codes = async (types: Record<string, 'integer'>): Promise<string[]> =>
+      (await analyzeTable(await ingestText(text), { types }, { version: 't', timings: {} })).alerts.map((a) => a.code);
+    expect(await codes({})).toContain('NUMBERS_AS_TEXT');
+    expect(await codes({ n: 'integer' })).not.toContain('NUMBERS_AS_TEXT');
+  });
+
   it('counts ±Infinity as a value, not as missing, in the table as in its columns', async () => {
     const report = await analyzeTable(
       await ingestText('a,b\n1,2\ninf,3\n3,-inf\n4,\n'),

@@ -98,7 +98,9 @@ function completenessAlerts(p: ColumnProfile, rows: number): Alert[] {
 function textAlerts(p: ColumnProfile, column: { numericCells: number } | undefined): Alert[] {
   const out: Alert[] = [];
   const numeric = column?.numericCells ?? 0;
-  if (p.flags.includes('numbersAsText'))
+  // Once the column is read as numbers (the user chose it), its advice is taken: no alert.
+  const isReadAsNumbers = p.type === 'integer' || p.type === 'numeric';
+  if (p.flags.includes('numbersAsText') && !isReadAsNumbers)
     out.push(alert('NUMBERS_AS_TEXT', 'warning', p.name, { numeric, count: p.count }));
   if (p.flags.includes('mixed')) out.push(alert('MIXED_TYPES', 'warning', p.name, { numeric, count: p.count }));
   if (p.flags.includes('ambiguousDate')) out.push(alert('AMBIGUOUS_DATES', 'warning', p.name, {}));
