@@ -43,6 +43,14 @@ describe('alert texts', () => {
     }
     expect(texts.es.message).not.toBe(texts.en.message);
   });
+
+  it('writes Spanish numbers with a decimal comma and grouped thousands', () => {
+    const outliers = ALERT_TEXTS.OUTLIERS({ count: 1234, low: -353.175, high: 734.265, share: 0.025 });
+    expect(outliers.es.message).toBe('1.234 valores fuera de [-353,175, 734,265] (Tukey 1,5×RIC).');
+    expect(outliers.en.message).toContain('[-353.175, 734.265]');
+    expect(ALERT_TEXTS.HIGH_CORRELATION({ other: 'b', r: 0.95 }).es.message).toContain('(r = 0,950)');
+    expect(ALERT_TEXTS.MISSING_VALUES({ missing: 10, share: 0.025 }).es.message).toBe('10 valores vacíos (2,5%).');
+  });
 });
 
 describe('k-means preprocessing', () => {

@@ -54,6 +54,19 @@ interface Texts {
 }
 
 const pct = (share: number | string | undefined): string => `${(Number(share) * 100).toFixed(1)}%`;
+
+/* Spanish numbers: decimal comma and grouped thousands (1.234,5), never an English "1.5" a reader takes for 15. */
+const spanish = (digits?: number): Intl.NumberFormat =>
+  new Intl.NumberFormat('es-ES', {
+    useGrouping: true,
+    ...(digits === undefined
+      ? { maximumFractionDigits: 6 }
+      : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  });
+const esNum = (value: number | string | undefined): string =>
+  typeof value === 'number' ? spanish().format(value) : String(value);
+const esFixed = (value: number | string | undefined, digits: number): string => spanish(digits).format(Number(value));
+const esPct = (share: number | string | undefined): string => `${esFixed(Number(share) * 100, 1)}%`;
 const t = ALERT_THRESHOLDS;
 
 /** English and Spanish texts of each alert, filled from its evidence. */
@@ -65,8 +78,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Check why values are missing; impute or drop them before modelling.',
     },
     es: {
-      rule: `proporción de vacíos > ${pct(t.missingShare)}`,
-      message: `${e.missing} valores vacíos (${pct(e.share)}).`,
+      rule: `proporción de vacíos > ${esPct(t.missingShare)}`,
+      message: `${esNum(e.missing)} valores vacíos (${esPct(e.share)}).`,
       action: 'Averigua por qué faltan; imputa o descarta esos valores antes de modelar.',
     },
   }),
@@ -105,8 +118,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Group rare levels or treat the column as text.',
     },
     es: {
-      rule: `categórica con > ${t.highCardinality} valores distintos`,
-      message: `${e.distinct} categorías distintas.`,
+      rule: `categórica con > ${esNum(t.highCardinality)} valores distintos`,
+      message: `${esNum(e.distinct)} categorías distintas.`,
       action: 'Agrupa los niveles raros o trátala como texto.',
     },
   }),
@@ -117,8 +130,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Keep one of the pair for modelling.',
     },
     es: {
-      rule: `|r de Pearson| ≥ ${t.highCorrelation}`,
-      message: `Muy correlacionada con «${e.other}» (r = ${Number(e.r).toFixed(3)}).`,
+      rule: `|r de Pearson| ≥ ${esNum(t.highCorrelation)}`,
+      message: `Muy correlacionada con «${e.other}» (r = ${esFixed(e.r, 3)}).`,
       action: 'Conserva solo una de las dos para modelar.',
     },
   }),
@@ -129,8 +142,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Consider a log or rank transform.',
     },
     es: {
-      rule: `|asimetría| > ${t.skewness}`,
-      message: `Distribución asimétrica (asimetría ${Number(e.skewness).toFixed(2)}).`,
+      rule: `|asimetría| > ${esNum(t.skewness)}`,
+      message: `Distribución asimétrica (asimetría ${esFixed(e.skewness, 2)}).`,
       action: 'Considera una transformación logarítmica o por rangos.',
     },
   }),
@@ -141,8 +154,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Beware of the imbalance when comparing groups or training models.',
     },
     es: {
-      rule: `nivel principal ≥ ${pct(t.imbalanceTopShare)} de los valores`,
-      message: `«${e.value}» acumula el ${pct(e.share)} de los valores.`,
+      rule: `nivel principal ≥ ${esPct(t.imbalanceTopShare)} de los valores`,
+      message: `«${e.value}» acumula el ${esPct(e.share)} de los valores.`,
       action: 'Ten en cuenta el desequilibrio al comparar grupos o entrenar modelos.',
     },
   }),
@@ -153,8 +166,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Check whether zero means "none" or "unknown".',
     },
     es: {
-      rule: `ceros > ${pct(t.zerosShare)}`,
-      message: `${e.zeros} ceros (${pct(e.share)}).`,
+      rule: `ceros > ${esPct(t.zerosShare)}`,
+      message: `${esNum(e.zeros)} ceros (${esPct(e.share)}).`,
       action: 'Comprueba si cero significa «nada» o «desconocido».',
     },
   }),
@@ -166,7 +179,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'filas iguales a una fila anterior',
-      message: `${e.rows} filas duplicadas.`,
+      message: `${esNum(e.rows)} filas duplicadas.`,
       action: 'Elimínalas si cada fila debería ser única.',
     },
   }),
@@ -178,7 +191,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: '≥ 90% de los textos son números',
-      message: `${e.numeric} de ${e.count} valores son números guardados como texto.`,
+      message: `${esNum(e.numeric)} de ${esNum(e.count)} valores son números guardados como texto.`,
       action: 'Cambia el tipo a numérico o corrige los valores no numéricos.',
     },
   }),
@@ -190,7 +203,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'números mezclados con texto',
-      message: `${e.numeric} de ${e.count} valores son números y el resto texto.`,
+      message: `${esNum(e.numeric)} de ${esNum(e.count)} valores son números y el resto texto.`,
       action: 'Separa los dos tipos de valor.',
     },
   }),
@@ -202,7 +215,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'valores con espacios al principio o al final',
-      message: `${e.cells} valores empiezan o terminan con espacios.`,
+      message: `${esNum(e.cells)} valores empiezan o terminan con espacios.`,
       action: 'Recórtalos: «a» y «a » cuentan como valores distintos.',
     },
   }),
@@ -214,7 +227,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'categorías iguales salvo mayúsculas o acentos',
-      message: `${e.groups} grupos de variantes, p. ej. ${e.example}.`,
+      message: `${esNum(e.groups)} grupos de variantes, p. ej. ${e.example}.`,
       action: 'Unifica la escritura para que cada categoría se escriba de una sola forma.',
     },
   }),
@@ -226,7 +239,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: `valores comodín (${SENTINEL_NUMBERS.join(', ')}; ${SENTINEL_DATES.join(', ')})`,
-      message: `${e.cells} celdas contienen ${e.value}, un comodín típico de «desconocido».`,
+      message: `${esNum(e.cells)} celdas contienen ${e.value}, un comodín típico de «desconocido».`,
       action: 'Trátalas como vacías si significan «desconocido».',
     },
   }),
@@ -237,8 +250,8 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       action: 'Check them for errors before using means or k-means.',
     },
     es: {
-      rule: `atípicos de Tukey > ${pct(t.outlierShare)}`,
-      message: `${e.count} valores fuera de [${e.low}, ${e.high}] (Tukey 1,5×RIC).`,
+      rule: `atípicos de Tukey > ${esPct(t.outlierShare)}`,
+      message: `${esNum(e.count)} valores fuera de [${esNum(e.low)}, ${esNum(e.high)}] (Tukey 1,5×RIC).`,
       action: 'Revísalos antes de usar medias o k-means.',
     },
   }),
@@ -262,7 +275,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'valores que no encajan en el tipo elegido',
-      message: `${e.cells} valores no se pudieron leer como ${e.type} y cuentan como vacíos.`,
+      message: `${esNum(e.cells)} valores no se pudieron leer como ${e.type} y cuentan como vacíos.`,
       action: 'Elige otro tipo o corrige esos valores.',
     },
   }),
