@@ -10,7 +10,7 @@ import type { ColumnBuilder } from '../core/column-builder.ts';
 import { ARENA_BUDGET_BYTES, ByteDictionary, CROWDED, HASH_START, hashSpan } from './byte-dictionary.ts';
 import { plainValue, type ByteSpanReader } from './byte-cells.ts';
 import { assertFieldLength, type QuirkCounter } from './delimited-table.ts';
-import type { Dialect } from './sniff.ts';
+import { lineBreakAt, type Dialect } from './sniff.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -45,9 +45,6 @@ export class ByteRowParser {
   private readonly bytes: Uint8Array;
   private readonly end: number;
   private readonly delimiter: number;
-  /** The byte that ends a line ('\r' for CRLF, then checked for the LF). */
-  private readonly lineByte: number;
-  private readonly isCrlf: boolean;
   private readonly maxField: number;
   private readonly dictionaries: ByteDictionary[];
   /** 1-based data row being read, for messages. */
@@ -72,8 +69,6 @@ export class ByteRowParser {
     this.bytes = range.bytes;
     this.end = range.end;
     this.delimiter = range.dialect.delimiter.charCodeAt(0);
-    this.lineByte = range.dialect.newline === '\n' ? LF : CR;
-    this.isCrlf = range.dialect.newline === '\r\n';
     this.maxField = range.maxField;
     this.rows = rowsBefore;
     this.decimal = reader.decimal;
@@ -175,7 +170,7 @@ export class ByteRowParser {
    * parseSimpleNumber would; any other shape leaves NaN there for the general path to decide.
    */
   private scanPlain(pos: number): number {
-    const { bytes, end, delimiter, lineByte, decimal } = this;
+    const { bytes, end, delimiter, decimal } = this;
     let p = pos;
     const isNegative = p < end && bytes[p] === MINUS;
     if (isNegative) p++;
@@ -183,54 +178,37 @@ export class ByteRowParser {
     let mantissa = 0;
     let decimalAt = -1;
     let isPlain = true;
-    for (;;) {
-      while (p < end) {
-        const c = bytes[p] as number;
-        const digit = c - ZERO;
-        if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
-        else if (c === delimiter || c === lineByte) break;
-        else if (c === decimal && decimalAt < 0) decimalAt = p;
-        else isPlain = false;
-        p++;
-      }
-      // In CRLF files a lone CR is data.
-      if (this.isCrlf && p < end && bytes[p] === CR && bytes[p + 1] !== LF) {
-        isPlain = false;
-        p++;
-        continue;
-      }
-      if (isPlain) this.plainNumber = plainValue(bytes, digitsStart, p, decimalAt, mantissa, isNegative);
-      return p;
+    while (p < end) {
+      const c = bytes[p] as number;
+      const digit = c - ZERO;
+      if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
+      else if (c === delimiter || (c <= CR && (c === LF || c === CR))) break;
+      else if (c === decimal && decimalAt < 0) decimalAt = p;
+      else isPlain = false;
+      p++;
     }
+    if (isPlain) this.plainNumber = plainValue(bytes, digitsStart, p, decimalAt, mantissa, isNegative);
+    return p;
   }
 
   /* scanPlain for a text column: hashes the field's bytes on the way instead (into textHash). */
   private scanText(pos: number): number {
-    const { bytes, end, delimiter, lineByte } = this;
+    const { bytes, end, delimiter } = this;
     let p = pos;
     let hash = HASH_START;
-    for (;;) {
-      while (p < end) {
-        const c = bytes[p] as number;
-        if (c === delimiter || c === lineByte) break;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-        p++;
-      }
-      if (this.isCrlf && p < end && bytes[p] === CR && bytes[p + 1] !== LF) {
-        hash = Math.imul(hash ^ CR, FNV_PRIME);
-        p++;
-        continue;
-      }
-      this.textHash = hash;
-      return p;
+    while (p < end) {
+      const c = bytes[p] as number;
+      if (c === delimiter || (c <= CR && (c === LF || c === CR))) break;
+      hash = Math.imul(hash ^ c, FNV_PRIME);
+      p++;
     }
+    this.textHash = hash;
+    return p;
   }
 
-  /* Length of the line break at `p`, or 0. */
+  /* Length of the line break at `p` (CRLF, LF or a lone CR, whichever the line uses), or 0. */
   private newlineAt(p: number): number {
-    const c = this.bytes[p];
-    if (!this.isCrlf) return c === this.lineByte ? 1 : 0;
-    return c === CR && this.bytes[p + 1] === LF ? 2 : 0;
+    return lineBreakAt(this.bytes, p);
   }
 
   private endBlankLine(p: number): number {

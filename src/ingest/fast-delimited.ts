@@ -12,7 +12,7 @@ import { ByteRowCells, ByteSpanReader, type ByteEncoding } from './byte-cells.ts
 import type { ColumnBuilder } from '../core/column-builder.ts';
 import { ByteRowParser } from './byte-rows.ts';
 import { assertFieldLength, DelimitedTableBuilder, type DelimitedLimits, type ParsedTable } from './delimited-table.ts';
-import type { Dialect } from './sniff.ts';
+import { lineBreakAt, type Dialect } from './sniff.ts';
 
 const QUOTE = 34;
 const CR = 13;
@@ -42,10 +42,7 @@ export interface Scanner {
 
 /* Length of the line break at `i`, or 0. */
 function newlineAt(s: Scanner, i: number): number {
-  const c = s.bytes[i];
-  if (s.newline === '\n') return c === LF ? 1 : 0;
-  if (s.newline === '\r') return c === CR ? 1 : 0;
-  return c === CR && s.bytes[i + 1] === LF ? 2 : 0;
+  return lineBreakAt(s.bytes, i);
 }
 
 /* A quoted field opening at `pos`: returns the position after it, or FALLBACK. */
@@ -74,10 +71,9 @@ function scanQuoted(s: Scanner, pos: number): number {
 function scanPlain(s: Scanner, pos: number): number {
   let p = pos;
   const { bytes, end, delimiter } = s;
-  const first = s.newline === '\n' ? LF : CR;
   while (p < end) {
     const c = bytes[p];
-    if (c === delimiter || (c === first && newlineAt(s, p) > 0)) break;
+    if (c === delimiter || c === LF || c === CR) break;
     p++;
   }
   assertFieldLength(p - pos, s.maxField, s.rowNumber);
@@ -108,11 +104,11 @@ function scanRow(s: Scanner, pos: number): number {
   }
 }
 
-function bodyEnd(bytes: Uint8Array, newline: Dialect['newline']): number {
+/* Where the last row ends: before one final line break (CRLF, LF or CR), which opens no blank line. */
+function bodyEnd(bytes: Uint8Array): number {
   const n = bytes.length;
-  if (newline === '\r\n') return n >= 2 && bytes[n - 2] === CR && bytes[n - 1] === LF ? n - 2 : n;
-  const code = newline === '\n' ? LF : CR;
-  return n >= 1 && bytes[n - 1] === code ? n - 1 : n;
+  if (n >= 2 && bytes[n - 2] === CR && bytes[n - 1] === LF) return n - 2;
+  return n >= 1 && (bytes[n - 1] === LF || bytes[n - 1] === CR) ? n - 1 : n;
 }
 
 /** A file being read: its scanner, the table builder that owns header and warnings, its cell reader. */
@@ -150,7 +146,7 @@ export function openByteBody(
   const reader = new ByteSpanReader(bytes, encoding, dialect.format, limits.missingTokens);
   const scanner: Scanner = {
     bytes,
-    end: Math.max(dialect.sepLineLength, bodyEnd(bytes, dialect.newline)),
+    end: Math.max(dialect.sepLineLength, bodyEnd(bytes)),
     delimiter: dialect.delimiter.charCodeAt(0),
     newline: dialect.newline,
     dialect,

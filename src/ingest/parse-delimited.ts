@@ -46,8 +46,44 @@ class StringRowCells implements RowCells {
 /** Strips an Excel `sep=` line and one final line break (it ends the last row, it opens no blank one). */
 export function delimitedBody(text: string, dialect: Dialect): string {
   const start = dialect.sepLineLength;
-  const end = text.endsWith(dialect.newline) ? text.length - dialect.newline.length : text.length;
+  const end = text.endsWith('\r\n') ? text.length - 2 : /[\r\n]$/.test(text) ? text.length - 1 : text.length;
   return text.slice(start, Math.max(start, end));
+}
+
+/*
+ * Rows end at CRLF, LF or a lone CR alike (as in the bytes path, and as pandas reads), but
+ * papaparse takes one line break. The text's own one is kept when it has only that one; a text
+ * that mixes them gets LF for every line break outside quotes (a quoted field keeps its own).
+ */
+function oneLineBreak(body: string, delimiter: string): { text: string; newline: '\n' | '\r\n' | '\r' } {
+  if (!body.includes('\r')) return { text: body, newline: '\n' };
+  const hasLoneLf = /(?:^|[^\r])\n/.test(body);
+  const hasLoneCr = /\r(?!\n)/.test(body);
+  if (!hasLoneLf && !hasLoneCr) return { text: body, newline: '\r\n' };
+  if (!body.includes('\n')) return { text: body, newline: '\r' };
+  const out: string[] = [];
+  let from = 0;
+  let inQuotes = false;
+  let atFieldStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (body.charCodeAt(i + 1) === 34) i++;
+        else inQuotes = false;
+      }
+      continue;
+    }
+    if (c === 34 && atFieldStart) inQuotes = true;
+    else if (c === 13) {
+      out.push(body.slice(from, i), '\n');
+      if (body.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
+    }
+    atFieldStart = c === 13 || c === 10 || body[i] === delimiter;
+  }
+  out.push(body.slice(from));
+  return { text: out.join(''), newline: '\n' };
 }
 
 /**
@@ -63,8 +99,8 @@ export async function parseDelimited(
 ): Promise<ParsedTable> {
   const builder = new DelimitedTableBuilder(limits);
   const row = new StringRowCells(dialect, limits.missingTokens);
-  const body = delimitedBody(text, dialect);
-  await runPapa(body, dialect, hooks, (rows, errors) => {
+  const { text: body, newline } = oneLineBreak(delimitedBody(text, dialect), dialect.delimiter);
+  await runPapa(body, { ...dialect, newline }, hooks, (rows, errors) => {
     for (const error of errors) {
       const at = builder.rows + 1;
       if (error.code === 'MissingQuotes') builder.unclosed.add(at);

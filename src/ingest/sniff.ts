@@ -5,7 +5,7 @@ export type Newline = '\n' | '\r\n' | '\r';
 
 export interface Dialect {
   readonly delimiter: Delimiter;
-  /** The line break, taken from the first one outside quotes; the others are data (as papaparse does). */
+  /** The first line break outside quotes (rows end at CRLF, LF or CR alike: see lineBreakAt). */
   readonly newline: Newline;
   readonly format: NumberFormat;
   /** True when the file opened with Excel's `sep=X` line (it is skipped). */
@@ -212,6 +212,17 @@ export function sniffDialect(
     sepLineLength: sepLine?.[0].length ?? 0,
     ...(ambiguous === undefined ? {} : { ambiguous }),
   };
+}
+
+/**
+ * Length of the line break at `p` in `bytes`: 2 for CRLF, 1 for LF or a lone CR, 0 for none. Rows
+ * end at any of them, mixed in one file too (as pandas reads), outside quotes.
+ */
+export function lineBreakAt(bytes: Uint8Array, p: number): number {
+  const c = bytes[p];
+  if (c === 10) return 1;
+  if (c !== 13) return 0;
+  return bytes[p + 1] === 10 ? 2 : 1;
 }
 
 /** The first line break outside double quotes; LF when there is none. */

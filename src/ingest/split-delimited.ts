@@ -142,12 +142,13 @@ function splitProgress(hooks: JobHooks, split: { start: number; at: number; end:
   };
 }
 
-/** The first row start after the middle of [from, end) by line breaks alone, or -1. */
+/**
+ * The first row start after the middle of [from, end) by line breaks alone, or -1: after an LF (of
+ * an LF or a CRLF), or after a CR in a file whose lines end with CR alone.
+ */
 export function middleLineStart(bytes: Uint8Array, from: number, end: number, newline: Dialect['newline']): number {
   const middle = from + Math.floor((end - from) / 2);
-  const code = newline === '\r' ? CR : LF;
-  let i = bytes.indexOf(code, middle);
-  while (newline === '\r\n' && i > 0 && i < end && bytes[i - 1] !== CR) i = bytes.indexOf(code, i + 1);
+  const i = bytes.indexOf(newline === '\r' ? CR : LF, middle);
   return i < 0 || i + 1 >= end ? -1 : i + 1;
 }
 

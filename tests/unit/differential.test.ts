@@ -93,14 +93,19 @@ const wellFormed = fc
   .record({
     delimiter: fc.constantFrom<Delimiter>(',', ';', '\t', '|'),
     newline: fc.constantFrom('\n', '\r\n', '\r'),
+    // Some files mix their line breaks (a file appended to another): then each row picks its own.
+    mixed: fc.option(fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 26, maxLength: 26 })),
     width: fc.integer({ min: 1, max: 5 }),
     rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 6 }), { minLength: 1, maxLength: 25 }),
     finalNewline: fc.boolean(),
   })
-  .map(({ delimiter, newline, width, rows, finalNewline }) => {
+  .map(({ delimiter, newline, mixed, width, rows, finalNewline }) => {
     const header = Array.from({ length: width }, (_, i) => `c${i}`).join(delimiter);
     const body = rows.map((r) => r.map((v) => quote(v, delimiter)).join(delimiter));
-    return { delimiter, text: [header, ...body].join(newline) + (finalNewline ? newline : '') };
+    const lines = [header, ...body];
+    const breakAfter = (i: number): string => mixed?.[i] ?? newline;
+    const text = lines.map((line, i) => (i < lines.length - 1 ? line + breakAfter(i) : line)).join('');
+    return { delimiter, text: text + (finalNewline ? breakAfter(lines.length - 1) : '') };
   });
 
 const malformed = fc

@@ -90,6 +90,23 @@ describe('ingest of delimited text', () => {
     expect(cells(second.table.columns[1]).at(-1)).toBe(99.5);
   });
 
+  it.each([
+    ['CRLF, then LF', 'a,b\r\n1,2\n3,4\n5,6\n'],
+    ['LF, then CRLF', 'a,b\n1,2\r\n3,4\n5,6\r\n'],
+    ['CR, LF and CRLF', 'a,b\r1,2\n3,4\r\n5,6'],
+  ])('ends rows at every kind of line break, mixed as %s', async (_, text) => {
+    for (const forcePapaparse of [false, true]) {
+      const { table, warnings } = await ingestText(text, 'mixed.csv', { forcePapaparse });
+      expect(table.rowCount).toBe(3);
+      expect(cells(table.columns[0])).toEqual([1, 3, 5]);
+      expect(cells(table.columns[1])).toEqual([2, 4, 6]);
+      expect(warnings).toEqual([]);
+    }
+    // A quoted field keeps its own line breaks.
+    const quoted = await ingestText('a,b\r\n"x\ny",2\n"p\r\nq",4\r\n', 'q.csv');
+    expect(cells(quoted.table.columns[0])).toEqual(['x\ny', 'p\r\nq']);
+  });
+
   it('reads a one-column file of decimal commas as that column', async () => {
     const { table } = await ingestText('valor\n1,5\n2,25\n3,75\n10,5\n');
     expect(table.columns.map((c) => c.name)).toEqual(['valor']);
