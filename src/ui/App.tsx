@@ -107,7 +107,9 @@ export function App() {
         />
         <DropZone onFile={onFile} onSample={(which) => void loadSample(which)} disabled={false} />
         {job.kind === 'running' && <ProgressPanel {...job} onCancel={cancel} />}
-        {job.kind === 'failed' && !dismissed && <ErrorPanel error={job.error} onDismiss={() => setDismissed(true)} />}
+        {job.kind === 'failed' && !dismissed && (
+          <ErrorPanel error={job.error} fileName={job.fileName} onDismiss={() => setDismissed(true)} />
+        )}
         {result !== null && <ResultsArea analysis={analysis} result={result} exportCsv={exportCsv} panels={panels} />}
       </main>
     </LanguageContext.Provider>

@@ -3,12 +3,21 @@ import { messageFor } from './error-messages.ts';
 import { useTranslation } from './language-context.tsx';
 
 /** A specific message and next step for an error code; the worker's own text under "Details". */
-export function ErrorPanel({ error, onDismiss }: { readonly error: ErrorData; readonly onDismiss: () => void }) {
+export function ErrorPanel({
+  error,
+  fileName,
+  onDismiss,
+}: {
+  readonly error: ErrorData;
+  /** The file that failed: the results below, if any, are still those of the file before it. */
+  readonly fileName?: string;
+  readonly onDismiss: () => void;
+}) {
   const { t, language } = useTranslation();
   const { message, action } = messageFor(language, error.code);
   return (
     <section className="error" role="alert" data-testid="error" data-code={error.code}>
-      <h2>{t('errorTitle')}</h2>
+      <h2>{fileName === undefined ? t('errorTitle') : t('errorTitleFile', { name: fileName })}</h2>
       <p>{message}</p>
       <p data-testid="error-detail">{error.message}</p>
       <p>{action}</p>

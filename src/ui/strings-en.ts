@@ -40,6 +40,7 @@ export const en = {
   flags: 'Flags',
   warnings: 'Notices about the file',
   language: 'Language',
+  errorTitleFile: '{name} could not be analysed',
   errorTitle: 'This file could not be analysed',
   details: 'Details',
   dismiss: 'Dismiss',

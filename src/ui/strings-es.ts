@@ -42,6 +42,7 @@ export const es: Record<MessageKey, string> = {
   flags: 'Marcas',
   warnings: 'Avisos sobre el archivo',
   language: 'Idioma',
+  errorTitleFile: 'No se pudo analizar {name}',
   errorTitle: 'No se pudo analizar este archivo',
   details: 'Detalles',
   dismiss: 'Cerrar',

@@ -24,7 +24,7 @@ export type Job =
     }
   | { readonly kind: 'done' }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'failed'; readonly error: ErrorData };
+  | { readonly kind: 'failed'; readonly error: ErrorData; readonly fileName: string };
 
 /** The file behind a result and the column types the user chose for it (kept to re-run or re-parse). */
 export interface AnalysisSource {
@@ -181,7 +181,7 @@ function useRunner(): Runner {
         ? { code: 'CANCELLED', message: 'The analysis was cancelled.' }
         : toErrorData(error);
       if (controllerRef.current === controller) {
-        setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: data });
+        setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: data, fileName: source.fileName });
       }
       return { ok: false, error: data };
     }

@@ -60,6 +60,7 @@ describe('the built app', () => {
     await dropFile(page, 'report.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
     await expect.poll(() => page.getByTestId('error').getAttribute('data-code')).toBe('UNSUPPORTED_FORMAT');
     expect(await page.getByTestId('error-detail').textContent()).toContain('PDF');
+    expect(await page.getByTestId('error').locator('h2').textContent()).toBe('report.csv could not be analysed');
     await dropFile(page, 'scores.csv', SMALL_CSV);
     await expect.poll(() => page.getByTestId('row-count').textContent()).toBe('4');
     expect(await page.getByTestId('error').count()).toBe(0);
