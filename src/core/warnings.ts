@@ -14,7 +14,8 @@ export type WarningCode =
   | 'WASM_UNAVAILABLE'
   | 'CLUSTERING_SKIPPED'
   | 'AMBIGUOUS_NUMBERS'
-  | 'INVALID_UTF8';
+  | 'INVALID_UTF8'
+  | 'FORMULAS_NOT_COMPUTED';
 
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {

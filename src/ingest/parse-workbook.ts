@@ -118,9 +118,12 @@ interface CellReader {
   readonly isDate: (fmt: string) => boolean;
   readonly is1904: boolean;
   errorCells: number;
+  /** Formula cells saved without their result (never computed by a spreadsheet program). */
+  uncomputed: number;
 }
 
 function readCell(cell: CellObject | undefined, reader: CellReader): CellValue {
+  if (cell !== undefined && cell.v === undefined && typeof cell.f === 'string') reader.uncomputed++;
   if (cell === undefined || cell.v === undefined || cell.t === 'z') return null;
   switch (cell.t) {
     case 'n': {
@@ -179,6 +182,7 @@ export async function parseWorkbook(
     isDate,
     is1904: workbook.Workbook?.WBProps?.date1904 === true,
     errorCells: 0,
+    uncomputed: 0,
   };
   const headerCells = Array.from({ length: width }, (_, c) => readCell(rows[headerIndex]?.[c], reader));
   const { names, renamed } = makeUniqueHeaders(headerCells.map((v) => (v === null ? '' : cellText(v))));
@@ -199,7 +203,15 @@ export async function parseWorkbook(
     }
   }
   const merges = (worksheet as { '!merges'?: unknown[] } | undefined)?.['!merges']?.length ?? 0;
-  const warnings = workbookWarnings({ headerIndex, blank, merges, renamed, errorCells: reader.errorCells, sheet });
+  const warnings = workbookWarnings({
+    headerIndex,
+    blank,
+    merges,
+    renamed,
+    errorCells: reader.errorCells,
+    uncomputed: reader.uncomputed,
+    sheet,
+  });
   const table = { rowCount, columns: builders.map((b) => b.finish()) };
   return { table, warnings, rowsSkipped: blank + headerIndex, sheet, sheets, headerRow: headerIndex + 1 };
 }
@@ -214,6 +226,7 @@ function workbookWarnings(facts: {
   merges: number;
   renamed: string[];
   errorCells: number;
+  uncomputed: number;
   sheet: string;
 }): Warning[] {
   const warnings: Warning[] = [];
@@ -243,6 +256,13 @@ function workbookWarnings(facts: {
       code: 'EXCEL_ERROR_CELLS',
       message: `${facts.errorCells} cell(s) hold Excel errors (#DIV/0!, #REF!…) and count as missing.`,
       count: facts.errorCells,
+    });
+  }
+  if (facts.uncomputed > 0) {
+    warnings.push({
+      code: 'FORMULAS_NOT_COMPUTED',
+      message: `${facts.uncomputed} formula cell(s) were saved without their result and count as missing: open and save the file in Excel or LibreOffice to compute them.`,
+      count: facts.uncomputed,
     });
   }
   if (facts.renamed.length > 0) {

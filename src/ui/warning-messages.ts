@@ -22,6 +22,8 @@ const SPANISH: Record<WarningCode, Spanish> = {
   MERGED_CELLS: (count) =>
     `La hoja tiene ${count} rango(s) de celdas combinadas: solo su celda superior izquierda tiene valor.`,
   EXCEL_ERROR_CELLS: (count) => `${count} celda(s) contienen errores de Excel (#DIV/0!, #REF!…) y cuentan como vacías.`,
+  FORMULAS_NOT_COMPUTED: (count) =>
+    `${count} celda(s) con fórmula se guardaron sin su resultado y cuentan como vacías: abre y guarda el archivo en Excel o LibreOffice para calcularlas.`,
   WASM_UNAVAILABLE: () => 'WebAssembly no está disponible: los cálculos se hacen en la CPU, más despacio.',
   CLUSTERING_SKIPPED: (_count, _example, warning) =>
     `No se hizo el clustering (${warning.message.replace(/^Clustering was skipped: /, '')}).`,

@@ -68,6 +68,25 @@ describe.each([
   });
 });
 
+describe('formulas saved without their result', () => {
+  it('count as missing, and a notice says how to compute them', async () => {
+    const sheet = XLSX.utils.aoa_to_sheet([
+      ['a', 'b'],
+      [1, 2],
+      [3, 6],
+    ]);
+    // As some generators write them: a formula and no cached value.
+    sheet.B2 = { t: 'n', f: 'A2*2' } as XLSX.CellObject;
+    sheet.B3 = { t: 'n', f: 'A3*2' } as XLSX.CellObject;
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, sheet, 'S');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const { table, warnings } = await ingestBytes(bytes, 'f.xlsx', {});
+    expect(cells(table.columns[1])).toEqual([null, null]);
+    expect(warnings).toContainEqual(expect.objectContaining({ code: 'FORMULAS_NOT_COMPUTED', count: 2 }));
+  });
+});
+
 describe('workbook dates', () => {
   it('honours the 1904 date system', async () => {
     const { table } = await ingestBytes(makeWorkbook('xlsx', true), 'mac.xlsx');
