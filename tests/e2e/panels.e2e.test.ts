@@ -141,7 +141,7 @@ describe('the result panels', () => {
 
     await page.getByTestId('language-select').selectOption('es');
     await page.getByTestId('tab-alerts').click();
-    expect(await missing.textContent()).toContain('10 valores vacíos (2.5%).');
+    expect(await missing.textContent()).toContain('10 valores vacíos (2,5%).');
     expect(await missing.getByText('Aviso', { exact: true }).count()).toBe(1);
   });
 
