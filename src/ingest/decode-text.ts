@@ -106,13 +106,17 @@ const LATER_SAMPLE_BYTES = 16 * 1024;
  */
 export function laterSamples(bytes: Uint8Array, plan: EncodingPlan, headBytes = 64 * 1024): string[] {
   const body = bytes.subarray(plan.bomLength);
-  if (!isAsciiCompatible(plan.encoding) || body.length <= headBytes + LATER_SAMPLE_BYTES) return [];
-  return LATER_SAMPLE_AT.map((at) => {
-    const from = Math.max(headBytes, Math.floor(at * body.length) - (at === 1 ? LATER_SAMPLE_BYTES : 0));
-    const start = body.indexOf(0x0a, from) + 1; // the next line's start
-    const end = body.lastIndexOf(0x0a, Math.min(body.length, start + LATER_SAMPLE_BYTES) - 1);
-    return start > 0 && end > start ? decodeAll(body.subarray(start, end), { ...plan, bomLength: 0 }) : '';
-  }).filter((text) => text !== '');
+  if (!isAsciiCompatible(plan.encoding) || body.length <= headBytes) return [];
+  const froms = LATER_SAMPLE_AT.map((at) =>
+    Math.max(headBytes, Math.floor(at * body.length) - (at === 1 ? LATER_SAMPLE_BYTES : 0)),
+  );
+  return [...new Set(froms)]
+    .map((from) => {
+      const start = body.indexOf(0x0a, from) + 1; // the next line's start
+      const end = body.lastIndexOf(0x0a, Math.min(body.length, start + LATER_SAMPLE_BYTES) - 1);
+      return start > 0 && end > start ? decodeAll(body.subarray(start, end), { ...plan, bomLength: 0 }) : '';
+    })
+    .filter((text) => text !== '');
 }
 
 /** Share of C0 control characters (other than tab, CR, LF) above which text is called binary. */

@@ -199,10 +199,12 @@ export function sniffDialect(
   const body = hasSepLine ? text.slice(sepLine[0].length) : text;
   const delimiter =
     forced.delimiter ?? (sepLine?.[1] as Delimiter | undefined) ?? pickDelimiter(body, (forced.headerRow ?? 1) === 1);
+  // Every row of the head (not only the 200 the delimiter is scored on): a format may show late.
+  // Only cells with a separator can tell the formats apart; the others parse alike under all.
   const cells = [
-    ...splitSample(body, delimiter).slice(1).flat(),
+    ...splitSample(body, delimiter, Infinity).slice(1).flat(),
     ...later.flatMap((text) => splitSample(text, delimiter, Infinity).flat()), // each of them is short
-  ];
+  ].filter((cell) => /[.,\s]/.test(cell));
   const { format, ambiguous } = numberFormatFor(cells, delimiter, forced);
   return {
     delimiter,

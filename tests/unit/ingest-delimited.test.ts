@@ -88,6 +88,12 @@ describe('ingest of delimited text', () => {
     expect(second.file.decimalSeparator).toBe(',');
     expect(second.table.columns[1]?.kind).toBe('number');
     expect(cells(second.table.columns[1]).at(-1)).toBe(99.5);
+    // A smaller file (its whole text in the head), decimal commas only in its last rows.
+    const short = Array.from({ length: 6000 }, (_, i) => `${i};${i % 100}`);
+    const tail = Array.from({ length: 50 }, (_, i) => `${6000 + i};${i},5`);
+    const third = await ingestText(['n;peso', ...short, ...tail].join('\n'));
+    expect(third.table.columns[1]?.kind).toBe('number');
+    expect(cells(third.table.columns[1]).at(-1)).toBe(49.5);
   });
 
   it.each([
