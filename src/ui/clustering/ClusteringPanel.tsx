@@ -45,7 +45,8 @@ function ClusteringFacts({ clustering }: { readonly clustering: ClusteringReport
         </div>
       </dl>
       <p className="hint">
-        <span title={clustering.reason}>
+        {/* The report's reason is English: a tooltip only for English readers (the text says the same). */}
+        <span title={language === 'en' ? clustering.reason : undefined}>
           {clustering.kChosenBy === 'silhouette' ? t('chosenBySilhouette') : t('chosenByUser')}
         </span>
         ; {t('silhouette').toLowerCase()} {t('silhouetteSample', sample)}.{' '}
