@@ -32,7 +32,7 @@ export interface RowRange {
   readonly bytes: Uint8Array;
   /** End of the body (the file's final line break excluded). */
   readonly end: number;
-  readonly dialect: Pick<Dialect, 'delimiter' | 'newline'>;
+  readonly dialect: Pick<Dialect, 'delimiter'>;
   /** Longest field in bytes. */
   readonly maxField: number;
 }

@@ -30,7 +30,6 @@ export interface Scanner {
   readonly bytes: Uint8Array;
   readonly end: number;
   readonly delimiter: number;
-  readonly newline: Dialect['newline'];
   readonly dialect: Dialect;
   readonly maxField: number;
   readonly row: ByteRowCells;
@@ -148,7 +147,6 @@ export function openByteBody(
     bytes,
     end: Math.max(dialect.sepLineLength, bodyEnd(bytes)),
     delimiter: dialect.delimiter.charCodeAt(0),
-    newline: dialect.newline,
     dialect,
     maxField: limits.maxFieldChars,
     row: new ByteRowCells(reader),
