@@ -158,6 +158,13 @@ describe('k-means behaviour', () => {
     expect(report.columns[0]?.type).toBe('categorical');
     const { columns } = await profileTable(ingested.table, { format: { decimal: '.', thousands: '' } });
     await expect(clusterTable(tf, columns, 2, {})).rejects.toMatchObject({ code: 'NO_NUMERIC_COLUMNS' });
+    // Numeric columns left out by default are named, with why.
+    const one = await ingestText('a,b\n1,2\n');
+    const profiled = await profileTable(one.table, { format: { decimal: '.', thousands: '' } });
+    await expect(clusterTable(tf, profiled.columns, 1, {})).rejects.toMatchObject({
+      code: 'NO_NUMERIC_COLUMNS',
+      message: expect.stringContaining('a (constant), b (constant)') as string,
+    });
   });
 
   it('leaves no tensors behind', async () => {

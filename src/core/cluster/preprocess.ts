@@ -110,9 +110,16 @@ export function buildFeatureMatrix(
     ...(options.oneHot ?? []).flatMap((n) => oneHotFeatures(findColumn(profiles, n))),
   ];
   if (raw.length === 0) {
+    // Say which numeric columns there were, and why none of them is a feature by default.
+    const numeric = profiles.filter((p) => p.type === 'integer' || p.type === 'numeric');
+    const why = numeric.map(
+      (p) => `${p.name} (${p.flags.find((f) => f === 'id' || f === 'constant' || f === 'empty') ?? 'not chosen'})`,
+    );
     throw new AnalysisError(
       'NO_NUMERIC_COLUMNS',
-      'There are no numeric columns to cluster: choose features or one-hot a category.',
+      numeric.length === 0
+        ? 'There are no numeric columns to cluster: choose features or one-hot a category.'
+        : `No numeric column can be clustered by default: ${why.join(', ')}. Choose features or one-hot a category.`,
     );
   }
   const missing = options.missing ?? 'drop';
