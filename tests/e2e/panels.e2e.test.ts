@@ -142,6 +142,7 @@ describe('the result panels', () => {
     await page.getByTestId('language-select').selectOption('es');
     await page.getByTestId('tab-alerts').click();
     expect(await missing.textContent()).toContain('10 valores vacíos (2,5%).');
+    expect(await missing.textContent()).toContain('vacíos = 10, proporción = 0,025');
     expect(await missing.getByText('Aviso', { exact: true }).count()).toBe(1);
   });
 

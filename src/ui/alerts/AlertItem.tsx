@@ -9,6 +9,27 @@ interface Props {
   readonly onShowColumn: (columnName: string) => void;
 }
 
+/* The evidence's keys as Spanish readers read them (English keys are the report's own names). */
+const SPANISH_KEYS: Readonly<Record<string, string>> = {
+  cells: 'celdas',
+  count: 'valores',
+  distinct: 'distintos',
+  example: 'ejemplo',
+  groups: 'grupos',
+  high: 'límite superior',
+  low: 'límite inferior',
+  missing: 'vacíos',
+  numeric: 'numéricos',
+  other: 'otra columna',
+  r: 'r',
+  rows: 'filas',
+  share: 'proporción',
+  skewness: 'asimetría',
+  type: 'tipo',
+  value: 'valor',
+  zeros: 'ceros',
+};
+
 function Evidence({ evidence }: { readonly evidence: Alert['evidence'] }) {
   const { t, language } = useTranslation();
   const entries = Object.entries(evidence);
@@ -19,7 +40,8 @@ function Evidence({ evidence }: { readonly evidence: Alert['evidence'] }) {
       {entries.map(([key, value], i) => (
         <span key={key}>
           {i > 0 && ', '}
-          <code>{key}</code> = {typeof value === 'number' ? formatNumber(language, value, 4) : value}
+          <code>{language === 'es' ? (SPANISH_KEYS[key] ?? key) : key}</code> ={' '}
+          {typeof value === 'number' ? formatNumber(language, value, 4) : value}
         </span>
       ))}
     </div>
