@@ -15,7 +15,8 @@ export type WarningCode =
   | 'CLUSTERING_SKIPPED'
   | 'AMBIGUOUS_NUMBERS'
   | 'INVALID_UTF8'
-  | 'FORMULAS_NOT_COMPUTED';
+  | 'FORMULAS_NOT_COMPUTED'
+  | 'SHEET_IGNORED';
 
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {

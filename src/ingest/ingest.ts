@@ -146,6 +146,12 @@ async function ingestText(
         },
       ]
     : [];
+  if (options.sheet !== undefined) {
+    extra.push({
+      code: 'SHEET_IGNORED',
+      message: `A sheet (${options.sheet}) was asked for, but this is a ${dialect.delimiter === '\t' ? 'TSV' : 'CSV'} file, which has none: it was read whole.`,
+    });
+  }
   if (plan.hasInvalidUtf8 === true) {
     extra.push({
       code: 'INVALID_UTF8',

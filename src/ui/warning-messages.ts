@@ -24,6 +24,7 @@ const SPANISH: Record<WarningCode, Spanish> = {
   EXCEL_ERROR_CELLS: (count) => `${count} celda(s) contienen errores de Excel (#DIV/0!, #REF!…) y cuentan como vacías.`,
   FORMULAS_NOT_COMPUTED: (count) =>
     `${count} celda(s) con fórmula se guardaron sin su resultado y cuentan como vacías: abre y guarda el archivo en Excel o LibreOffice para calcularlas.`,
+  SHEET_IGNORED: () => 'Se pidió una hoja, pero este archivo de texto no tiene hojas: se leyó entero.',
   WASM_UNAVAILABLE: () => 'WebAssembly no está disponible: los cálculos se hacen en la CPU, más despacio.',
   CLUSTERING_SKIPPED: (_count, _example, warning) =>
     `No se hizo el clustering (${warning.message.replace(/^Clustering was skipped: /, '')}).`,

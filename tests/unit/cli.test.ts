@@ -98,6 +98,15 @@ describe('smartdata analyze (in process)', () => {
     expect(result.stderr).toBe(`smartdata: cannot write ${target}: ${reason} [WRITE_FAILED]\n`);
   });
 
+  it('says that --sheet does not apply to a CSV, and reads it', async () => {
+    const input = tempFile('s.csv', 'a,b\n1,2\n3,4\n5,7\n');
+    const result = await runMain(['analyze', input, '--sheet', '2', '--no-cluster']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { rows: number; warnings: { code: string }[] };
+    expect(report.rows).toBe(3);
+    expect(report.warnings.map((w) => w.code)).toEqual(['SHEET_IGNORED']);
+  });
+
   it('refuses a file over --max-mb before reading it', async () => {
     const big = tempFile('big.csv', `a\n${'1\n'.repeat(600_000)}`);
     const result = await runMain(['analyze', big, '--max-mb', '1']);
