@@ -119,7 +119,7 @@ export class ByteRowParser {
       }
       const isRowEnd = p >= end || bytes[p] !== delimiter;
       if (col === 0) {
-        if (isRowEnd && start === stop && (p >= end || this.newlineAt(p) > 0)) return this.endBlankLine(p);
+        if (isRowEnd && start === stop && (p >= end || lineBreakAt(bytes, p) > 0)) return this.endBlankLine(p);
         this.rows++;
       }
       const value = this.plainNumber;
@@ -206,11 +206,6 @@ export class ByteRowParser {
     return p;
   }
 
-  /* Length of the line break at `p` (CRLF, LF or a lone CR, whichever the line uses), or 0. */
-  private newlineAt(p: number): number {
-    return lineBreakAt(this.bytes, p);
-  }
-
   private endBlankLine(p: number): number {
     this.quirks.blank.add(this.rows + 1);
     return this.endRow(p, -1);
@@ -227,7 +222,7 @@ export class ByteRowParser {
       this.endedOnNewline = false;
       return this.end;
     }
-    const nl = this.newlineAt(p);
+    const nl = lineBreakAt(this.bytes, p);
     this.endedOnNewline = nl > 0;
     return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
   }

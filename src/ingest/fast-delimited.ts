@@ -39,11 +39,6 @@ export interface Scanner {
   endedOnNewline: boolean;
 }
 
-/* Length of the line break at `i`, or 0. */
-function newlineAt(s: Scanner, i: number): number {
-  return lineBreakAt(s.bytes, i);
-}
-
 /* A quoted field opening at `pos`: returns the position after it, or FALLBACK. */
 function scanQuoted(s: Scanner, pos: number): number {
   const contentStart = pos + 1;
@@ -97,7 +92,7 @@ function scanRow(s: Scanner, pos: number): number {
       }
       continue;
     }
-    const nl = newlineAt(s, p);
+    const nl = lineBreakAt(s.bytes, p);
     s.endedOnNewline = nl > 0;
     return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
   }
