@@ -16,8 +16,10 @@ export interface RowWindow {
   readonly start: number;
   /** 1-based data row numbers of the rows returned. */
   readonly rowNumbers: readonly number[];
-  /** Cell text by row then column; null for a missing cell. */
+  /** Cell text by row then column; null for a missing cell. Numbers as `String(value)`. */
   readonly cells: readonly (readonly (string | null)[])[];
+  /** Per column: its cells are numbers (written as `String(value)`), which the page may localise. */
+  readonly numberColumns: readonly boolean[];
   /** Cluster of each returned row (null: not clustered), when clustering ran. */
   readonly clusters?: readonly (number | null)[];
 }
@@ -74,6 +76,7 @@ export function rowWindow(
     start,
     rowNumbers: rows.map((r) => r + 1),
     cells: rows.map((r) => table.columns.map((c) => cellText(c, r))),
+    numberColumns: table.columns.map((c) => c.kind === 'number'),
     ...(labels == null ? {} : { clusters: rows.map((r) => ((labels[r] ?? -1) < 0 ? null : (labels[r] as number))) }),
   };
 }

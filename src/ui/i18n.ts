@@ -32,3 +32,12 @@ export function formatNumber(language: Language, value: number, maximumFractionD
   }).format(value);
   return /^-0(?:[.,]0+)?$/.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * A Data-tab number cell (`String(value)`, every digit kept) in the language: a decimal comma in
+ * Spanish, no grouping (the cell shows the value as stored, not rounded), ±Infinity as ±∞.
+ */
+export function numberCellText(language: Language, text: string): string {
+  const infinite = text.replace('Infinity', '∞');
+  return language === 'es' ? infinite.replace('.', ',') : infinite;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/core/errors.ts';
 import { messageFor } from '../../src/ui/error-messages.ts';
-import { detectLanguage, formatNumber, translate } from '../../src/ui/i18n.ts';
+import { detectLanguage, formatNumber, numberCellText, translate } from '../../src/ui/i18n.ts';
 import { warningText } from '../../src/ui/warning-messages.ts';
 
 describe('i18n', () => {
@@ -41,6 +41,17 @@ describe('notices in the page language', () => {
     expect(warningText('es', padded)).toBe('1.234 fila(s) tenían menos campos: se completaron con celdas vacías.');
     const fallback = { code: 'ENCODING_FALLBACK', message: 'The file is not valid UTF-8.' } as const;
     expect(warningText('es', fallback)).toMatch(/^El archivo no es UTF-8 válido/);
+  });
+});
+
+describe('numberCellText', () => {
+  it('keeps every digit of a Data-tab number, with the decimal sign of the language', () => {
+    expect(numberCellText('es', String(1234.5678901))).toBe('1234,5678901');
+    expect(numberCellText('en', String(1234.5678901))).toBe('1234.5678901');
+    expect(numberCellText('es', String(-1.5e-7))).toBe('-1,5e-7');
+    expect(numberCellText('es', String(-Infinity))).toBe('-∞');
+    expect(numberCellText('en', String(Infinity))).toBe('∞');
+    expect(numberCellText('es', '42')).toBe('42');
   });
 });
 

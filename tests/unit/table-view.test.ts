@@ -24,6 +24,7 @@ describe('data table windows', () => {
         [null, 'a'],
         ['1', 'C'],
       ],
+      numberColumns: [true, false],
       clusters: [null, 1],
     });
   });

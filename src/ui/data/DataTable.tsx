@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { Report } from '../../core/report.ts';
 import type { RowWindow, RowWindowRequest } from '../../core/table-view.ts';
 import { messageFor } from '../error-messages.ts';
+import { numberCellText } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { useRowPages, type RowPages, type Sort } from './use-row-pages.ts';
 
@@ -54,7 +55,7 @@ interface RowProps {
 
 /** One row at its virtual position; a row not fetched yet shows "…", a missing cell a marked dash. */
 function DataRow({ row, index, start, columns, hasClusters, template }: RowProps) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   return (
     <div
       role="row"
@@ -73,7 +74,7 @@ function DataRow({ row, index, start, columns, hasClusters, template }: RowProps
           </span>
         ) : (
           <span role="cell" key={name}>
-            {value ?? ''}
+            {value === undefined ? '' : row?.numberColumns[c] === true ? numberCellText(language, value) : value}
           </span>
         );
       })}

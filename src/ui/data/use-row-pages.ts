@@ -15,9 +15,14 @@ interface Cache {
 }
 
 export interface RowPages {
-  readonly rowAt: (
-    index: number,
-  ) => { cells: readonly (string | null)[]; rowNumber: number; cluster: number | null } | undefined;
+  readonly rowAt: (index: number) =>
+    | {
+        cells: readonly (string | null)[];
+        numberColumns: readonly boolean[];
+        rowNumber: number;
+        cluster: number | null;
+      }
+    | undefined;
   /** Why a page could not be fetched (the rows then stay unknown), once one failed. */
   readonly error: ErrorData | undefined;
 }
@@ -68,7 +73,12 @@ export function useRowPages(
       const offset = index - window.start;
       const cells = window.cells[offset];
       if (cells === undefined) return undefined;
-      return { cells, rowNumber: window.rowNumbers[offset] ?? index + 1, cluster: window.clusters?.[offset] ?? null };
+      return {
+        cells,
+        numberColumns: window.numberColumns,
+        rowNumber: window.rowNumbers[offset] ?? index + 1,
+        cluster: window.clusters?.[offset] ?? null,
+      };
     },
     [loadRows, sort, source, sortKey],
   );
