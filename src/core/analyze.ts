@@ -128,7 +128,9 @@ async function clusterIfAsked(
     return {
       ran: true,
       result: null,
-      warnings: [{ code: 'CLUSTERING_SKIPPED', message: `Clustering was skipped: ${error.message}` }],
+      warnings: [
+        { code: 'CLUSTERING_SKIPPED', message: `Clustering was skipped: ${error.message}`, cause: error.toData() },
+      ],
     };
   }
 }

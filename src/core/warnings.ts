@@ -18,6 +18,8 @@ export type WarningCode =
   | 'FORMULAS_NOT_COMPUTED'
   | 'SHEET_IGNORED';
 
+import type { ErrorData } from './errors.ts';
+
 /** A notice about the input or the run. `count` and `examples` say how much and where. */
 export interface Warning {
   readonly code: WarningCode;
@@ -27,4 +29,6 @@ export interface Warning {
   readonly examples?: readonly (number | string)[];
   /** Technical detail for bug reports (e.g. why WASM failed to start). */
   readonly detail?: string;
+  /** The error behind a step that was skipped (CLUSTERING_SKIPPED), for a message in the page's language. */
+  readonly cause?: ErrorData;
 }

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { parseCliArgs } from '../../src/cli/args.ts';
 import { reportSchemaErrors } from './schema.ts';
+import type { Warning } from '../../src/core/warnings.ts';
+import { warningText } from '../../src/ui/warning-messages.ts';
 
 const run = promisify(execFile);
 const BIN = 'src/cli/smartdata.mjs';
@@ -199,6 +201,22 @@ describe('smartdata analyze (in process)', () => {
     const report = JSON.parse(result.stdout) as { clustering: null; warnings: { code: string }[] };
     expect(report.clustering).toBeNull();
     expect(report.warnings.map((w) => w.code)).toContain('CLUSTERING_SKIPPED');
+  });
+
+  it('says why clustering was skipped, in both languages, from the error behind it', async () => {
+    const result = await runMain(['analyze', tempFile('c.csv', 'name,c\na,5\nb,5\nc,5\n')]);
+    const report = JSON.parse(result.stdout) as { warnings: Warning[] };
+    const skipped = report.warnings.find((w) => w.code === 'CLUSTERING_SKIPPED');
+    expect(skipped?.cause).toEqual({
+      code: 'NO_NUMERIC_COLUMNS',
+      message: expect.stringContaining('c (constant)') as unknown,
+      details: { c: 'constant' },
+    });
+    if (skipped === undefined) throw new Error('no warning');
+    expect(warningText('en', skipped)).toContain('c (constant)');
+    expect(warningText('es', skipped)).toBe(
+      'No se hizo el clustering: ninguna columna numérica se puede agrupar por defecto: c (constante). Elige variables o codifica una categoría (one-hot).',
+    );
   });
 
   it('prints help and version', async () => {

@@ -111,15 +111,18 @@ export function buildFeatureMatrix(
   ];
   if (raw.length === 0) {
     // Say which numeric columns there were, and why none of them is a feature by default.
+    // The details map each numeric column to its reason, for a message in the page's language.
     const numeric = profiles.filter((p) => p.type === 'integer' || p.type === 'numeric');
-    const why = numeric.map(
-      (p) => `${p.name} (${p.flags.find((f) => f === 'id' || f === 'constant' || f === 'empty') ?? 'not chosen'})`,
+    const reasons = numeric.map(
+      (p) => [p.name, p.flags.find((f) => f === 'id' || f === 'constant' || f === 'empty') ?? 'not chosen'] as const,
     );
+    const why = reasons.map(([name, reason]) => `${name} (${reason})`);
     throw new AnalysisError(
       'NO_NUMERIC_COLUMNS',
       numeric.length === 0
         ? 'There are no numeric columns to cluster: choose features or one-hot a category.'
         : `No numeric column can be clustered by default: ${why.join(', ')}. Choose features or one-hot a category.`,
+      numeric.length === 0 ? undefined : Object.fromEntries(reasons),
     );
   }
   const missing = options.missing ?? 'drop';
