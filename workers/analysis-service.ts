@@ -3,7 +3,7 @@
  * call it in-process. The dataset lives here (actor model): callers hold only handles.
  */
 import { throwIfCancelled, type CancelToken } from '../src/core/cancel.ts';
-import { toErrorData, AnalysisError, type ErrorData } from '../src/core/errors.ts';
+import { toErrorData, AnalysisError, TABLE_NOT_LOADED, type ErrorData } from '../src/core/errors.ts';
 import type { JobHooks } from '../src/core/job.ts';
 import { throttleProgress, type ProgressCallback } from '../src/core/progress.ts';
 import { analyze, numberFormatOf } from '../src/core/analyze.ts';
@@ -57,7 +57,10 @@ async function readChunk(
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     throw new AnalysisError(
       'CORRUPT_FILE',
-      'The file could not be read to the end: it was moved, deleted or changed meanwhile.',
+      {
+        en: 'The file could not be read to the end: it was moved, deleted or changed meanwhile.',
+        es: 'No se pudo leer el archivo hasta el final: se movió, se borró o cambió mientras tanto.',
+      },
       {
         cause,
       },
@@ -76,7 +79,10 @@ export async function readBlob(blob: Blob, hooks: JobHooks): Promise<Uint8Array>
       if (done) break;
       throwIfCancelled(hooks.cancel);
       if (offset + value.length > bytes.length)
-        throw new AnalysisError('CORRUPT_FILE', 'The file changed while it was read.');
+        throw new AnalysisError('CORRUPT_FILE', {
+          en: 'The file changed while it was read.',
+          es: 'El archivo cambió mientras se leía.',
+        });
       bytes.set(value, offset);
       offset += value.length;
       hooks.onProgress?.({ stage: 'read', done: offset, total: bytes.length });
@@ -137,7 +143,7 @@ export function createAnalysisService(deps: ServiceDeps) {
   function tableFor(handle: TableHandle): StoredTable {
     const stored = tables.get(handle.id);
     if (stored === undefined) {
-      throw new AnalysisError('UNKNOWN_TABLE', 'This table is no longer loaded: open the file again.');
+      throw new AnalysisError('UNKNOWN_TABLE', TABLE_NOT_LOADED);
     }
     return stored;
   }

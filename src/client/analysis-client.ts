@@ -7,7 +7,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisOptions } from '../core/analyze.ts';
 import { CancelledError } from '../core/cancel.ts';
-import { AnalysisError } from '../core/errors.ts';
+import { AnalysisError, TABLE_NOT_LOADED } from '../core/errors.ts';
 import type { ProgressCallback, ProgressEvent } from '../core/progress.ts';
 import type { PairSample } from '../core/pair-sample.ts';
 import type { Report } from '../core/report.ts';
@@ -15,6 +15,11 @@ import type { RowWindow, RowWindowRequest } from '../core/table-view.ts';
 import type { IngestOptions } from '../ingest/options.ts';
 import type { AnalysisApi, BackendInfo, MemoryInfo, ParseOutcome, TableHandle, WireResult } from '../../workers/api.ts';
 import { unwrap } from './unwrap.ts';
+
+const CRASHED = {
+  en: 'The analysis worker stopped unexpectedly.',
+  es: 'El proceso de análisis se detuvo de forma inesperada.',
+};
 
 /** How long a cancelled job may take to stop by itself before its worker is terminated. */
 export const CANCEL_GRACE_MS = 500;
@@ -160,7 +165,7 @@ export class AnalysisClient {
       const message = (event as Partial<ErrorEvent>).message;
       const detail = typeof message === 'string' && message !== '' ? message : event.type;
       this.#terminate(
-        new AnalysisError('WORKER_CRASHED', 'The analysis worker stopped unexpectedly.', {
+        new AnalysisError('WORKER_CRASHED', CRASHED, {
           cause: detail || 'unknown',
         }),
       );
@@ -253,18 +258,22 @@ function startWorker(create: () => Worker): Worker {
     return create();
   } catch (error) {
     const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    throw new AnalysisError('WORKER_BLOCKED', 'The browser refused to start the analysis worker on this page.', {
-      cause,
-    });
+    const message = {
+      en: 'The browser refused to start the analysis worker on this page.',
+      es: 'El navegador no dejó iniciar el proceso de análisis en esta página.',
+    };
+    throw new AnalysisError('WORKER_BLOCKED', message, { cause });
   }
 }
 
 function timedOut(watchdogMs: number): AnalysisError {
-  return new AnalysisError('WORKER_TIMEOUT', 'The analysis worker stopped responding and was restarted.', {
-    silentMs: watchdogMs,
-  });
+  const message = {
+    en: 'The analysis worker stopped responding and was restarted.',
+    es: 'El proceso de análisis dejó de responder y se reinició.',
+  };
+  return new AnalysisError('WORKER_TIMEOUT', message, { silentMs: watchdogMs });
 }
 
 function unknownTable(): AnalysisError {
-  return new AnalysisError('UNKNOWN_TABLE', 'This table is no longer loaded: open the file again.');
+  return new AnalysisError('UNKNOWN_TABLE', TABLE_NOT_LOADED);
 }

@@ -8,8 +8,8 @@ import type { WireResult } from '../../workers/api.ts';
  */
 export function unwrap<T>(result: WireResult<T>): T {
   if (result.ok) return result.value;
-  const { code, message, details } = result.error;
+  const { code, message, es, details } = result.error;
   if (code === 'CANCELLED') throw new CancelledError();
   if (!isErrorCode(code)) throw new AnalysisError('INTERNAL', `Unknown error code from the worker: ${String(code)}`);
-  throw new AnalysisError(code, message, details);
+  throw new AnalysisError(code, typeof es === 'string' ? { en: message, es } : message, details);
 }

@@ -3,7 +3,7 @@
  * number format; dates as epoch ms), at most PAIR_SAMPLE_MAX of them chosen with a fixed seed so
  * that the same file always draws the same picture. The counts say what was left out.
  */
-import { AnalysisError } from './errors.ts';
+import { AnalysisError, noColumn } from './errors.ts';
 import type { NumberFormat } from './number-format.ts';
 import { readNumeric } from './profile/column-reading.ts';
 import { sampleIndices } from './stats/random.ts';
@@ -23,10 +23,12 @@ export interface PairSample {
 
 function columnValues(table: Table, name: string, format: NumberFormat): Float64Array {
   const column = table.columns.find((c) => c.name === name);
-  if (column === undefined)
-    throw new AnalysisError('INVALID_OPTION', `There is no column "${name}".`, { column: name });
+  if (column === undefined) throw new AnalysisError('INVALID_OPTION', noColumn(name), { column: name });
   const reading = readNumeric(column, format);
-  if (reading.kind !== 'numeric') throw new AnalysisError('INVALID_OPTION', `"${name}" is not numeric.`);
+  if (reading.kind !== 'numeric') {
+    const message = { en: `"${name}" is not numeric.`, es: `«${name}» no es numérica.` };
+    throw new AnalysisError('INVALID_OPTION', message, { column: name });
+  }
   return reading.values;
 }
 

@@ -135,7 +135,10 @@ export function assertLooksLikeText(text: string): void {
   if (control >= MIN_CONTROL_CHARS && control > MAX_CONTROL_SHARE * n) {
     throw new AnalysisError(
       'UNSUPPORTED_FORMAT',
-      'This file is binary data, not text or a spreadsheet: it cannot be read as CSV, TSV, XLSX or XLS.',
+      {
+        en: 'This file is binary data, not text or a spreadsheet: it cannot be read as CSV, TSV, XLSX or XLS.',
+        es: 'Este archivo contiene datos binarios, no texto ni una hoja de cálculo: no se puede leer como CSV, TSV, XLSX ni XLS.',
+      },
       { detected: 'binary', controlCharacters: control },
     );
   }

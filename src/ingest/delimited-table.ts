@@ -3,7 +3,7 @@
  * bytes-level fast path). It owns header choice, blank lines, ragged rows, limits and warnings, so
  * both parsers produce identical tables and identical warnings by construction.
  */
-import { AnalysisError } from '../core/errors.ts';
+import { AnalysisError, spanishNumber } from '../core/errors.ts';
 import { ColumnBuilder } from '../core/column-builder.ts';
 import type { Table } from '../core/table.ts';
 import type { Warning } from '../core/warnings.ts';
@@ -56,7 +56,10 @@ export function assertFieldLength(length: number, limit: number, row: number): v
   if (length <= limit) return;
   throw new AnalysisError(
     'FIELD_TOO_LONG',
-    `A cell in data row ${row} is ${length.toLocaleString('en')} characters long (limit ${limit.toLocaleString('en')}): usually a quote that is never closed.`,
+    {
+      en: `A cell in data row ${row} is ${length.toLocaleString('en')} characters long (limit ${limit.toLocaleString('en')}): usually a quote that is never closed.`,
+      es: `Una celda de la fila de datos ${row} tiene ${spanishNumber(length)} caracteres (límite ${spanishNumber(limit)}): suele ser una comilla que no se cierra.`,
+    },
     { row, length, limit },
   );
 }
@@ -99,7 +102,10 @@ export class DelimitedTableBuilder {
     if (cells.length > this.limits.maxColumns) {
       throw new AnalysisError(
         'TOO_MANY_COLUMNS',
-        `The file has ${cells.length} columns; at most ${this.limits.maxColumns} can be analysed.`,
+        {
+          en: `The file has ${cells.length} columns; at most ${this.limits.maxColumns} can be analysed.`,
+          es: `El archivo tiene ${spanishNumber(cells.length)} columnas; se pueden analizar como máximo ${spanishNumber(this.limits.maxColumns)}.`,
+        },
         { columns: cells.length, limit: this.limits.maxColumns },
       );
     }
@@ -128,7 +134,11 @@ export class DelimitedTableBuilder {
   }
 
   finish(): ParsedTable {
-    if (!this.hasHeader) throw new AnalysisError('EMPTY_FILE', 'The file holds no rows: not even a header.');
+    if (!this.hasHeader)
+      throw new AnalysisError('EMPTY_FILE', {
+        en: 'The file holds no rows: not even a header.',
+        es: 'El archivo no tiene filas: ni siquiera una cabecera.',
+      });
     return {
       table: { rowCount: this.rows, columns: this.builders.map((b) => b.finish()) },
       warnings: this.warnings(),

@@ -5,15 +5,18 @@ import type { FileFormat } from '../core/file-facts.ts';
 /** What the first bytes say a file is. `text` is refined to csv or tsv once the delimiter is known. */
 export type Container = 'text' | 'xlsx' | 'xls';
 
-const SIGNATURES: readonly { bytes: readonly number[]; what: string }[] = [
-  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
-  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
+const SIGNATURES: readonly { bytes: readonly number[]; what: string; es: string }[] = [
+  { bytes: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', es: 'un documento PDF' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', es: 'una imagen PNG' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', es: 'una imagen JPEG' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image', es: 'una imagen GIF' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive', es: 'un archivo comprimido gzip' },
+  { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive', es: 'un archivo comprimido RAR' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive', es: 'un archivo comprimido 7-Zip' },
 ];
+
+/** EMPTY_FILE's message, shared with the ingest's own size check. */
+export const EMPTY_FILE = { en: 'The file is empty (0 bytes).', es: 'El archivo está vacío (0 bytes).' };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -39,12 +42,14 @@ function containsAscii(bytes: Uint8Array, text: string, limit: number): boolean 
  * recognised here is refused later by the text decoder. Reads at most the first 64 KiB.
  */
 export function detectContainer(bytes: Uint8Array): Container {
-  if (bytes.length === 0) throw new AnalysisError('EMPTY_FILE', 'The file is empty (0 bytes).');
-  for (const { bytes: magic, what } of SIGNATURES) {
+  if (bytes.length === 0) throw new AnalysisError('EMPTY_FILE', EMPTY_FILE);
+  for (const { bytes: magic, what, es } of SIGNATURES) {
     if (startsWith(bytes, magic)) {
-      throw new AnalysisError('UNSUPPORTED_FORMAT', `This file is ${what}, not a table (CSV, TSV, XLSX or XLS).`, {
-        detected: what,
-      });
+      const message = {
+        en: `This file is ${what}, not a table (CSV, TSV, XLSX or XLS).`,
+        es: `Este archivo es ${es}, no una tabla (CSV, TSV, XLSX o XLS).`,
+      };
+      throw new AnalysisError('UNSUPPORTED_FORMAT', message, { detected: what });
     }
   }
   if (startsWith(bytes, CFB_MAGIC)) return 'xls';
@@ -57,21 +62,28 @@ function classifyZip(bytes: Uint8Array): Container {
   if (containsAscii(bytes, 'application/vnd.oasis.opendocument', window)) {
     throw new AnalysisError(
       'UNSUPPORTED_FORMAT',
-      'OpenDocument spreadsheets (.ods) are not supported: save the file as .xlsx or .csv and try again.',
+      {
+        en: 'OpenDocument spreadsheets (.ods) are not supported: save the file as .xlsx or .csv and try again.',
+        es: 'Las hojas de cálculo OpenDocument (.ods) no se admiten: guarda el archivo como .xlsx o .csv y vuelve a intentarlo.',
+      },
       { detected: 'ods' },
     );
   }
   if (containsAscii(bytes, 'xl/', bytes.length) || containsAscii(bytes, '[Content_Types].xml', window)) {
     if (containsAscii(bytes, 'word/', window) || containsAscii(bytes, 'ppt/', window)) {
-      throw new AnalysisError('UNSUPPORTED_FORMAT', 'This is a Word or PowerPoint file, not a spreadsheet.', {
-        detected: 'office',
-      });
+      const message = {
+        en: 'This is a Word or PowerPoint file, not a spreadsheet.',
+        es: 'Es un archivo de Word o PowerPoint, no una hoja de cálculo.',
+      };
+      throw new AnalysisError('UNSUPPORTED_FORMAT', message, { detected: 'office' });
     }
     return 'xlsx';
   }
-  throw new AnalysisError('UNSUPPORTED_FORMAT', 'This is a ZIP archive that holds no Excel workbook.', {
-    detected: 'zip',
-  });
+  const message = {
+    en: 'This is a ZIP archive that holds no Excel workbook.',
+    es: 'Es un archivo ZIP que no contiene ningún libro de Excel.',
+  };
+  throw new AnalysisError('UNSUPPORTED_FORMAT', message, { detected: 'zip' });
 }
 
 const EXTENSIONS: Readonly<Record<string, readonly FileFormat[]>> = {

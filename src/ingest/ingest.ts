@@ -1,4 +1,4 @@
-import { AnalysisError } from '../core/errors.ts';
+import { AnalysisError, spanishNumber } from '../core/errors.ts';
 import { throwIfCancelled } from '../core/cancel.ts';
 import type { FileFacts } from '../core/file-facts.ts';
 import type { JobHooks } from '../core/job.ts';
@@ -13,7 +13,7 @@ import {
   planEncoding,
 } from './decode-text.ts';
 import type { DelimitedLimits, ParsedTable } from './delimited-table.ts';
-import { detectContainer, isExtensionMismatch } from './detect-format.ts';
+import { detectContainer, EMPTY_FILE, isExtensionMismatch } from './detect-format.ts';
 import {
   DEFAULT_MAX_COLUMNS,
   DEFAULT_MAX_FIELD_CHARS,
@@ -45,12 +45,16 @@ export interface IngestHooks extends JobHooks {
 }
 
 function assertSize(bytes: Uint8Array, maxFileBytes: number): void {
-  if (bytes.length === 0) throw new AnalysisError('EMPTY_FILE', 'The file is empty (0 bytes).');
+  if (bytes.length === 0) throw new AnalysisError('EMPTY_FILE', EMPTY_FILE);
   if (bytes.length > maxFileBytes) {
     const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    const mbEs = (n: number): string => spanishNumber(n / 1024 / 1024, 1);
     throw new AnalysisError(
       'FILE_TOO_LARGE',
-      `The file is ${mb(bytes.length)} MB; the limit is ${mb(maxFileBytes)} MB.`,
+      {
+        en: `The file is ${mb(bytes.length)} MB; the limit is ${mb(maxFileBytes)} MB.`,
+        es: `El archivo ocupa ${mbEs(bytes.length)} MB; el límite es ${mbEs(maxFileBytes)} MB.`,
+      },
       {
         bytes: bytes.length,
         limit: maxFileBytes,

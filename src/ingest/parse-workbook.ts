@@ -1,5 +1,5 @@
 import type { CellObject, WorkBook, WorkSheet } from 'xlsx';
-import { AnalysisError } from '../core/errors.ts';
+import { AnalysisError, spanishNumber } from '../core/errors.ts';
 import { trimSpaces } from '../core/number-format.ts';
 import { ColumnBuilder, type CellValue } from '../core/column-builder.ts';
 import { throwIfCancelled } from '../core/cancel.ts';
@@ -8,6 +8,7 @@ import type { SheetInfo } from '../core/file-facts.ts';
 import type { Warning } from '../core/warnings.ts';
 import { excelSerialToEpochMs } from './excel-dates.ts';
 import { makeUniqueHeaders } from './headers.ts';
+import { ENCRYPTED } from './zip-guard.ts';
 import type { ParsedTable } from './delimited-table.ts';
 
 export interface WorkbookLimits {
@@ -45,15 +46,13 @@ async function readWorkbook(bytes: Uint8Array): Promise<{ workbook: WorkBook; is
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     if (/password|encrypt/i.test(text)) {
-      throw new AnalysisError(
-        'UNSUPPORTED_FORMAT',
-        'This workbook is password-protected or encrypted: remove the password in Excel and try again.',
-        { detected: 'encrypted' },
-      );
+      throw new AnalysisError('UNSUPPORTED_FORMAT', ENCRYPTED, { detected: 'encrypted' });
     }
-    throw new AnalysisError('CORRUPT_FILE', `The workbook could not be read: it looks damaged or truncated.`, {
-      cause: text,
-    });
+    const message = {
+      en: 'The workbook could not be read: it looks damaged or truncated.',
+      es: 'No se pudo leer el libro: parece dañado o incompleto.',
+    };
+    throw new AnalysisError('CORRUPT_FILE', message, { cause: text });
   }
 }
 
@@ -93,14 +92,19 @@ function pickSheet(workbook: WorkBook, requested: string | undefined): string {
     const index = /^\d+$/.test(requested) ? Number(requested) - 1 : -1;
     const name = names.includes(requested) ? requested : names[index];
     if (name === undefined) {
-      throw new AnalysisError('INVALID_OPTION', `There is no sheet "${requested}". Sheets: ${names.join(', ')}.`, {
-        sheet: requested,
-      });
+      const message = {
+        en: `There is no sheet "${requested}". Sheets: ${names.join(', ')}.`,
+        es: `No hay ninguna hoja «${requested}». Hojas: ${names.join(', ')}.`,
+      };
+      throw new AnalysisError('INVALID_OPTION', message, { sheet: requested });
     }
     return name;
   }
   const first = names.find((name) => rowsOf(workbook.Sheets[name]).length > 0);
-  if (first === undefined) throw new AnalysisError('EMPTY_FILE', 'Every sheet of this workbook is empty.');
+  if (first === undefined) {
+    const message = { en: 'Every sheet of this workbook is empty.', es: 'Todas las hojas de este libro están vacías.' };
+    throw new AnalysisError('EMPTY_FILE', message);
+  }
   return first;
 }
 
@@ -169,7 +173,10 @@ export async function parseWorkbook(
   if (width > limits.maxColumns) {
     throw new AnalysisError(
       'TOO_MANY_COLUMNS',
-      `The sheet has ${width} columns; at most ${limits.maxColumns} can be analysed.`,
+      {
+        en: `The sheet has ${width} columns; at most ${limits.maxColumns} can be analysed.`,
+        es: `La hoja tiene ${spanishNumber(width)} columnas; se pueden analizar como máximo ${spanishNumber(limits.maxColumns)}.`,
+      },
       {
         columns: width,
         limit: limits.maxColumns,

@@ -1,7 +1,7 @@
 // Zip-bomb and forgery guard for XLSX (ZIP) input, run before SheetJS sees the bytes. inspectZip reads headers
 // only; verifyZipSizes inflates each entry once, counting bytes. Layout: PKWARE APPNOTE.TXT 6.3.10 §4.3, §4.5.3.
 import { isCancelled, throwIfCancelled, type CancelToken } from '../core/cancel.ts';
-import { AnalysisError, type ErrorCode, type ErrorDetails } from '../core/errors.ts';
+import { AnalysisError, spanishNumber, type Bilingual, type ErrorCode, type ErrorDetails } from '../core/errors.ts';
 
 export interface ZipLimits {
   /** Total uncompressed bytes allowed across all entries. */
@@ -42,15 +42,20 @@ const METHOD = { stored: 0, deflate: 8, aes: 99 };
 const FLAG = { encrypted: 1, dataDescriptor: 8 };
 const CHUNK_BYTES = 64 * 1024;
 const BYTE_UNITS = [[1024 ** 3, 'GB'] as const, [1024 ** 2, 'MB'] as const, [1024, 'KB'] as const];
-const FORGED = 'the file is forged or damaged.';
-const BOMB = 'refused as a possible zip bomb.';
-const ENCRYPTED = 'This workbook is password-protected or encrypted: remove the password in Excel and try again.';
+const FORGED = { en: 'the file is forged or damaged.', es: 'el archivo está falsificado o dañado.' };
+const BOMB = { en: 'refused as a possible zip bomb.', es: 'se rechaza como posible bomba ZIP.' };
+/** The message for a password-protected workbook, shared with parse-workbook.ts. */
+export const ENCRYPTED = {
+  en: 'This workbook is password-protected or encrypted: remove the password in Excel and try again.',
+  es: 'Este libro está protegido con contraseña o cifrado: quita la contraseña en Excel y vuelve a intentarlo.',
+};
 const u16 = (view: DataView, at: number): number => view.getUint16(at, true);
 const u32 = (view: DataView, at: number): number => view.getUint32(at, true);
 const u64 = (view: DataView, at: number): number => Number(view.getBigUint64(at, true));
-const fail = (code: ErrorCode, text: string, details: ErrorDetails = {}): AnalysisError =>
+const fail = (code: ErrorCode, text: Bilingual, details: ErrorDetails = {}): AnalysisError =>
   new AnalysisError(code, text, details);
 const formatCount = (count: number): string => count.toLocaleString('en');
+const countEs = (count: number): string => spanishNumber(count);
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function formatBytes(bytes: number): string {
@@ -58,26 +63,47 @@ function formatBytes(bytes: number): string {
   return `${formatCount(bytes)} bytes`;
 }
 
-/** Throws CORRUPT_FILE unless [pos, pos + length) lies inside [0, end). */
-function need(pos: number, length: number, end: number, what: string): void {
-  if (pos >= 0 && pos + length <= end) return;
-  throw fail('CORRUPT_FILE', `The ZIP is truncated: its ${what} lies outside the file.`, { offset: pos, length });
+function bytesEs(bytes: number): string {
+  for (const [scale, unit] of BYTE_UNITS) if (bytes >= scale) return `${spanishNumber(bytes / scale, 1)} ${unit}`;
+  return `${countEs(bytes)} bytes`;
 }
+
+/** Throws CORRUPT_FILE unless [pos, pos + length) lies inside [0, end). */
+function need(pos: number, length: number, end: number, what: Bilingual): void {
+  if (pos >= 0 && pos + length <= end) return;
+  const message = {
+    en: `The ZIP is truncated: its ${what.en} lies outside the file.`,
+    es: `El ZIP está truncado: su ${what.es} queda fuera del archivo.`,
+  };
+  throw fail('CORRUPT_FILE', message, { offset: pos, length });
+}
+
+const CENTRAL_DIRECTORY = { en: 'central directory', es: 'directorio central' };
+const dataOf = (name: string): Bilingual => ({ en: `data of entry ${name}`, es: `contenido de la entrada ${name}` });
 
 function findEndRecord(view: DataView): number {
   const last = view.byteLength - 22;
   for (let pos = last; pos >= Math.max(0, last - MAX16); pos--) {
     if (u32(view, pos) === SIG.end && pos + 22 + u16(view, pos + 20) <= view.byteLength) return pos;
   }
-  const message = 'No ZIP central directory was found: the file is truncated or is not an XLSX workbook.';
+  const message = {
+    en: 'No ZIP central directory was found: the file is truncated or is not an XLSX workbook.',
+    es: 'No se encontró el directorio central del ZIP: el archivo está truncado o no es un libro XLSX.',
+  };
   throw fail('CORRUPT_FILE', message, { bytes: view.byteLength });
 }
 
 function readZip64Directory(view: DataView, endPos: number): Directory {
   const locator = endPos - 20;
   const pos = u64(view, locator + 8);
-  need(pos, 56, locator, 'ZIP64 end-of-directory record');
-  if (u32(view, pos) !== SIG.end64) throw fail('CORRUPT_FILE', 'The ZIP64 end record is missing: the file is damaged.');
+  need(pos, 56, locator, { en: 'ZIP64 end-of-directory record', es: 'registro de fin de directorio ZIP64' });
+  if (u32(view, pos) !== SIG.end64) {
+    const message = {
+      en: 'The ZIP64 end record is missing: the file is damaged.',
+      es: 'Falta el registro final ZIP64: el archivo está dañado.',
+    };
+    throw fail('CORRUPT_FILE', message);
+  }
   const count = u64(view, pos + 32);
   const disks = u32(view, pos + 16) + u32(view, pos + 20) + (u64(view, pos + 24) === count ? 0 : 1);
   return { count, size: u64(view, pos + 40), offset: u64(view, pos + 48), end: pos, disks };
@@ -88,12 +114,22 @@ function readDirectory(view: DataView): Directory {
   const [count, size, offset] = [u16(view, end + 10), u32(view, end + 12), u32(view, end + 16)];
   const isZip64 = count === MAX16 || size === MAX32 || offset === MAX32; // 32-bit fields defer to ZIP64 records
   if (isZip64 && (end < 20 || u32(view, end - 20) !== SIG.locator64)) {
-    throw fail('CORRUPT_FILE', 'The ZIP64 end-record locator is missing: the file is truncated or damaged.');
+    const message = {
+      en: 'The ZIP64 end-record locator is missing: the file is truncated or damaged.',
+      es: 'Falta el localizador del registro final ZIP64: el archivo está truncado o dañado.',
+    };
+    throw fail('CORRUPT_FILE', message);
   }
   const disks = u16(view, end + 4) + u16(view, end + 6) + (u16(view, end + 8) === count ? 0 : 1);
   const dir = isZip64 ? readZip64Directory(view, end) : { count, size, offset, end, disks };
-  if (dir.disks !== 0) throw fail('UNSUPPORTED_FORMAT', 'This ZIP spans several disks, which no XLSX workbook does.');
-  need(dir.offset, dir.size, dir.end, 'central directory');
+  if (dir.disks !== 0) {
+    const message = {
+      en: 'This ZIP spans several disks, which no XLSX workbook does.',
+      es: 'Este ZIP ocupa varios discos, algo que ningún libro XLSX hace.',
+    };
+    throw fail('UNSUPPORTED_FORMAT', message);
+  }
+  need(dir.offset, dir.size, dir.end, CENTRAL_DIRECTORY);
   return dir;
 }
 
@@ -105,12 +141,16 @@ function resolveZip64(view: DataView, start: number, length: number, values: num
     let at = pos + 4;
     return values.map((value) => {
       if (!isLocal && value !== MAX32) return value;
-      need(at, 8, pos + 4 + u16(view, pos + 2), 'ZIP64 extra field');
+      need(at, 8, pos + 4 + u16(view, pos + 2), { en: 'ZIP64 extra field', es: 'campo extra ZIP64' });
       at += 8;
       return u64(view, at - 8);
     });
   }
-  throw fail('CORRUPT_FILE', 'An entry declares ZIP64 sizes but has no ZIP64 extra field: the file is damaged.');
+  const message = {
+    en: 'An entry declares ZIP64 sizes but has no ZIP64 extra field: the file is damaged.',
+    es: 'Una entrada declara tamaños ZIP64 pero no tiene campo extra ZIP64: el archivo está dañado.',
+  };
+  throw fail('CORRUPT_FILE', message);
 }
 
 function decodeName(nameBytes: Uint8Array): string {
@@ -119,11 +159,14 @@ function decodeName(nameBytes: Uint8Array): string {
 }
 
 function readCentralEntry(view: DataView, bytes: Uint8Array, pos: number, dir: Directory): [CentralEntry, number] {
-  need(pos, 46, dir.offset + dir.size, 'central directory');
-  if (u32(view, pos) !== SIG.central) throw fail('CORRUPT_FILE', 'The ZIP central directory is damaged.', { pos });
+  need(pos, 46, dir.offset + dir.size, CENTRAL_DIRECTORY);
+  if (u32(view, pos) !== SIG.central) {
+    const message = { en: 'The ZIP central directory is damaged.', es: 'El directorio central del ZIP está dañado.' };
+    throw fail('CORRUPT_FILE', message, { pos });
+  }
   const [nameLength, extraLength] = [u16(view, pos + 28), u16(view, pos + 30)];
   const next = pos + 46 + nameLength + extraLength + u16(view, pos + 32);
-  need(pos, next - pos, dir.offset + dir.size, 'central directory');
+  need(pos, next - pos, dir.offset + dir.size, CENTRAL_DIRECTORY);
   const raw = [u32(view, pos + 24), u32(view, pos + 20), u32(view, pos + 42)];
   const sizes = resolveZip64(view, pos + 46 + nameLength, extraLength, raw, false);
   const [uncompressedBytes = 0, compressedBytes = 0, localOffset = 0] = sizes;
@@ -139,12 +182,18 @@ function checkEntryKind(entry: CentralEntry, limits: ZipLimits): void {
     throw fail('UNSUPPORTED_FORMAT', ENCRYPTED, { detected: 'encrypted', entry: name });
   }
   if (method !== METHOD.stored && method !== METHOD.deflate) {
-    const message = `Entry ${name} uses ZIP compression method ${method}; XLSX uses only stored (0) or deflate (8).`;
+    const message = {
+      en: `Entry ${name} uses ZIP compression method ${method}; XLSX uses only stored (0) or deflate (8).`,
+      es: `La entrada ${name} usa el método de compresión ZIP ${method}; XLSX solo usa «stored» (0) o «deflate» (8).`,
+    };
     throw fail('UNSUPPORTED_FORMAT', message, { entry: name, method });
   }
   const ratio = Math.ceil(uncompressedBytes / Math.max(compressedBytes, 1));
   if (uncompressedBytes >= limits.minRatioCheckBytes && ratio > limits.maxRatio) {
-    const message = `Entry ${name} expands ${ratio}:1 (limit ${limits.maxRatio}:1): ${BOMB}`;
+    const message = {
+      en: `Entry ${name} expands ${ratio}:1 (limit ${limits.maxRatio}:1): ${BOMB.en}`,
+      es: `La entrada ${name} se expande ${countEs(ratio)}:1 (límite ${countEs(limits.maxRatio)}:1): ${BOMB.es}`,
+    };
     throw fail('UNSAFE_FILE', message, { entry: name, ratio, limit: limits.maxRatio, uncompressedBytes });
   }
 }
@@ -152,15 +201,25 @@ function checkEntryKind(entry: CentralEntry, limits: ZipLimits): void {
 /** Checks the local header against the central directory and returns the offset of the entry's data. */
 function checkLocalHeader(view: DataView, bytes: Uint8Array, entry: CentralEntry, dir: Directory): number {
   const { name, localOffset: pos } = entry;
-  need(pos, 30, dir.offset, `local header of entry ${name}`);
-  if (u32(view, pos) !== SIG.local) throw fail('CORRUPT_FILE', `Entry ${name} has no local header: ${FORGED}`);
+  need(pos, 30, dir.offset, { en: `local header of entry ${name}`, es: `cabecera local de la entrada ${name}` });
+  if (u32(view, pos) !== SIG.local) {
+    const message = {
+      en: `Entry ${name} has no local header: ${FORGED.en}`,
+      es: `La entrada ${name} no tiene cabecera local: ${FORGED.es}`,
+    };
+    throw fail('CORRUPT_FILE', message);
+  }
   const [flags, nameLength, extraLength] = [u16(view, pos + 6), u16(view, pos + 26), u16(view, pos + 28)];
   const dataOffset = pos + 30 + nameLength + extraLength;
-  need(pos, dataOffset - pos + entry.compressedBytes, dir.offset, `data of entry ${name}`);
+  need(pos, dataOffset - pos + entry.compressedBytes, dir.offset, dataOf(name));
   const localName = bytes.subarray(pos + 30, pos + 30 + nameLength);
   const details = { entry: name, localName: decodeName(localName) };
   if (!sameBytes(localName, entry.nameBytes) || u16(view, pos + 8) !== entry.method) {
-    throw fail('UNSAFE_FILE', `Entry ${name}: its local header names or compresses it differently: ${FORGED}`, details);
+    const message = {
+      en: `Entry ${name}: its local header names or compresses it differently: ${FORGED.en}`,
+      es: `Entrada ${name}: su cabecera local la nombra o comprime de otra manera: ${FORGED.es}`,
+    };
+    throw fail('UNSAFE_FILE', message, details);
   }
   if ((flags & FLAG.dataDescriptor) !== 0) return dataOffset; // local sizes are zero, given after the data
   const sizes = [u32(view, pos + 22), u32(view, pos + 18)];
@@ -168,7 +227,12 @@ function checkLocalHeader(view: DataView, bytes: Uint8Array, entry: CentralEntry
   if (usize !== entry.uncompressedBytes || csize !== entry.compressedBytes) {
     const local = `${formatCount(usize)} bytes (${formatCount(csize)} compressed)`;
     const central = `says ${formatCount(entry.uncompressedBytes)} (${formatCount(entry.compressedBytes)} compressed)`;
-    const message = `Entry ${name}: its local header says ${local} but the central directory ${central}: ${FORGED}`;
+    const localEs = `${countEs(usize)} bytes (${countEs(csize)} comprimidos)`;
+    const centralEs = `${countEs(entry.uncompressedBytes)} (${countEs(entry.compressedBytes)} comprimidos)`;
+    const message = {
+      en: `Entry ${name}: its local header says ${local} but the central directory ${central}: ${FORGED.en}`,
+      es: `Entrada ${name}: su cabecera local dice ${localEs} pero el directorio central dice ${centralEs}: ${FORGED.es}`,
+    };
     throw fail('UNSAFE_FILE', message, { ...details, localBytes: usize, centralBytes: entry.uncompressedBytes });
   }
   return dataOffset;
@@ -180,7 +244,10 @@ function checkNoOverlap(entries: readonly CentralEntry[]): void {
   sorted.forEach((after, i) => {
     const before = sorted[i - 1];
     if (before && after.localOffset < before.dataOffset + before.compressedBytes) {
-      const message = `Entries ${before.name} and ${after.name} overlap in the file: ${FORGED}`;
+      const message = {
+        en: `Entries ${before.name} and ${after.name} overlap in the file: ${FORGED.en}`,
+        es: `Las entradas ${before.name} y ${after.name} se solapan en el archivo: ${FORGED.es}`,
+      };
       throw fail('UNSAFE_FILE', message, { entry: after.name, overlaps: before.name });
     }
   });
@@ -199,7 +266,10 @@ export function inspectZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dir = readDirectory(view);
   if (dir.count > limit.maxEntries) {
-    const message = `The ZIP has ${formatCount(dir.count)} entries (limit ${formatCount(limit.maxEntries)}): ${BOMB}`;
+    const message = {
+      en: `The ZIP has ${formatCount(dir.count)} entries (limit ${formatCount(limit.maxEntries)}): ${BOMB.en}`,
+      es: `El ZIP tiene ${countEs(dir.count)} entradas (límite ${countEs(limit.maxEntries)}): ${BOMB.es}`,
+    };
     throw fail('UNSAFE_FILE', message, { entries: dir.count, limit: limit.maxEntries });
   }
   const entries: CentralEntry[] = [];
@@ -210,12 +280,20 @@ export function inspectZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): 
     pos = next;
   }
   if (pos !== dir.offset + dir.size) {
-    throw fail('CORRUPT_FILE', `The central directory holds more than its ${dir.count} declared entries: ${FORGED}`);
+    const message = {
+      en: `The central directory holds more than its ${dir.count} declared entries: ${FORGED.en}`,
+      es: `El directorio central contiene más de las ${countEs(dir.count)} entradas que declara: ${FORGED.es}`,
+    };
+    throw fail('CORRUPT_FILE', message);
   }
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedBytes, 0);
   if (total > limit.maxUncompressedBytes) {
     const sizes = `${formatBytes(total)} (limit ${formatBytes(limit.maxUncompressedBytes)})`;
-    const message = `The workbook would expand to ${sizes}: ${BOMB}`;
+    const sizesEs = `${bytesEs(total)} (límite ${bytesEs(limit.maxUncompressedBytes)})`;
+    const message = {
+      en: `The workbook would expand to ${sizes}: ${BOMB.en}`,
+      es: `El libro se expandiría a ${sizesEs}: ${BOMB.es}`,
+    };
     throw fail('UNSAFE_FILE', message, { uncompressedBytes: total, limit: limit.maxUncompressedBytes });
   }
   for (const entry of entries) {
@@ -242,7 +320,11 @@ async function countInflated(data: Uint8Array, name: string, stopAfter: number, 
   try {
     stream = new DecompressionStream('deflate-raw');
   } catch {
-    throw fail('UNSUPPORTED_FORMAT', 'This browser cannot inflate ZIP data (DecompressionStream): update it.');
+    const message = {
+      en: 'This browser cannot inflate ZIP data (DecompressionStream): update it.',
+      es: 'Este navegador no puede descomprimir datos ZIP (DecompressionStream): actualízalo.',
+    };
+    throw fail('UNSUPPORTED_FORMAT', message);
   }
   const reader = stream.readable.getReader();
   const feeding = feedChunks(stream, data).catch(() => undefined); // errors resurface in read()
@@ -256,7 +338,11 @@ async function countInflated(data: Uint8Array, name: string, stopAfter: number, 
   } catch (error) {
     if (isCancelled(error)) throw error;
     const cause = error instanceof Error ? error.message : String(error);
-    throw fail('CORRUPT_FILE', `Entry ${name}: its compressed data is damaged (${cause}).`, { entry: name, cause });
+    const message = {
+      en: `Entry ${name}: its compressed data is damaged (${cause}).`,
+      es: `Entrada ${name}: sus datos comprimidos están dañados (${cause}).`,
+    };
+    throw fail('CORRUPT_FILE', message, { entry: name, cause });
   } finally {
     await reader.cancel().catch(() => undefined);
     await feeding;
@@ -281,17 +367,24 @@ export async function verifyZipSizes(
   let total = 0;
   for (const { name, dataOffset, compressedBytes, uncompressedBytes: declared, method } of entries) {
     throwIfCancelled(cancel);
-    need(dataOffset, compressedBytes, bytes.length, `data of entry ${name}`);
+    need(dataOffset, compressedBytes, bytes.length, dataOf(name));
     const data = bytes.subarray(dataOffset, dataOffset + compressedBytes);
     const budget = Math.max(0, Math.min(declared, max - total));
     const real = method === METHOD.stored ? compressedBytes : await countInflated(data, name, budget, cancel);
     if (real > budget && real <= declared) {
-      const message = `The workbook expands past its limit of ${formatBytes(max)} once inflated: ${BOMB}`;
+      const message = {
+        en: `The workbook expands past its limit of ${formatBytes(max)} once inflated: ${BOMB.en}`,
+        es: `Al descomprimirlo, el libro supera su límite de ${bytesEs(max)}: ${BOMB.es}`,
+      };
       throw fail('UNSAFE_FILE', message, { entry: name, limit: max });
     }
     if (real !== declared) {
       const found = real > declared ? `more than ${formatCount(declared)}` : `only ${formatCount(real)}`;
-      const message = `Entry ${name} expands to ${found} bytes but its headers say ${formatCount(declared)}: ${FORGED}`;
+      const foundEs = real > declared ? `más de ${countEs(declared)}` : `solo ${countEs(real)}`;
+      const message = {
+        en: `Entry ${name} expands to ${found} bytes but its headers say ${formatCount(declared)}: ${FORGED.en}`,
+        es: `La entrada ${name} se expande a ${foundEs} bytes, pero sus cabeceras dicen ${countEs(declared)}: ${FORGED.es}`,
+      };
       throw fail('UNSAFE_FILE', message, { entry: name, declaredBytes: declared, inflatedBytes: real });
     }
     total += real;

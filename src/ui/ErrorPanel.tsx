@@ -2,7 +2,7 @@ import type { ErrorData } from '../core/errors.ts';
 import { messageFor } from './error-messages.ts';
 import { useTranslation } from './language-context.tsx';
 
-/** A specific message and next step for an error code; the worker's own text under "Details". */
+/** A general message and next step for the code, the error's own specific message in the page's language, and its details. */
 export function ErrorPanel({
   error,
   fileName,
@@ -19,7 +19,7 @@ export function ErrorPanel({
     <section className="error" role="alert" data-testid="error" data-code={error.code}>
       <h2>{fileName === undefined ? t('errorTitle') : t('errorTitleFile', { name: fileName })}</h2>
       <p>{message}</p>
-      <p data-testid="error-detail">{error.message}</p>
+      <p data-testid="error-detail">{language === 'es' ? (error.es ?? error.message) : error.message}</p>
       <p>{action}</p>
       {error.details !== undefined && (
         <details>

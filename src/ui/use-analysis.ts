@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AnalysisClient, type ClientParseOutcome, type JobOptions } from '../client/analysis-client.ts';
-import { isCancelled } from '../core/cancel.ts';
-import { AnalysisError, type ErrorData } from '../core/errors.ts';
+import { CancelledError, isCancelled } from '../core/cancel.ts';
+import { AnalysisError, toErrorData, type ErrorData } from '../core/errors.ts';
 import type { ColumnType } from '../core/profile/infer-type.ts';
 import type { ProgressEvent, Stage } from '../core/progress.ts';
 import type { PairSample } from '../core/pair-sample.ts';
@@ -53,10 +53,7 @@ export interface AnalysisResult {
   readonly isPartial: boolean;
 }
 
-function toErrorData(error: unknown): ErrorData {
-  if (error instanceof AnalysisError) return error.toData();
-  return { code: 'INTERNAL', message: 'Unexpected error', details: { cause: String(error) } };
-}
+const NO_TABLE = { en: 'No table is loaded.', es: 'No hay ninguna tabla cargada.' };
 
 function isUnknownTable(error: unknown): boolean {
   return error instanceof AnalysisError && error.code === 'UNKNOWN_TABLE';
@@ -177,9 +174,7 @@ function useRunner(): Runner {
     } catch (error) {
       isSettled = true;
       tracker.settle();
-      const data: ErrorData = isCancelled(error)
-        ? { code: 'CANCELLED', message: 'The analysis was cancelled.' }
-        : toErrorData(error);
+      const data: ErrorData = isCancelled(error) ? toErrorData(new CancelledError()) : toErrorData(error);
       if (controllerRef.current === controller) {
         setJob(isCancelled(error) ? { kind: 'cancelled' } : { kind: 'failed', error: data, fileName: source.fileName });
       }
@@ -233,7 +228,8 @@ function useTableQueries(
   const exportCsv = useCallback(async (): Promise<Blob> => {
     const current = resultRef.current;
     const client = clientRef.current;
-    if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'Nothing to export yet.');
+    if (current === null || client === null)
+      throw new AnalysisError('UNKNOWN_TABLE', { en: 'Nothing to export yet.', es: 'Aún no hay nada que exportar.' });
     return client.exportCsv(current.parse.table);
   }, [resultRef, clientRef]);
 
@@ -241,7 +237,7 @@ function useTableQueries(
     async (request: RowWindowRequest): Promise<RowWindow> => {
       const current = resultRef.current;
       const client = clientRef.current;
-      if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'No table is loaded.');
+      if (current === null || client === null) throw new AnalysisError('UNKNOWN_TABLE', NO_TABLE);
       return client.rows(current.parse.table, request);
     },
     [resultRef, clientRef],
@@ -252,7 +248,7 @@ function useTableQueries(
   const loadPair = useCallback(
     async (x: string, y: string): Promise<PairSample> => {
       const client = clientRef.current;
-      if (table === undefined || client === null) throw new AnalysisError('UNKNOWN_TABLE', 'No table is loaded.');
+      if (table === undefined || client === null) throw new AnalysisError('UNKNOWN_TABLE', NO_TABLE);
       return client.pairSample(table, x, y);
     },
     [table, clientRef],

@@ -2,36 +2,11 @@
  * Notices in the page's language. The report's own `message` is English (the CLI prints it, and it
  * carries the details); in Spanish the page words each code from the notice's count and examples.
  */
-import type { ErrorData } from '../core/errors.ts';
 import type { Warning, WarningCode } from '../core/warnings.ts';
 import { messageFor } from './error-messages.ts';
 import { formatNumber, type Language } from './i18n.ts';
 
 type Spanish = (count: string, example: string, warning: Warning) => string;
-
-/* Why a numeric column is not a default clustering feature (preprocess.ts's reasons). */
-const FEATURE_REASONS: Readonly<Record<string, string>> = {
-  id: 'identificador',
-  constant: 'constante',
-  empty: 'vacía',
-  'not chosen': 'no elegida',
-};
-
-/* The reason clustering was skipped, in Spanish, from the error behind it. */
-function skippedBecause(cause: ErrorData | undefined): string {
-  const details = cause?.details ?? {};
-  if (cause?.code === 'NO_NUMERIC_COLUMNS') {
-    const columns = Object.entries(details).map(
-      ([name, reason]) => `${name} (${FEATURE_REASONS[String(reason)] ?? String(reason)})`,
-    );
-    return columns.length === 0
-      ? 'no hay columnas numéricas que agrupar. Elige variables o codifica una categoría (one-hot).'
-      : `ninguna columna numérica se puede agrupar por defecto: ${columns.join(', ')}. Elige variables o codifica una categoría (one-hot).`;
-  }
-  if (cause?.code === 'K_OUT_OF_RANGE' && typeof details['distinct'] === 'number')
-    return `hacen falta al menos 2 puntos distintos y los datos tienen ${formatNumber('es', details['distinct'])}.`;
-  return cause === undefined ? 'no se pudo agrupar.' : messageFor('es', cause.code).message;
-}
 
 const SPANISH: Record<WarningCode, Spanish> = {
   EXTENSION_MISMATCH: () => 'La extensión del archivo no corresponde a su contenido: se leyó según su contenido.',
@@ -52,7 +27,8 @@ const SPANISH: Record<WarningCode, Spanish> = {
     `${count} celda(s) con fórmula se guardaron sin su resultado y cuentan como vacías: abre y guarda el archivo en Excel o LibreOffice para calcularlas.`,
   SHEET_IGNORED: () => 'Se pidió una hoja, pero este archivo de texto no tiene hojas: se leyó entero.',
   WASM_UNAVAILABLE: () => 'WebAssembly no está disponible: los cálculos se hacen en la CPU, más despacio.',
-  CLUSTERING_SKIPPED: (_count, _example, warning) => `No se hizo el clustering: ${skippedBecause(warning.cause)}`,
+  CLUSTERING_SKIPPED: (_count, _example, { cause }) =>
+    `No se hizo el clustering. ${cause?.es ?? (cause === undefined ? '' : messageFor('es', cause.code).message)}`.trim(),
   AMBIGUOUS_NUMBERS: (_count, example) =>
     `Números como «${example}» se pueden leer de dos maneras: comprueba el separador decimal en las opciones de lectura y vuelve a leer el archivo si hace falta.`,
 };

@@ -116,6 +116,7 @@ describe('AnalysisApi contract', () => {
       error: {
         code: 'UNSUPPORTED_FORMAT',
         message: expect.stringContaining('PDF') as string,
+        es: 'Este archivo es un documento PDF, no una tabla (CSV, TSV, XLSX o XLS).',
         details: { detected: 'a PDF document' },
       },
     });

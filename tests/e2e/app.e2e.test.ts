@@ -157,5 +157,16 @@ describe('the built app', () => {
     await page.getByTestId('sample-button').click();
     await expect.poll(() => page.getByText('Filas', { exact: true }).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    // The Data tab writes the sample's decimals with a comma, as the rest of the Spanish page does.
+    await page.getByRole('tab', { name: 'Datos' }).click();
+    await expect
+      .poll(() => page.getByRole('cell').allTextContents(), { timeout: 30_000 })
+      .toContainEqual(expect.stringMatching(/^\d+,\d+$/));
+    expect(await page.getByRole('cell').allTextContents()).not.toContainEqual(expect.stringMatching(/^\d+\.\d+$/));
+    // An error's specific message is in Spanish too.
+    await dropFile(page, 'informe.csv', Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n', 'latin1'));
+    await expect
+      .poll(() => page.getByTestId('error-detail').textContent())
+      .toBe('Este archivo es un documento PDF, no una tabla (CSV, TSV, XLSX o XLS).');
   });
 });

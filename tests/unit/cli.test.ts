@@ -210,12 +210,13 @@ describe('smartdata analyze (in process)', () => {
     expect(skipped?.cause).toEqual({
       code: 'NO_NUMERIC_COLUMNS',
       message: expect.stringContaining('c (constant)') as unknown,
+      es: expect.stringContaining('c (constante)') as unknown,
       details: { c: 'constant' },
     });
     if (skipped === undefined) throw new Error('no warning');
     expect(warningText('en', skipped)).toContain('c (constant)');
     expect(warningText('es', skipped)).toBe(
-      'No se hizo el clustering: ninguna columna numérica se puede agrupar por defecto: c (constante). Elige variables o codifica una categoría (one-hot).',
+      'No se hizo el clustering. Ninguna columna numérica se puede agrupar por defecto: c (constante). Elige variables o codifica una categoría (one-hot).',
     );
   });
 

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { AnalysisError } from '../../src/core/errors.ts';
+import { ingestBytes } from '../../src/ingest/ingest.ts';
 import { CORPUS, FORMULA_PAYLOADS, HOSTILE_HEADERS, summaryLine, type CorpusEntry } from './hostile-corpus.ts';
 
 interface Outcome {
@@ -124,6 +126,21 @@ describe('what each analysed input says about itself', () => {
     expect(latin.file.encoding).toBe('windows-1252');
     expect(latin.warnings.map((w) => w.code)).toContain('ENCODING_FALLBACK');
     expect((await reportOf('wide-chars.tsv')).file.encoding).toBe('utf-16le');
+  });
+
+  it('every refusal a page can meet carries its specific message in Spanish too', async () => {
+    const refusals = CORPUS.filter((e) => e.expected.kind === 'refused' && e.cliFlags === undefined && !e.isLarge);
+    expect(refusals.length).toBeGreaterThan(8);
+    for (const entry of refusals) {
+      const error: unknown = await ingestBytes(entry.bytes(), entry.name, {}).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, entry.name).toBeInstanceOf(AnalysisError);
+      const { message, es } = (error as AnalysisError).toData();
+      expect(es, entry.name).toBeTypeOf('string');
+      expect(es, entry.name).not.toBe(message);
+    }
   });
 
   it('hostile header names are kept verbatim as plain names', async () => {

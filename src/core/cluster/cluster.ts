@@ -88,11 +88,18 @@ export interface ClusteringResult {
 
 function checkK(k: number, distinct: number): void {
   if (!Number.isInteger(k) || k < 1)
-    throw new AnalysisError('K_OUT_OF_RANGE', `k must be a whole number ≥ 1, not ${k}.`, { k });
+    throw new AnalysisError(
+      'K_OUT_OF_RANGE',
+      { en: `k must be a whole number ≥ 1, not ${k}.`, es: `k debe ser un número entero ≥ 1, no ${k}.` },
+      { k },
+    );
   if (k > distinct) {
     throw new AnalysisError(
       'K_OUT_OF_RANGE',
-      `k = ${k} but the data has only ${distinct} distinct point(s): choose k ≤ ${distinct}.`,
+      {
+        en: `k = ${k} but the data has only ${distinct} distinct point(s): choose k ≤ ${distinct}.`,
+        es: `k = ${k}, pero los datos solo tienen ${distinct} punto(s) distinto(s): elige k ≤ ${distinct}.`,
+      },
       {
         k,
         distinct,
@@ -129,7 +136,10 @@ export async function clusterTable(
   if (ks.length === 0)
     throw new AnalysisError(
       'K_OUT_OF_RANGE',
-      `Clustering needs at least 2 distinct points; the data has ${distinct}.`,
+      {
+        en: `Clustering needs at least 2 distinct points; the data has ${distinct}.`,
+        es: `El clustering necesita al menos 2 puntos distintos; los datos tienen ${distinct}.`,
+      },
       { distinct },
     );
   const sampled = requested === 'auto' && matrix.rows > SELECTION_MAX_ROWS;

@@ -3,7 +3,7 @@
  * would by hand: numeric columns (optionally one-hot categories), rows with missing values dropped
  * or median-imputed, then z-scores with the population standard deviation (StandardScaler).
  */
-import { AnalysisError } from '../errors.ts';
+import { AnalysisError, noColumn } from '../errors.ts';
 import type { ColumnProfile } from '../profile/column-profile.ts';
 
 export const ONE_HOT_MAX_LEVELS = 10;
@@ -50,11 +50,17 @@ interface RawFeature {
   readonly values: Float64Array;
 }
 
+/* Why a numeric column is not a default feature, in Spanish. */
+const FEATURE_REASONS_ES = { id: 'identificador', constant: 'constante', empty: 'vacía', 'not chosen': 'no elegida' };
+
 function numericFeature(p: ColumnProfile): RawFeature {
   if (p.reading.kind !== 'numeric') {
     throw new AnalysisError(
       'INVALID_OPTION',
-      `"${p.name}" is not numeric: it cannot be a k-means feature (one-hot it instead).`,
+      {
+        en: `"${p.name}" is not numeric: it cannot be a k-means feature (one-hot it instead).`,
+        es: `«${p.name}» no es numérica: no puede ser una variable de k-means (codifícala one-hot).`,
+      },
       {
         column: p.name,
       },
@@ -67,7 +73,10 @@ function oneHotFeatures(p: ColumnProfile): RawFeature[] {
   if (p.reading.kind !== 'coded' || p.distinct > ONE_HOT_MAX_LEVELS) {
     throw new AnalysisError(
       'INVALID_OPTION',
-      `"${p.name}" cannot be one-hot encoded: it needs 2 to ${ONE_HOT_MAX_LEVELS} categories.`,
+      {
+        en: `"${p.name}" cannot be one-hot encoded: it needs 2 to ${ONE_HOT_MAX_LEVELS} categories.`,
+        es: `«${p.name}» no se puede codificar one-hot: necesita de 2 a ${ONE_HOT_MAX_LEVELS} categorías.`,
+      },
       {
         column: p.name,
       },
@@ -82,7 +91,7 @@ function oneHotFeatures(p: ColumnProfile): RawFeature[] {
 
 function findColumn(profiles: readonly ColumnProfile[], name: string): ColumnProfile {
   const p = profiles.find((c) => c.name === name);
-  if (p === undefined) throw new AnalysisError('INVALID_OPTION', `There is no column "${name}".`, { column: name });
+  if (p === undefined) throw new AnalysisError('INVALID_OPTION', noColumn(name), { column: name });
   return p;
 }
 
@@ -117,11 +126,18 @@ export function buildFeatureMatrix(
       (p) => [p.name, p.flags.find((f) => f === 'id' || f === 'constant' || f === 'empty') ?? 'not chosen'] as const,
     );
     const why = reasons.map(([name, reason]) => `${name} (${reason})`);
+    const whyEs = reasons.map(([name, reason]) => `${name} (${FEATURE_REASONS_ES[reason]})`);
     throw new AnalysisError(
       'NO_NUMERIC_COLUMNS',
       numeric.length === 0
-        ? 'There are no numeric columns to cluster: choose features or one-hot a category.'
-        : `No numeric column can be clustered by default: ${why.join(', ')}. Choose features or one-hot a category.`,
+        ? {
+            en: 'There are no numeric columns to cluster: choose features or one-hot a category.',
+            es: 'No hay columnas numéricas que agrupar: elige variables o codifica una categoría (one-hot).',
+          }
+        : {
+            en: `No numeric column can be clustered by default: ${why.join(', ')}. Choose features or one-hot a category.`,
+            es: `Ninguna columna numérica se puede agrupar por defecto: ${whyEs.join(', ')}. Elige variables o codifica una categoría (one-hot).`,
+          },
       numeric.length === 0 ? undefined : Object.fromEntries(reasons),
     );
   }

@@ -40,15 +40,21 @@ function checkTypes(table: Table, types: Readonly<Record<string, ColumnType>>): 
   const names = new Set(table.columns.map((c) => c.name));
   for (const [name, type] of Object.entries(types)) {
     if (!names.has(name)) {
-      throw new AnalysisError('INVALID_OPTION', `There is no column "${name}" to set the type of.`, { column: name });
+      const message = {
+        en: `There is no column "${name}" to set the type of.`,
+        es: `No hay ninguna columna «${name}» a la que cambiar el tipo.`,
+      };
+      throw new AnalysisError('INVALID_OPTION', message, { column: name });
     }
     // Types can arrive from JSON (embed API): check them at runtime despite the static type.
     const typeName: unknown = type;
     if (typeof typeName !== 'string' || !(COLUMN_TYPES as readonly string[]).includes(typeName)) {
       const shown = typeof typeName === 'string' ? typeName : JSON.stringify(typeName);
-      throw new AnalysisError('INVALID_OPTION', `"${shown}" is not a type: use one of ${COLUMN_TYPES.join(', ')}.`, {
-        type: shown,
-      });
+      const message = {
+        en: `"${shown}" is not a type: use one of ${COLUMN_TYPES.join(', ')}.`,
+        es: `«${shown}» no es un tipo: usa uno de ${COLUMN_TYPES.join(', ')}.`,
+      };
+      throw new AnalysisError('INVALID_OPTION', message, { type: shown });
     }
   }
 }
