@@ -27,3 +27,14 @@ describe('correlation matrices with completeness hints', () => {
     expect(sameBits(spearmanMatrix(columns, order, isComplete), spearmanMatrix(columns, order))).toBe(true);
   });
 });
+
+describe('Pearson about the exact means', () => {
+  it('1e16 + even integers against a column with a missing row: the kept rows’ spread is recomputed exactly', () => {
+    const k = [0, 1, 1, 2, 3, 5, 8, 9, 9, 10, 4, 6]; // kept mean 1e16 + 9.82, held as 1e16 + 10
+    const x = Float64Array.from(k, (v) => 1e16 + 2 * v);
+    const y = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, NaN, 8]);
+    // numpy: np.corrcoef(2k, y) over the rows where y is present (the same value by Fraction sums).
+    const r = pearsonMatrix([x, y])[1] as number;
+    expect(Math.abs(r - 0.2986308948225887)).toBeLessThan(1e-12);
+  });
+});

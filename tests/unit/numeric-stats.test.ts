@@ -85,6 +85,49 @@ const MOMENT_FIELDS = ['sum', 'mean', 'var', 'std', 'cv'] as const;
  * distinct values: an exact sum of the scaled integers, and each moment term once per value times
  * its count. Checked against exact values, and against the passes over the sorted values.
  */
+/*
+ * Moments about a mean that a double cannot hold. References: Python's fractions.Fraction on the
+ * same doubles (the generating expressions give the same doubles in Python and JavaScript): exact
+ * central sums, rounded once; G1 = n√(n−1)/(n−2)·m3/m2^1.5 and G2 as pandas defines them.
+ */
+describe('moments about the exact mean', () => {
+  const expectMoments = (values: number[], variance: number, skewness: number, kurtosis: number): void => {
+    const stats = computeNumericStats(Float64Array.from(values));
+    expect(relativeError(stats.var, variance), 'var').toBeLessThan(1e-9);
+    expect(relativeError(stats.skewness, skewness), 'skewness').toBeLessThan(1e-9);
+    expect(relativeError(stats.kurtosis, kurtosis), 'kurtosis').toBeLessThan(1e-9);
+  };
+
+  it('1e16 + even integers: the mean 1e16 + 9.6 is held as 1e16 + 10', () => {
+    const values = [0, 1, 1, 2, 3, 5, 8, 9, 9, 10].map((k) => 1e16 + 2 * k);
+    expectMoments(values, 60.266666666666666, 0.17441121263101841, -1.9566220645984136);
+  });
+
+  it('1e9 + cents, counted (5,000 values): the same from the counting sort’s walk', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => 1e9 + ((i * 37) % 301) / 100);
+    expect(sortedFinite(Float64Array.from(values)).sums).toBeDefined();
+    expectMoments(values, 0.7552361470871558, 0.0010009917564413142, -1.199822852897388);
+  });
+
+  it('0.1 + a few ulps: a range of 2e-15', () => {
+    const values = Array.from({ length: 60 }, (_, i) => 0.1 + ([0, 1, 2, 2][i % 4] as number) * 1e-15);
+    expectMoments(values, 6.980353547589263e-31, -0.5061242134043731, -1.3864098833575818);
+  });
+
+  it('a constant column whose mean is one ulp off has no spread, skewness or kurtosis', () => {
+    const stats = computeNumericStats(new Float64Array(11).fill(237.96463));
+    expect([stats.var, stats.std, stats.skewness, stats.kurtosis]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('1e300-sized values keep their std (their variance is past the largest double)', () => {
+    const stats = computeNumericStats(Float64Array.from([1.5e300, -2.5e300, 3.25e300, 0.5e300]));
+    // numpy: np.std([1.5, -2.5, 3.25, 0.5], ddof=1) * 1e300, and the same with 1e-300.
+    expect(relativeError(stats.std, 2.4098322901535423e300)).toBeLessThan(1e-12);
+    const tiny = computeNumericStats(Float64Array.from([1.5e-300, -2.5e-300, 3.25e-300, 0.5e-300]));
+    expect(relativeError(tiny.std, 2.4098322901535424e-300)).toBeLessThan(1e-12);
+  });
+});
+
 describe('statistics from a counting sort’s sums', () => {
   const MOMENT_FIELDS = ['skewness', 'kurtosis'] as const;
   const OTHER_FIELDS = ['sum', 'mean', 'var', 'std', 'cv'] as const;

@@ -9,6 +9,7 @@
  * the column out; callers that want the sorted array have it written (toArray). The range of m
  * must be narrow. The same scaled integers serve the argsort of sort.ts as 32-bit keys.
  */
+import { centredSums } from './moments.ts';
 
 /** Scaled values spanning at most this many times their count are sorted by counting. */
 export const COUNTING_MAX_SPAN_PER_VALUE = 2;
@@ -99,7 +100,7 @@ interface Scaled {
 const BLOCK = 32;
 
 /*
- * One pass over the slots: facts = [distinct, Σd², Σd³, Σd⁴] for d = (value − mean) / spread, and
+ * One pass over the slots: facts = [distinct, Σd², Σd³, Σd⁴, Σd] for d = (value − mean) / spread, and
  * the position index: before[b] = values in the slots before block b (before[blocks] = all of
  * them), carryFrom[b] = the first carry at or after block b. The sums run over every slot, in
  * order: an empty slot adds c·d² = 0 (and ±0 to Σd³), which leaves each sum as adding only the
@@ -118,6 +119,7 @@ function walkScaled(
   let at = 0;
   let carry = 0;
   let distinct = 0;
+  let m1 = 0;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
@@ -134,6 +136,7 @@ function walkScaled(
     const d = ((low + k) / scale - mean) / spread;
     const d2 = d * d;
     distinct += c === 0 ? 0 : 1;
+    m1 += c * d;
     m2 += c * d2;
     m3 += c * d2 * d;
     m4 += c * d2 * d2;
@@ -144,6 +147,7 @@ function walkScaled(
   facts[1] = m2;
   facts[2] = m3;
   facts[3] = m4;
+  facts[4] = m1;
 }
 
 /* Writes (low + k) / scale as often as slot k counts (its byte plus 256 per carry), in order, -0 before 0. */
@@ -238,7 +242,7 @@ export function countSorted(
   counts: Uint8Array,
 ): CountedSorted | false {
   const carryList: number[] = [];
-  const facts = new Float64Array(4);
+  const facts = new Float64Array(5);
   if (!countScaled(values, scale, low, counts, carryList, facts)) return false;
   const n = values.length;
   const high = low + counts.length - 1;
@@ -251,8 +255,8 @@ export function countSorted(
   const blocks = Math.ceil(counts.length / BLOCK);
   const index = { before: new Float64Array(blocks + 1), carryFrom: new Int32Array(blocks + 1) };
   walkScaled(counts, carries, scaled, mean, spread, index, facts);
-  const [distinct, m2, m3, m4] = facts as unknown as [number, number, number, number];
-  const sums = isExact ? { sum, distinct, m2, m3, m4, spread } : undefined;
+  const [distinct, s2, s3, s4, s1] = facts as unknown as [number, number, number, number, number];
+  const sums = isExact ? { sum, distinct, ...centredSums(n, s1, s2, s3, s4), spread } : undefined;
   return new CountedSorted(n, sums, counts, carries, scaled, index);
 }
 

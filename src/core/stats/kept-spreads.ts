@@ -30,19 +30,29 @@ function keptSum(values: Float64Array, excluded: Int32Array): number {
   return sum + compensation;
 }
 
-/* Σ(x − mean)² of the rows not in `excluded`, in row order. */
+/*
+ * Σ(d − d̄)² = Σd² − (Σd)² / n for d = x − mean: the sum of squares about the exact mean of the kept
+ * rows, although `mean` (a double) is not it (1e16 + 9.6 is held as 1e16 + 10, which added n · 0.4²).
+ */
+function aboutExactMean(s1: number, s2: number, n: number): number {
+  return n === 0 ? s2 : Math.max(0, s2 - (s1 * s1) / n);
+}
+
+/* Σ(x − x̄)² of the rows not in `excluded`, in row order, taken about `mean` (x̄ rounded: see aboutExactMean). */
 export function keptSquares(values: Float64Array, excluded: Int32Array, mean: number): number {
+  let s1 = 0;
   let sxx = 0;
   let start = 0;
   for (let k = 0; k <= excluded.length; k++) {
     const end = k < excluded.length ? (excluded[k] as number) : values.length;
     for (let i = start; i < end; i++) {
       const d = (values[i] as number) - mean;
+      s1 += d;
       sxx += d * d;
     }
     start = end + 1;
   }
-  return sxx;
+  return aboutExactMean(s1, sxx, values.length - excluded.length);
 }
 
 /* Mean and Σ(x − mean)² of the rows not in `excluded` (each loop in a function of its own: see sort.ts). */
@@ -91,9 +101,7 @@ function keptSquares3(
   [ma, mb, mc]: readonly [number, number, number],
   out: Float64Array,
 ): void {
-  let sa = 0;
-  let sb = 0;
-  let sc = 0;
+  let [sa, sb, sc, da1, db1, dc1] = [0, 0, 0, 0, 0, 0];
   let start = 0;
   for (let k = 0; k <= excluded.length; k++) {
     const end = k < excluded.length ? (excluded[k] as number) : a.length;
@@ -101,15 +109,19 @@ function keptSquares3(
       const da = (a[i] as number) - ma;
       const db = (b[i] as number) - mb;
       const dc = (c[i] as number) - mc;
+      da1 += da;
+      db1 += db;
+      dc1 += dc;
       sa += da * da;
       sb += db * db;
       sc += dc * dc;
     }
     start = end + 1;
   }
-  out[0] = sa;
-  out[1] = sb;
-  out[2] = sc;
+  const n = a.length - excluded.length;
+  out[0] = aboutExactMean(da1, sa, n);
+  out[1] = aboutExactMean(db1, sb, n);
+  out[2] = aboutExactMean(dc1, sc, n);
 }
 
 /** {@link keptSpread} of each of `columns`, three per pass: the same bits. */

@@ -4,6 +4,7 @@ import { CountedSorted, type CountedSums } from './counting-sort.ts';
 import { valueAt, type SortedValues } from './sorted-values.ts';
 import { argsortFloat64 } from './argsort.ts';
 import { sortScanned, sortScannedView } from './sort.ts';
+import { centredSums } from './moments.ts';
 
 /** Descriptive statistics of a numeric column, with pandas' definitions (see each field). */
 export interface NumericStats {
@@ -164,26 +165,30 @@ function centralMoments(sorted: Float64Array, mean: number): Moments {
   const n = sorted.length;
   const scale = Math.max(Math.abs((sorted[0] ?? mean) - mean), Math.abs((sorted[n - 1] ?? mean) - mean));
   if (scale === 0 || !Number.isFinite(scale)) return { m2: 0, m3: 0, m4: 0, scale: scale || 1 };
-  const sums = new Float64Array(3);
+  const sums = new Float64Array(4);
   momentSums(sorted, mean, scale, sums);
-  return { m2: sums[0] as number, m3: sums[1] as number, m4: sums[2] as number, scale };
+  const [s1, s2, s3, s4] = sums as unknown as [number, number, number, number];
+  return { ...centredSums(n, s1, s2, s3, s4), scale };
 }
 
-/* Σd², Σd³, Σd⁴ of d = (x − mean) / scale into `sums` (a loop alone in its function: see sort.ts). */
+/* Σd, Σd², Σd³, Σd⁴ of d = (x − mean) / scale into `sums` (a loop alone in its function: see sort.ts). */
 function momentSums(sorted: Float64Array, mean: number, scale: number, sums: Float64Array): void {
+  let m1 = 0;
   let m2 = 0;
   let m3 = 0;
   let m4 = 0;
   for (let i = 0; i < sorted.length; i++) {
     const d = ((sorted[i] as number) - mean) / scale;
     const d2 = d * d;
+    m1 += d;
     m2 += d2;
     m3 += d2 * d;
     m4 += d2 * d2;
   }
-  sums[0] = m2;
-  sums[1] = m3;
-  sums[2] = m4;
+  sums[0] = m1;
+  sums[1] = m2;
+  sums[2] = m3;
+  sums[3] = m4;
 }
 
 /** Adjusted Fisher–Pearson G1 = n·√(n−1)/(n−2) · m3/m2^1.5 (pandas nanskew); 0 for constant data. */
@@ -292,8 +297,9 @@ export function statsOfSorted(sorted: SortedValues, infinite = 0, counted?: Coun
   const n = sorted.length;
   const { sum, distinct, moments } = sumsOf(sorted, counted);
   const mean = n === 0 ? NaN : sum / n;
+  // std from the scaled moment, so that 1e300-sized values (whose variance is past the largest double) keep it.
   const variance = n < 2 ? NaN : (moments.m2 / (n - 1)) * moments.scale * moments.scale;
-  const std = Math.sqrt(variance);
+  const std = n < 2 ? NaN : Math.sqrt(moments.m2 / (n - 1)) * moments.scale;
   const q25 = quantileSorted(sorted, 0.25);
   const median = medianSorted(sorted);
   const q75 = quantileSorted(sorted, 0.75);
