@@ -20,7 +20,8 @@ function trimmed<T extends Float64Array | Int32Array>(array: T, length: number):
  *
  * It starts numeric; the first cell that is neither missing nor a number turns it into a
  * dictionary-encoded string column (earlier numbers become their shortest round-trip text and are
- * counted in `numericCells`). Dates (from spreadsheets) keep a date column until a non-date arrives.
+ * counted in `numericCells`; hasConvertedNumbers then tells a delimited reader to read the column
+ * again as text from the start — startAsText — so that 1.10 is not kept as "1.1"). Dates (from spreadsheets) keep a date column until a non-date arrives.
  * Amortised O(1) per cell; one Float64 or Int32 per cell plus one string per distinct value.
  */
 export class ColumnBuilder {

@@ -16,6 +16,11 @@ export interface DelimitedLimits {
   readonly maxFieldChars: number;
   /** 1-based header row among non-blank rows. */
   readonly headerRow: number;
+  /**
+   * Columns read as text from their first cell, so that their numbers keep their own text: set for
+   * a second read of a file where text came after numbers in these columns (see textAfterNumbers).
+   */
+  readonly textColumns?: readonly boolean[];
 }
 
 export interface ParsedTable {
@@ -24,6 +29,11 @@ export interface ParsedTable {
   readonly rowsSkipped: number;
   /** Threads that read the rows (2 when the split path merged a second thread's half). */
   readonly threads?: 1 | 2;
+  /**
+   * Per column, when some column met text after numbers: its earlier numbers were kept as
+   * String(value) (1.10 as "1.1"), so the file must be read again with these as textColumns.
+   */
+  readonly textAfterNumbers?: readonly boolean[];
 }
 
 /**
@@ -113,6 +123,7 @@ export class DelimitedTableBuilder {
     const { names, renamed } = makeUniqueHeaders(raw);
     this.renamed = renamed;
     this.builders = names.map((name) => new ColumnBuilder(name));
+    this.limits.textColumns?.forEach((isText, i) => isText && this.builders[i]?.startAsText());
   }
 
   private addDataRow(cells: RowCells): void {
@@ -139,10 +150,12 @@ export class DelimitedTableBuilder {
         en: 'The file holds no rows: not even a header.',
         es: 'El archivo no tiene filas: ni siquiera una cabecera.',
       });
+    const converted = this.builders.map((b) => b.hasConvertedNumbers);
     return {
       table: { rowCount: this.rows, columns: this.builders.map((b) => b.finish()) },
       warnings: this.warnings(),
       rowsSkipped: this.blank.count + this.beforeHeader.count,
+      ...(converted.includes(true) ? { textAfterNumbers: converted } : {}),
     };
   }
 

@@ -112,7 +112,10 @@ export async function parseDelimited(
       builder.addRow(row);
     }
   });
-  return builder.finish();
+  const parsed = builder.finish();
+  // Text after numbers: read again with those columns text from the start, so that 1.10 stays "1.10".
+  const textColumns = parsed.textAfterNumbers;
+  return textColumns === undefined ? parsed : parseDelimited(text, dialect, { ...limits, textColumns }, hooks);
 }
 
 function runPapa(

@@ -262,6 +262,23 @@ export async function parseDelimitedBytes(
   hooks: JobHooks = {},
   split?: SplitRun,
 ): Promise<ParsedTable | undefined> {
+  const parsed = await parseOnce(bytes, encoding, dialect, limits, hooks, split);
+  // Text after numbers beyond the sample: read again with those columns text from the start.
+  const converted = parsed?.textAfterNumbers;
+  if (converted === undefined) return parsed;
+  const textColumns = converted.map((isConverted, i) => isConverted || limits.textColumns?.[i] === true);
+  return parseOnce(bytes, encoding, dialect, { ...limits, textColumns }, hooks, split);
+}
+
+/* One read of the file (see parseDelimitedBytes); textAfterNumbers set when a column met text after numbers. */
+async function parseOnce(
+  bytes: Uint8Array,
+  encoding: ByteEncoding,
+  dialect: Dialect,
+  limits: DelimitedLimits,
+  hooks: JobHooks,
+  split: SplitRun | undefined,
+): Promise<ParsedTable | undefined> {
   const opened = openByteBody(bytes, encoding, dialect, limits, hooks);
   if (opened === undefined) return undefined;
   const { body, pos } = opened;
@@ -269,6 +286,13 @@ export async function parseDelimitedBytes(
   if (pos >= end) return finishByteBody(body, undefined);
   const rows = dataRowParser(body);
   let p = readSampleAndReserve(rows, body.builder.columns, pos, end, split?.sampleBytes);
+  const converted = body.builder.columns.map((column) => column.hasConvertedNumbers);
+  if (p !== FALLBACK && converted.includes(true)) {
+    // Text came after numbers within the sample: start again with those columns text, which costs a
+    // sample, not the second whole read that text further down takes (see ParsedTable.textAfterNumbers).
+    const textColumns = converted.map((isConverted, i) => isConverted || limits.textColumns?.[i] === true);
+    return parseOnce(bytes, encoding, dialect, { ...limits, textColumns }, hooks, split);
+  }
   if (split !== undefined && p !== FALLBACK) {
     const halves = await readInHalves({ bytes, encoding, dialect, limits }, body, rows, p, split);
     if (halves.table !== undefined) return halves.table;

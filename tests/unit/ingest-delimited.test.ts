@@ -280,3 +280,30 @@ describe('ingest of delimited text', () => {
     }
   });
 });
+
+describe('numbers before the first text of a column keep their own text', () => {
+  it.each([false, true])(
+    '1.10, 1.0 and 2.00E3 are not rewritten as 1.1, 1 and 2000 (papaparse: %s)',
+    async (forcePapaparse) => {
+      const text = 'code,n\n1.10,1\n1.1,2\n1.0,3\n1,4\n2.00E3,5\nabc,6\n';
+      const { table, parser } = await ingestText(text, 't.csv', { forcePapaparse });
+      expect(parser).toBe(forcePapaparse ? 'papaparse' : 'bytes');
+      const [code, n] = table.columns;
+      expect(cells(code)).toEqual(['1.10', '1.1', '1.0', '1', '2.00E3', 'abc']);
+      expect(code?.kind === 'string' && code.dictionary.length).toBe(6);
+      expect(code?.kind === 'string' && code.numericCells).toBe(5);
+      expect(cells(n)).toEqual([1, 2, 3, 4, 5, 6]);
+    },
+  );
+
+  it('a European number stays as written when text follows far down the column', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `${i % 7 === 0 ? '1.234,50' : `${i},25`};${i}`);
+    const { table, file } = await ingestText(`importe;id\n${rows.join('\n')}\nfoo;5000\n`);
+    expect(file.decimalSeparator).toBe(',');
+    const importe = cells(table.columns[0]);
+    expect(importe[0]).toBe('1.234,50');
+    expect(importe[1]).toBe('1,25');
+    expect(importe[5000]).toBe('foo');
+    expect(cells(table.columns[1])[4999]).toBe(4999);
+  });
+});
