@@ -357,3 +357,15 @@ describe('duplicates and missing cells', () => {
     );
   });
 });
+
+describe('η of a column far from zero', () => {
+  it('1e6 + a few units: the cells sum deviations from the mean, not 1e10-sized totals', () => {
+    const n = 60000;
+    const values = Float64Array.from({ length: n }, (_, i) => 1e6 + ((i * 7919) % 10007) / 1000);
+    const codes = Int32Array.from({ length: n }, (_, i) => ((i * 31) % 97) % 3);
+    // Python, fractions.Fraction on the same doubles: √(SS_between / SS_total), rounded once.
+    const exact = 0.0012399270058121219;
+    const eta = correlationRatios(crossGroupings([{ codes, levels: 3 }], n), values, { shift: 1000005 })[0] as number;
+    expect(Math.abs(eta - exact) / exact).toBeLessThan(1e-10);
+  });
+});

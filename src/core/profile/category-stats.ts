@@ -78,7 +78,7 @@ export function categoryStats(dictionary: readonly string[], counts: Float64Arra
     rareLevels,
     rareCells,
     singletons,
-    imbalance: k < 2 ? 0 : 1 - entropy / Math.log(k),
+    imbalance: k < 2 ? 0 : Math.max(0, 1 - entropy / Math.log(k)), // a uniform column's rounding gave -5.7e-14
     length: {
       min: k === 0 ? NaN : minLength,
       mean: total === 0 ? NaN : lengthSum / total,

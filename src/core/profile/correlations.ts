@@ -132,6 +132,7 @@ function etaPairs(
     return correlationRatios(blocks, v, {
       isComplete: isCompleteNumeric(p),
       ...(ssTotal === undefined ? {} : { ssTotal }),
+      ...(p.numeric === undefined ? {} : { shift: p.numeric.mean }),
     });
   });
   return categorical

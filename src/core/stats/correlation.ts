@@ -201,21 +201,27 @@ export function blockContingency(block: CrossedGroupings, g: number, h: number):
   return { table, n };
 }
 
-/* sums[cell] += v over every row (values known finite). */
-function sumByCell(cells: Int32Array, values: Float64Array, sums: Float64Array): void {
+/* sums[cell] += v − shift over every row (values known finite). */
+function sumByCell(cells: Int32Array, values: Float64Array, shift: number, sums: Float64Array): void {
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i] as number;
-    sums[c] = (sums[c] as number) + (values[i] as number);
+    sums[c] = (sums[c] as number) + ((values[i] as number) - shift);
   }
 }
 
-/* sums[cell] += v and counts[cell] += 1 over the rows with a finite value. */
-function sumFiniteByCell(cells: Int32Array, values: Float64Array, sums: Float64Array, counts: Float64Array): void {
+/* sums[cell] += v − shift and counts[cell] += 1 over the rows with a finite value. */
+function sumFiniteByCell(
+  cells: Int32Array,
+  values: Float64Array,
+  shift: number,
+  sums: Float64Array,
+  counts: Float64Array,
+): void {
   for (let i = 0; i < cells.length; i++) {
     const v = values[i] as number;
     if (!Number.isFinite(v)) continue;
     const c = cells[i] as number;
-    sums[c] = (sums[c] as number) + v;
+    sums[c] = (sums[c] as number) + (v - shift);
     counts[c] = (counts[c] as number) + 1;
   }
 }
@@ -257,12 +263,19 @@ function groupSums(block: CrossedGroupings, g: number, cellSums: Float64Array, c
 
 /* Σ(v − mean)² over rows with a code (all rows when `codes` is undefined) and a finite value. */
 function ssTotalOf(values: Float64Array, mean: number, codes?: Int32Array): number {
+  let s1 = 0;
   let ssTotal = 0;
+  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
-    if ((codes === undefined || (codes[i] as number) >= 0) && Number.isFinite(v)) ssTotal += (v - mean) ** 2;
+    if ((codes === undefined || (codes[i] as number) >= 0) && Number.isFinite(v)) {
+      const d = v - mean;
+      s1 += d;
+      ssTotal += d * d;
+      n++;
+    }
   }
-  return ssTotal;
+  return n === 0 ? 0 : Math.max(0, ssTotal - (s1 * s1) / n); // about the exact mean, not its rounding
 }
 
 function etaOf({ sums, counts, total, n }: GroupSums, ssTotal: number): number {
@@ -282,6 +295,11 @@ export interface KnownColumn {
   readonly isComplete?: boolean;
   /** Σ(v − mean)² over its finite values (from the profile: var · (count − 1)). */
   readonly ssTotal?: number;
+  /**
+   * A value near the column's mean (the profile's): the cells sum v − shift, so that 1e6 + noise
+   * does not lose the noise's low digits in sums of 1e10.
+   */
+  readonly shift?: number;
 }
 
 /**
@@ -304,15 +322,16 @@ export function correlationRatios(
   known: KnownColumn = {},
 ): number[] {
   let sharedSsTotal = known.ssTotal;
+  const shift = Number.isFinite(known.shift) ? (known.shift as number) : 0;
   return blocks.flatMap((block) => {
     const cellSums = new Float64Array(block.cellCount);
     const cellCounts = known.isComplete === true ? block.rows : new Float64Array(block.cellCount);
-    if (known.isComplete === true) sumByCell(block.cells, values, cellSums);
-    else sumFiniteByCell(block.cells, values, cellSums, cellCounts);
+    if (known.isComplete === true) sumByCell(block.cells, values, shift, cellSums);
+    else sumFiniteByCell(block.cells, values, shift, cellSums, cellCounts);
     return block.groupings.map((grouping, g) => {
       const groups = groupSums(block, g, cellSums, cellCounts);
       if (groups.n === 0) return NaN;
-      const mean = groups.total / groups.n;
+      const mean = groups.total / groups.n + shift; // the level sums are of v − shift: see etaOf
       const ssTotal = groups.hasMissingCode
         ? ssTotalOf(values, mean, grouping.codes)
         : (sharedSsTotal ??= ssTotalOf(values, mean));
