@@ -11,7 +11,7 @@ import { samplePair } from '../src/core/pair-sample.ts';
 import { exportCsv, type CsvExportOptions } from '../src/core/export-csv.ts';
 import { columnOrder, rowWindow } from '../src/core/table-view.ts';
 import type { Column } from '../src/core/table.ts';
-import { ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
+import { assertFileSize, ingestBytes, type IngestResult } from '../src/ingest/ingest.ts';
 import type { SecondThreadRunners } from './second-thread-tasks.ts';
 import { MIN_SPLIT_BYTES } from '../src/ingest/split-delimited.ts';
 import type { IngestOptions } from '../src/ingest/options.ts';
@@ -155,6 +155,7 @@ export function createAnalysisService(deps: ServiceDeps) {
         return await wire(async () => {
           const hooks = hooksFor(cancel, onProgress);
           const t0 = now();
+          assertFileSize(file.size, options.maxFileBytes);
           const second = file.size >= MIN_SPLIT_BYTES ? deps.secondThread : undefined;
           void second?.warm(); // starts while the file is read
           const bytes = await readBlob(file, hooks);

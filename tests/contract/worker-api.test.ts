@@ -122,6 +122,20 @@ describe('AnalysisApi contract', () => {
     });
   });
 
+  it('refuses a file over the limit from its size, without reading it', async () => {
+    let pulled = false;
+    const huge = {
+      size: 5 * 1024 ** 3,
+      stream: () => {
+        pulled = true;
+        return new ReadableStream<Uint8Array>();
+      },
+    } as unknown as Blob;
+    const result = await service.parse(13, huge, 'huge.csv', {}, undefined); // directly: a stub Blob cannot be cloned
+    expect(result).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE', details: { bytes: 5 * 1024 ** 3 } } });
+    expect(pulled).toBe(false);
+  });
+
   it('refuses a file that cannot be read to the end (deleted or moved meanwhile) with CORRUPT_FILE, not a crash', async () => {
     const vanished = {
       size: 10,
