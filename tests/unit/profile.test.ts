@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTable } from '../../src/core/analyze.ts';
+import { ALERT_TEXTS } from '../../src/core/profile/alert-rules.ts';
 import { readDateColumn } from '../../src/core/profile/datetime-text.ts';
 import type { Report } from '../../src/core/report.ts';
 import { ingestText } from './helpers.ts';
@@ -196,8 +197,14 @@ describe('alerts', () => {
       expect(codes).toContain(expected);
     }
     const sentinel = report.alerts.find((a) => a.code === 'SENTINEL_VALUES');
-    expect(sentinel?.evidence).toEqual({ cells: 31, value: '-999' });
+    expect(sentinel?.evidence).toEqual({ cells: 31, value: -999 });
     expect(sentinel?.es.message).toContain('comodín');
+    // Spanish texts write their numbers the Spanish way, and name types in Spanish.
+    expect(sentinel?.es.message).toBe('31 celdas contienen -999, un comodín típico de «desconocido».');
+    const spanish = ALERT_TEXTS.OUTLIERS({ count: 1234, low: -353.175, high: 734.265 }).es.message;
+    expect(spanish).toBe('1.234 valores fuera de [-353,175, 734,265] (Tukey 1,5×RIC).');
+    expect(ALERT_TEXTS.CONSTANT_COLUMN({ value: 1.5 }).es.message).toBe('Todos los valores son «1,5».');
+    expect(ALERT_TEXTS.UNREADABLE_VALUES({ cells: 2, type: 'integer' }).es.message).toContain('como entero');
     expect(report.alerts[0]?.severity).not.toBe('info');
   });
 });

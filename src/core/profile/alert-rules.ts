@@ -68,6 +68,15 @@ const esNum = (value: number | string | undefined): string =>
 const esFixed = (value: number | string | undefined, digits: number): string => spanish(digits).format(Number(value));
 const esPct = (share: number | string | undefined): string => `${esFixed(Number(share) * 100, 1)}%`;
 const t = ALERT_THRESHOLDS;
+/* Column types as the Spanish texts name them. */
+const TYPE_NAMES_ES: Readonly<Record<string, string>> = {
+  integer: 'entero',
+  numeric: 'numérico',
+  categorical: 'categórico',
+  boolean: 'booleano',
+  datetime: 'fecha',
+  text: 'texto',
+};
 
 /** English and Spanish texts of each alert, filled from its evidence. */
 export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Texts }> = {
@@ -95,7 +104,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'un único valor distinto',
-      message: `Todos los valores son «${e.value}».`,
+      message: `Todos los valores son «${esNum(e.value)}».`,
       action: 'No aporta información: elimínala.',
     },
   }),
@@ -239,7 +248,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: `valores comodín (${SENTINEL_NUMBERS.join(', ')}; ${SENTINEL_DATES.join(', ')})`,
-      message: `${esNum(e.cells)} celdas contienen ${e.value}, un comodín típico de «desconocido».`,
+      message: `${esNum(e.cells)} celdas contienen ${esNum(e.value)}, un comodín típico de «desconocido».`,
       action: 'Trátalas como vacías si significan «desconocido».',
     },
   }),
@@ -275,7 +284,7 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
     },
     es: {
       rule: 'valores que no encajan en el tipo elegido',
-      message: `${esNum(e.cells)} valores no se pudieron leer como ${e.type} y cuentan como vacíos.`,
+      message: `${esNum(e.cells)} valores no se pudieron leer como ${TYPE_NAMES_ES[String(e.type)] ?? e.type} y cuentan como vacíos.`,
       action: 'Elige otro tipo o corrige esos valores.',
     },
   }),

@@ -73,7 +73,7 @@ function caseVariantsAlert(p: ColumnProfile): Alert | undefined {
 function sentinelAlert(p: ColumnProfile): Alert | undefined {
   if (p.placeholder === undefined) return undefined;
   const { value, cells } = p.placeholder;
-  const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : String(value);
+  const shown = p.reading.kind === 'datetime' ? new Date(value).toISOString().slice(0, 10) : value;
   return alert('SENTINEL_VALUES', 'warning', p.name, { cells, value: shown });
 }
 
@@ -88,7 +88,7 @@ function completenessAlerts(p: ColumnProfile, rows: number): Alert[] {
   if (p.unparseable > 0)
     out.push(alert('UNREADABLE_VALUES', 'warning', p.name, { cells: p.unparseable, type: p.type }));
   if (p.flags.includes('constant')) {
-    const value = p.categories?.top[0]?.[0] ?? String(p.numeric?.min ?? p.datetime?.min ?? '');
+    const value = p.categories?.top[0]?.[0] ?? p.numeric?.min ?? p.datetime?.min ?? '';
     out.push(alert('CONSTANT_COLUMN', 'warning', p.name, { value }));
   }
   if (p.flags.includes('id')) out.push(alert('ID_COLUMN', 'info', p.name, {}));
@@ -123,7 +123,7 @@ function distributionAlerts(p: ColumnProfile): Alert[] {
     out.push(alert('MANY_ZEROS', 'info', p.name, { zeros: s.zeros, share: s.zeros / s.count }));
   const o = p.outliers;
   if (o !== undefined && o.tukeyCount / s.count > T.outlierShare) {
-    const round = (v: number): string => String(Number(v.toPrecision(12)));
+    const round = (v: number): number => Number(v.toPrecision(12)); // numbers, for each language's own format
     out.push(
       alert('OUTLIERS', 'info', p.name, { count: o.tukeyCount, low: round(o.tukeyLow), high: round(o.tukeyHigh) }),
     );

@@ -1,4 +1,5 @@
 import type { Alert } from '../../core/profile/alerts.ts';
+import { COLUMN_TYPES, type ColumnType } from '../../core/profile/infer-type.ts';
 import { formatNumber } from '../i18n.ts';
 import { useTranslation } from '../language-context.tsx';
 import { alertTexts } from '../report-format.ts';
@@ -41,7 +42,11 @@ function Evidence({ evidence }: { readonly evidence: Alert['evidence'] }) {
         <span key={key}>
           {i > 0 && ', '}
           <code>{language === 'es' ? (SPANISH_KEYS[key] ?? key) : key}</code> ={' '}
-          {typeof value === 'number' ? formatNumber(language, value, 4) : value}
+          {typeof value === 'number'
+            ? formatNumber(language, value, 4)
+            : key === 'type' && (COLUMN_TYPES as readonly string[]).includes(value)
+              ? t(`type_${value as ColumnType}`)
+              : value}
         </span>
       ))}
     </div>
