@@ -145,6 +145,14 @@ export class DelimitedTableBuilder {
   }
 
   finish(): ParsedTable {
+    if (!this.hasHeader && this.nonBlankRows > 0) {
+      const [header, rows] = [this.limits.headerRow, this.nonBlankRows];
+      const message = {
+        en: `The header row ${header} is beyond the file's ${rows} non-blank row(s).`,
+        es: `La fila de cabecera ${header} está más allá de las ${spanishNumber(rows)} fila(s) no vacías del archivo.`,
+      };
+      throw new AnalysisError('INVALID_OPTION', message, { headerRow: header, rows });
+    }
     if (!this.hasHeader)
       throw new AnalysisError('EMPTY_FILE', {
         en: 'The file holds no rows: not even a header.',

@@ -100,7 +100,11 @@ function pickSheet(workbook: WorkBook, requested: string | undefined): string {
     }
     return name;
   }
-  const first = names.find((name) => rowsOf(workbook.Sheets[name]).length > 0);
+  // The first visible sheet with data (a hidden one only when no visible sheet has any).
+  const hidden = (index: number): boolean => (workbook.Workbook?.Sheets?.[index]?.Hidden ?? 0) !== 0;
+  const withData = names.flatMap((name, index) => (rowsOf(workbook.Sheets[name]).length > 0 ? [index] : []));
+  const firstIndex = withData.find((index) => !hidden(index)) ?? withData[0];
+  const first = firstIndex === undefined ? undefined : names[firstIndex];
   if (first === undefined) {
     const message = { en: 'Every sheet of this workbook is empty.', es: 'Todas las hojas de este libro están vacías.' };
     throw new AnalysisError('EMPTY_FILE', message);
@@ -111,7 +115,16 @@ function pickSheet(workbook: WorkBook, requested: string | undefined): string {
 /* The header is the first row, among the first non-empty ones, that fills at least half the width. */
 function findHeaderRow(rows: readonly Row[], forced: number | undefined): number {
   const nonEmpty = rows.flatMap((row, index) => (hasContent(row) ? [index] : []));
-  if (forced !== undefined) return Math.min(forced - 1, rows.length); // a sheet row number, as reported
+  if (forced !== undefined) {
+    if (forced > rows.length) {
+      const message = {
+        en: `The header row ${forced} is beyond the sheet's last row (${rows.length}).`,
+        es: `La fila de cabecera ${forced} está más allá de la última fila de la hoja (${rows.length}).`,
+      };
+      throw new AnalysisError('INVALID_OPTION', message, { headerRow: forced, rows: rows.length });
+    }
+    return forced - 1; // a sheet row number, as reported
+  }
   const head = nonEmpty.slice(0, HEADER_SEARCH_ROWS);
   const widest = Math.max(0, ...head.map((r) => filledCount(rows[r])));
   return head.find((r) => filledCount(rows[r]) >= Math.ceil(widest / 2)) ?? 0;
@@ -169,6 +182,10 @@ export async function parseWorkbook(
   const sheet = pickSheet(workbook, limits.sheet);
   const worksheet = workbook.Sheets[sheet];
   const rows = rowsOf(worksheet);
+  if (!rows.some(hasContent)) {
+    const message = { en: `The sheet "${sheet}" is empty.`, es: `La hoja «${sheet}» está vacía.` };
+    throw new AnalysisError('EMPTY_FILE', message, { sheet });
+  }
   const width = widthOf(rows);
   if (width > limits.maxColumns) {
     throw new AnalysisError(

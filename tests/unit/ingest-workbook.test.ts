@@ -169,3 +169,47 @@ describe('a chosen header row in a sheet', () => {
     expect(lower.table.columns[1]?.name).toBe('Málaga');
   });
 });
+
+describe('which sheet, and which header row', () => {
+  const book = (sheets: [string, unknown[][]][], hidden: number[] = []): Uint8Array => {
+    const workbook = XLSX.utils.book_new();
+    for (const [name, rows] of sheets) XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), name);
+    workbook.Workbook = { Sheets: sheets.map((_, i) => ({ Hidden: hidden.includes(i) ? 1 : 0 })) };
+    return new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  };
+  const data: unknown[][] = [
+    ['a', 'b'],
+    [1, 2],
+    [3, 4],
+  ];
+
+  it('reads the first visible sheet by default, not a hidden one before it', async () => {
+    const bytes = book(
+      [
+        ['Oculta', [['secret'], [42]]],
+        ['Datos', data],
+      ],
+      [0],
+    );
+    const { file, table } = await ingestBytes(bytes, 'b.xlsx', {});
+    expect(file.sheet).toBe('Datos');
+    expect(table.rowCount).toBe(2);
+    expect((await ingestBytes(bytes, 'b.xlsx', { sheet: 'Oculta' })).file.sheet).toBe('Oculta');
+  });
+
+  it('refuses an empty sheet that was asked for, and a header row past the last row', async () => {
+    const bytes = book([
+      ['Vacía', []],
+      ['Datos', data],
+    ]);
+    expect((await ingestBytes(bytes, 'b.xlsx', {})).file.sheet).toBe('Datos');
+    expect(await rejectionCode(ingestBytes(bytes, 'b.xlsx', { sheet: 'Vacía' }))).toBe('EMPTY_FILE');
+    expect(await rejectionCode(ingestBytes(bytes, 'b.xlsx', { headerRow: 99 }))).toBe('INVALID_OPTION');
+    expect((await ingestBytes(bytes, 'b.xlsx', { headerRow: 2 })).table.rowCount).toBe(1);
+  });
+
+  it('a CSV header row past the last row names the option, not an empty file', async () => {
+    const text = new TextEncoder().encode('a;b\n1;2\n');
+    expect(await rejectionCode(ingestBytes(text, 'e.csv', { headerRow: 99 }))).toBe('INVALID_OPTION');
+  });
+});
