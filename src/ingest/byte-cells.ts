@@ -83,6 +83,16 @@ export class ByteSpanReader {
     return false;
   }
 
+  /** True when a cell's text (built from more than one span), trimmed of spaces or not, is a missing token. */
+  isMissingText(text: string): boolean {
+    return this.missingTokens.has(text) || this.missingTokens.has(trimSpaces(text));
+  }
+
+  /** A cell's text (built from more than one span) as a number in the file's format, or NaN. */
+  numberOfText(text: string): number {
+    return parseNumber(text, this.format);
+  }
+
   /** The cell as a number in the file's format, or NaN (exactly parseNumber of its text). */
   number(start: number, end: number, hasEscapedQuotes: boolean): number {
     const bytes = this.bytes;

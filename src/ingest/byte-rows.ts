@@ -18,7 +18,7 @@ const LF = 10;
 const MINUS = 45;
 const FNV_PRIME = 0x01000193;
 const ZERO = 48;
-/** Returned when papaparse must take over (a quote never closed, text after a closing quote). */
+/** Returned when papaparse must take over (a quote never closed). */
 export const FALLBACK = -1;
 
 /** Where blank lines and ragged rows are counted (the table builder's counters). */
@@ -26,6 +26,8 @@ export interface RowQuirks {
   readonly blank: QuirkCounter;
   readonly short: QuirkCounter;
   readonly long: QuirkCounter;
+  /** Fields with text after their closing quote. */
+  readonly badQuotes: QuirkCounter;
 }
 
 export interface RowRange {
@@ -103,6 +105,7 @@ export class ByteRowParser {
       let stop: number;
       let hasEscapes = false;
       let hash = 0;
+      let isPushed = false;
       const isText = col < width && (this.columns[col] as ColumnBuilder).isText;
       if (p < end && bytes[p] === QUOTE) {
         p = this.scanQuoted(p);
@@ -110,7 +113,10 @@ export class ByteRowParser {
         start++;
         stop = this.contentEnd;
         hasEscapes = this.hasEscapes;
-        if (isText && !hasEscapes) hash = hashSpan(bytes, start, stop);
+        if (p < end && bytes[p] !== delimiter && lineBreakAt(bytes, p) === 0) {
+          p = this.pushWithTail(col, start, stop, p);
+          isPushed = true;
+        } else if (isText && !hasEscapes) hash = hashSpan(bytes, start, stop);
       } else {
         p = isText ? this.scanText(p) : this.scanPlain(p);
         stop = p;
@@ -124,7 +130,9 @@ export class ByteRowParser {
       }
       const value = this.plainNumber;
       this.plainNumber = NaN;
-      if (isText && !hasEscapes) this.pushTextCell(col, start, stop, hash);
+      if (isPushed) {
+        // pushed by pushWithTail
+      } else if (isText && !hasEscapes) this.pushTextCell(col, start, stop, hash);
       else if (col < width) {
         if (value === value && this.canSkipMissing) (this.columns[col] as ColumnBuilder).pushNumber(value);
         else this.pushCell(col, start, stop, hasEscapes);
@@ -162,6 +170,30 @@ export class ByteRowParser {
       this.hasEscapes = hasEscapes;
       return q + 1;
     }
+  }
+
+  /*
+   * A quoted field with text after its closing quote ("Oferta" especial): read as pandas and
+   * Python's csv module read it, the quoted part unquoted and then the rest as it is, up to the next
+   * delimiter or line break (papaparse would read on to the next quote, rows later). Counted as a
+   * stray quote. `from` is the byte after the closing quote; returns the field's end.
+   */
+  private pushWithTail(col: number, start: number, stop: number, from: number): number {
+    const end = this.scanText(from);
+    if (end - start > this.maxField) assertFieldLength(end - start, this.maxField, this.rowNumber);
+    this.quirks.badQuotes.add(this.rowNumber);
+    if (col >= this.columns.length) return end;
+    const column = this.columns[col] as ColumnBuilder;
+    const reader = this.reader;
+    const text = reader.text(start, stop, this.hasEscapes) + reader.text(from, end, false);
+    if (reader.isMissingText(text)) {
+      column.pushMissing();
+      return end;
+    }
+    const value = reader.numberOfText(text);
+    if (value === value && !column.isText) column.pushNumber(value);
+    else column.pushCode(column.textCode(text), value === value);
+    return end;
   }
 
   /*
@@ -224,7 +256,7 @@ export class ByteRowParser {
     }
     const nl = lineBreakAt(this.bytes, p);
     this.endedOnNewline = nl > 0;
-    return nl > 0 ? p + nl : FALLBACK; // text after a closing quote
+    return nl > 0 ? p + nl : FALLBACK; // not reached: every field ends at a delimiter or line break
   }
 
   /*

@@ -57,7 +57,8 @@ export class QuirkCounter {
   readonly examples: number[] = [];
   add(row: number, n = 1): void {
     this.count += n;
-    if (this.examples.length < MAX_EXAMPLES) this.examples.push(row);
+    // A row counted twice (two stray quotes, blank lines after one data row) is one example.
+    if (this.examples.length < MAX_EXAMPLES && this.examples.at(-1) !== row) this.examples.push(row);
   }
 }
 

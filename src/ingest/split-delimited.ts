@@ -63,6 +63,7 @@ export interface RangePart {
   readonly blank: QuirkPart;
   readonly short: QuirkPart;
   readonly long: QuirkPart;
+  readonly badQuotes: QuirkPart;
   readonly endedOnNewline: boolean;
 }
 
@@ -100,7 +101,12 @@ export function parseRowRange(request: RangeRequest): RangePart {
   const reader = new ByteSpanReader(bytes, encoding, dialect.format, limits.missingTokens);
   const columns = request.names.map((name) => new ColumnBuilder(name));
   columns.forEach((column, i) => request.textColumns[i] === true && column.startAsText());
-  const quirks = { blank: new QuirkCounter(), short: new QuirkCounter(), long: new QuirkCounter() };
+  const quirks = {
+    blank: new QuirkCounter(),
+    short: new QuirkCounter(),
+    long: new QuirkCounter(),
+    badQuotes: new QuirkCounter(),
+  };
   const range = { bytes, end, dialect, maxField: limits.maxFieldChars };
   const rows = new ByteRowParser(range, reader, columns, quirks, 0);
   let pos: number;
@@ -154,7 +160,10 @@ export function middleLineStart(bytes: Uint8Array, from: number, end: number, ne
 
 function mergeQuirks(into: QuirkCounter, part: QuirkPart, rowOffset: number): void {
   into.count += part.count;
-  for (const row of part.examples) if (into.examples.length < 5) into.examples.push(row + rowOffset);
+  for (const row of part.examples) {
+    // As QuirkCounter.add: a row already the last example (blank lines at the seam) is not repeated.
+    if (into.examples.length < 5 && into.examples.at(-1) !== row + rowOffset) into.examples.push(row + rowOffset);
+  }
 }
 
 /* Appends the part after the rows read so far, when every column can take it; false otherwise. */
@@ -170,6 +179,7 @@ function mergePart(body: ByteBody, rows: ByteRowParser, part: RangePart): boolea
   mergeQuirks(builder.blank, part.blank, rows.rows);
   mergeQuirks(builder.short, part.short, rows.rows);
   mergeQuirks(builder.long, part.long, rows.rows);
+  mergeQuirks(builder.badQuotes, part.badQuotes, rows.rows);
   rows.rows += part.rows;
   rows.endedOnNewline = part.endedOnNewline;
   return true;

