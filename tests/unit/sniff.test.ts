@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sniffDialect, sniffNumberFormat, splitSample } from '../../src/ingest/sniff.ts';
+import { ingestText } from './helpers.ts';
 
 describe('sniffDialect', () => {
   it('infers ; and the decimal comma jointly', () => {
@@ -92,6 +93,20 @@ describe('a forced separator', () => {
 describe('sniffNumberFormat', () => {
   it('prefers the simplest format on a tie', () => {
     expect(sniffNumberFormat(['1', '2', 'x'])).toEqual({ decimal: '.', thousands: '' });
+  });
+});
+
+describe('a ;-delimited file whose samples show no separator', () => {
+  it('follows the European convention, so that a 3,5 past the samples reads as 3.5', async () => {
+    expect(sniffNumberFormat(['1', '2', 'x'], ';')).toEqual({ decimal: ',', thousands: '.' });
+    expect(sniffNumberFormat(['1', '2', 'x'], ',')).toEqual({ decimal: '.', thousands: '' });
+    expect(sniffNumberFormat(['1.5', '2'], ';')).toEqual({ decimal: '.', thousands: '' });
+    const rows = Array.from({ length: 20000 }, (_, i) => `${i % 500};${i}`);
+    rows[17122] = '3,5;17122';
+    const { table, file } = await ingestText(`importe;id\n${rows.join('\n')}\n`);
+    expect(file.decimalSeparator).toBe(',');
+    expect(table.columns[0]?.kind).toBe('number');
+    expect(table.columns[0]?.kind === 'number' && table.columns[0].values[17122]).toBe(3.5);
   });
 });
 
