@@ -22,7 +22,7 @@ Options:
   --thousands T          force the thousands separator: none, . , or space
   --missing LIST         comma-separated missing-value tokens (default: NA,N/A,n/a,NaN,nan,null,NULL,#N/A
                          and empty cells); an empty cell is always missing
-  --encoding E           force the text encoding: utf-8, utf-16le, utf-16be, windows-1252
+  --encoding E           force the text encoding: utf-8, utf-16le, utf-16be, windows-1252 (or latin1)
   --sheet NAME|N         analyse this sheet (name, or 1-based index) of a workbook
   --header-row N         the header row: the N-th non-blank line of a text file, row N of a sheet
                          (default: the first line; in sheets, detected below title rows)
@@ -97,6 +97,20 @@ function parsePositiveInt(flag: string, value: string): number {
   return n;
 }
 
+/* Other names of the encodings read (Latin-1 files are read as Windows-1252, its superset in practice). */
+const ENCODING_ALIASES: Readonly<Record<string, TextEncodingName>> = {
+  utf8: 'utf-8',
+  'utf-16': 'utf-16le',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  cp1252: 'windows-1252',
+  windows1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'latin-1': 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+};
+
 function parseIngest(values: Record<string, string | boolean | string[] | undefined>): IngestOptions {
   const str = (key: string): string | undefined => {
     const v = values[key];
@@ -112,9 +126,12 @@ function parseIngest(values: Record<string, string | boolean | string[] | undefi
   }
   const thousands = str('thousands');
   if (thousands !== undefined) options.thousands = parseThousands(thousands);
+  if (options.decimal !== undefined && options.thousands === options.decimal)
+    throw new UsageError(`--decimal and --thousands cannot both be "${options.decimal}"`);
   const missing = str('missing');
   if (missing !== undefined) options.missingTokens = ['', ...missing.split(',').filter((t) => t !== '')];
-  const encoding = str('encoding')?.toLowerCase();
+  const given = str('encoding')?.toLowerCase();
+  const encoding = given === undefined ? undefined : (ENCODING_ALIASES[given] ?? given);
   if (encoding !== undefined) {
     if (!(TEXT_ENCODINGS as readonly string[]).includes(encoding)) {
       throw new UsageError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, not "${encoding}"`);

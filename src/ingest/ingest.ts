@@ -11,6 +11,7 @@ import {
   isAsciiCompatible,
   laterSamples,
   planEncoding,
+  type EncodingPlan,
 } from './decode-text.ts';
 import type { DelimitedLimits, ParsedTable } from './delimited-table.ts';
 import { detectContainer, EMPTY_FILE, isExtensionMismatch } from './detect-format.ts';
@@ -111,6 +112,21 @@ export async function ingestBytes(
   return finish(parsed, file, [], 'sheetjs');
 }
 
+/* Whitespace and line breaks only: refused as empty (it was read as one column holding " \t "). */
+function assertNotBlank(bytes: Uint8Array, plan: EncodingPlan, head: string): void {
+  if (head.trim() !== '') return;
+  const body = bytes.subarray(plan.bomLength);
+  const isAsciiBlank = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+  // A head of blanks, and the rest (if any) too: bytes for ASCII-compatible encodings, else text.
+  const blank = isAsciiCompatible(plan.encoding) ? body.every(isAsciiBlank) : decodeAll(bytes, plan).trim() === '';
+  if (!blank) return;
+  const message = {
+    en: 'The file holds only spaces and line breaks.',
+    es: 'El archivo solo contiene espacios y saltos de línea.',
+  };
+  throw new AnalysisError('EMPTY_FILE', message);
+}
+
 async function ingestText(
   bytes: Uint8Array,
   fileName: string,
@@ -120,6 +136,7 @@ async function ingestText(
   const plan = planEncoding(bytes, options.encoding);
   const head = decodeHead(bytes, plan);
   assertLooksLikeText(head);
+  assertNotBlank(bytes, plan, head);
   const dialect = sniffDialect(head, options, laterSamples(bytes, plan));
   const limits: DelimitedLimits = {
     missingTokens: new Set(options.missingTokens ?? DEFAULT_MISSING_TOKENS),

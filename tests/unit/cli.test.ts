@@ -245,6 +245,9 @@ describe('parseCliArgs', () => {
     const args = parseCliArgs(['analyze', 'a.csv', '--thousands', 'space', '--missing=-,?']);
     expect(args.ingest).toEqual({ thousands: ' ', missingTokens: ['', '-', '?'] });
     expect(() => parseCliArgs(['analyze', 'a.csv', '--thousands', '_'])).toThrow('--thousands must be');
+    expect(() => parseCliArgs(['analyze', 'a.csv', '--decimal', ',', '--thousands', ','])).toThrow('cannot both be');
+    expect(parseCliArgs(['analyze', 'a.csv', '--encoding', 'Latin1']).ingest.encoding).toBe('windows-1252');
+    expect(parseCliArgs(['analyze', 'a.csv', '--encoding', 'iso-8859-1']).ingest.encoding).toBe('windows-1252');
   });
 
   it('maps delimiter names and keeps the sheet', () => {

@@ -320,3 +320,12 @@ describe('text after a closing quote', () => {
     expect(warnings.find((w) => w.code === 'MALFORMED_QUOTES')).toMatchObject({ count: 4, examples: [1, 2, 4] });
   });
 });
+
+describe('a file of blanks', () => {
+  it('spaces, tabs and line breaks only are an empty file, in any encoding', async () => {
+    expect(await rejectionCode(ingestText(' \t \r\n\n  \n'))).toBe('EMPTY_FILE');
+    const utf16 = new Uint8Array([0xff, 0xfe, 0x20, 0, 0x0a, 0, 0x09, 0]);
+    expect(await rejectionCode(ingestBytes(utf16, 'b.csv', {}))).toBe('EMPTY_FILE');
+    expect((await ingestText('\n\nx\n1\n')).table.rowCount).toBe(1);
+  });
+});
