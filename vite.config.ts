@@ -121,6 +121,8 @@ export default defineConfig({
   },
   preview: {
     port: 4173,
+    // As the README's nginx config: a sandboxed iframe (opaque origin) fetches the module scripts with CORS.
+    headers: { 'Access-Control-Allow-Origin': '*' },
   },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/contract/**/*.test.ts', 'tests/ui/**/*.test.tsx'],

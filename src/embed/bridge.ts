@@ -4,7 +4,14 @@
  * the requesting origin; nothing is ever posted to '*'. One analysis at a time: a host flooding
  * requests gets BUSY answers instead of a queue that grows without bound.
  */
-import { parseHostMessage, PROTOCOL_VERSION, type AppMessage, type HostMessage } from './protocol.ts';
+import {
+  invalidRequest,
+  parseHostMessage,
+  PROTOCOL_VERSION,
+  type AppMessage,
+  type HostMessage,
+  type RequestId,
+} from './protocol.ts';
 
 type AnalyzeRequest = Extract<HostMessage, { type: 'smartdata:analyze' }>;
 type ConfigureRequest = Extract<HostMessage, { type: 'smartdata:configure' }>;
@@ -34,7 +41,7 @@ export interface Bridge {
   /** The host origin results may be shared with (the last allowed origin that wrote to us), if any. */
   shareTarget(): string | undefined;
   /** Sends the report of a file the user dropped, after the user consented in the frame. */
-  share(id: string, report: Extract<AppMessage, { type: 'smartdata:result' }>['report']): boolean;
+  share(id: RequestId, report: Extract<AppMessage, { type: 'smartdata:result' }>['report']): boolean;
   stop(): void;
 }
 
@@ -50,7 +57,7 @@ export function startEmbedBridge(
   const broadcast = (message: AppMessage): void => {
     for (const origin of allowedOrigins) post(message, origin);
   };
-  const replyTo = (origin: string, id: string): Reply => ({
+  const replyTo = (origin: string, id: RequestId): Reply => ({
     progress: (stage, fraction) =>
       post({ type: 'smartdata:progress', v: PROTOCOL_VERSION, id, stage, fraction }, origin),
     result: (report) => {
@@ -65,7 +72,18 @@ export function startEmbedBridge(
   const onMessage = (event: MessageEvent): void => {
     if (event.source !== (win.parent as unknown) || !allowedOrigins.has(event.origin)) return;
     const message = parseHostMessage(event.data);
-    if (message === undefined) return;
+    if (message === undefined) {
+      // A v1 analyze request with an id gets told what is wrong; anything else stays unanswered.
+      const invalid = invalidRequest(event.data);
+      if (invalid !== undefined) {
+        const { id, reason } = invalid;
+        post(
+          { type: 'smartdata:error', v: PROTOCOL_VERSION, id, code: 'INVALID_REQUEST', message: reason },
+          event.origin,
+        );
+      }
+      return;
+    }
     lastHost = event.origin;
     if (message.type === 'smartdata:configure') {
       handlers.onConfigure?.(message);

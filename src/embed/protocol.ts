@@ -19,7 +19,8 @@ export type HostMessage =
   | {
       readonly type: 'smartdata:analyze';
       readonly v: 1;
-      readonly id: string;
+      /** As the host sent it (a string, or a safe integer), so that replies compare equal. */
+      readonly id: RequestId;
       readonly name: string;
       readonly data: Blob;
       readonly options: EmbedOptions;
@@ -32,20 +33,22 @@ export type HostMessage =
       readonly panels?: readonly string[];
     };
 
+export type RequestId = string | number;
+
 export type AppMessage =
   | { readonly type: 'smartdata:ready'; readonly v: 1 }
   | {
       readonly type: 'smartdata:progress';
       readonly v: 1;
-      readonly id: string;
+      readonly id: RequestId;
       readonly stage: string;
       readonly fraction: number;
     }
-  | { readonly type: 'smartdata:result'; readonly v: 1; readonly id: string; readonly report: Report }
+  | { readonly type: 'smartdata:result'; readonly v: 1; readonly id: RequestId; readonly report: Report }
   | {
       readonly type: 'smartdata:error';
       readonly v: 1;
-      readonly id: string;
+      readonly id: RequestId;
       readonly code: string;
       readonly message: string;
     }
@@ -59,8 +62,8 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const oneOf = <T extends string>(v: unknown, values: readonly T[]): v is T =>
   typeof v === 'string' && (values as readonly string[]).includes(v);
 
-function parseId(v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+function parseId(v: unknown): RequestId | undefined {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return v;
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH ? v : undefined;
 }
 
@@ -77,21 +80,29 @@ function parseTypes(v: unknown): Record<string, ColumnType> | undefined {
 
 /** Options as in the CLI: delimiter, decimal, sheet, k, types, language. Undefined when invalid. */
 export function parseEmbedOptions(v: unknown): EmbedOptions | undefined {
+  const read = readEmbedOptions(v);
+  return typeof read === 'string' ? undefined : read;
+}
+
+/* The options, or what is wrong with them (for the INVALID_REQUEST answer). */
+function readEmbedOptions(v: unknown): EmbedOptions | string {
   const o = v === undefined ? {} : v;
-  if (!isObject(o)) return undefined;
+  if (!isObject(o)) return 'options must be an object';
   const delimiter = o.delimiter;
   const decimal = o.decimal;
   const sheet = o.sheet;
   const k = o.k;
-  if (delimiter !== undefined && !oneOf(delimiter, [',', ';', '\t', '|'] as const)) return undefined;
-  if (decimal !== undefined && !oneOf(decimal, ['.', ','] as const)) return undefined;
+  if (delimiter !== undefined && !oneOf(delimiter, [',', ';', '\t', '|'] as const))
+    return 'options.delimiter must be ",", ";", "\\t" or "|"';
+  if (decimal !== undefined && !oneOf(decimal, ['.', ','] as const)) return 'options.decimal must be "." or ","';
   if (sheet !== undefined && typeof sheet !== 'string' && !(typeof sheet === 'number' && Number.isInteger(sheet)))
-    return undefined;
+    return 'options.sheet must be a sheet name or a whole number';
   if (k !== undefined && k !== 'auto' && !(typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= 50))
-    return undefined;
-  if (o.language !== undefined && !oneOf(o.language, ['en', 'es'] as const)) return undefined;
+    return 'options.k must be "auto" or a whole number from 1 to 50';
+  if (o.language !== undefined && !oneOf(o.language, ['en', 'es'] as const))
+    return 'options.language must be "en" or "es"';
   const types = parseTypes(o.types);
-  if (types === undefined) return undefined;
+  if (types === undefined) return `options.types must map column names to ${COLUMN_TYPES.join(', ')}`;
   return {
     ingest: {
       ...(delimiter === undefined ? {} : { delimiter }),
@@ -103,13 +114,42 @@ export function parseEmbedOptions(v: unknown): EmbedOptions | undefined {
   };
 }
 
+/* The bytes of a request: an ArrayBuffer, a typed array or DataView over one, a Blob or a File. */
+function dataOf(v: unknown): Blob | undefined {
+  if (v instanceof Blob) return v;
+  if (v instanceof ArrayBuffer) return new Blob([v]);
+  if (ArrayBuffer.isView(v)) return new Blob([new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice()]);
+  return undefined;
+}
+
+/* An analyze request, or what is wrong with it. */
+function readAnalyze(m: Obj, id: RequestId): HostMessage | string {
+  const name = m.name;
+  if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH)
+    return `name must be a file name of 1 to ${MAX_NAME_LENGTH} characters`;
+  const data = dataOf(m.data);
+  if (data === undefined) return 'data must be an ArrayBuffer, a typed array, a Blob or a File';
+  const options = readEmbedOptions(m.options);
+  if (typeof options === 'string') return options;
+  return { type: 'smartdata:analyze', v: 1, id, name, data, options };
+}
+
 function parseAnalyze(m: Obj): HostMessage | undefined {
   const id = parseId(m.id);
-  const name = typeof m.name === 'string' && m.name.length <= MAX_NAME_LENGTH ? m.name : undefined;
-  const data = m.data instanceof ArrayBuffer ? new Blob([m.data]) : m.data instanceof Blob ? m.data : undefined;
-  const options = parseEmbedOptions(m.options);
-  if (id === undefined || name === undefined || data === undefined || options === undefined) return undefined;
-  return { type: 'smartdata:analyze', v: 1, id, name, data, options };
+  const read = id === undefined ? undefined : readAnalyze(m, id);
+  return typeof read === 'string' ? undefined : read;
+}
+
+/**
+ * For a version-1 analyze request with a usable id that is not valid otherwise: the id and what is
+ * wrong, so that the host gets an INVALID_REQUEST answer instead of silence. Undefined otherwise.
+ */
+export function invalidRequest(data: unknown): { readonly id: RequestId; readonly reason: string } | undefined {
+  if (!isObject(data) || data.v !== PROTOCOL_VERSION || data.type !== 'smartdata:analyze') return undefined;
+  const id = parseId(data.id);
+  if (id === undefined) return undefined;
+  const read = readAnalyze(data, id);
+  return typeof read === 'string' ? { id, reason: read } : undefined;
 }
 
 function parseConfigure(m: Obj): HostMessage | undefined {

@@ -83,7 +83,7 @@ describe('embed bridge', () => {
 
   it('answers an allowed host at its own origin and ignores everyone else', () => {
     const { win, posted, send } = fakeWindow();
-    const requests: string[] = [];
+    const requests: (string | number)[] = [];
     startEmbedBridge(win, new Set([HOST]), {
       onAnalyze: (request, reply) => {
         requests.push(request.id);
@@ -117,6 +117,43 @@ describe('embed bridge', () => {
     finish?.();
     send(analyze('after'));
     expect(started).toBe(2);
+  });
+
+  it('answers a malformed analyze request that has an id with INVALID_REQUEST and what is wrong', () => {
+    const { win, posted, send } = fakeWindow();
+    const requests: (string | number)[] = [];
+    startEmbedBridge(win, new Set([HOST]), { onAnalyze: (request) => void requests.push(request.id) });
+    send(analyze(7, { data: 'a,b' }));
+    send(analyze('k', { options: { k: 0 } }));
+    send(analyze('n', { name: 'x'.repeat(300) }));
+    send(analyze(undefined, { data: 'a,b' })); // no id to answer: ignored
+    expect(requests).toEqual([]);
+    expect(posted.slice(1).map((p) => p.message)).toEqual([
+      {
+        type: 'smartdata:error',
+        v: 1,
+        id: 7,
+        code: 'INVALID_REQUEST',
+        message: expect.stringContaining('data must be') as unknown,
+      },
+      {
+        type: 'smartdata:error',
+        v: 1,
+        id: 'k',
+        code: 'INVALID_REQUEST',
+        message: expect.stringContaining('options.k') as unknown,
+      },
+      {
+        type: 'smartdata:error',
+        v: 1,
+        id: 'n',
+        code: 'INVALID_REQUEST',
+        message: expect.stringContaining('name must') as unknown,
+      },
+    ]);
+    // A typed array (what TextEncoder gives) is data too, and a numeric id comes back a number.
+    send(analyze(8, { data: new TextEncoder().encode('a\n1\n') }));
+    expect(requests).toEqual([8]);
   });
 
   it('stops listening when stopped', () => {
