@@ -208,3 +208,29 @@ describe('alerts', () => {
     expect(report.alerts[0]?.severity).not.toBe('info');
   });
 });
+
+describe('correlations of columns at the ends of the double range', () => {
+  it.each([
+    ['1e300', 'e300'],
+    ['1e-300', 'e-300'],
+  ])('%s-sized values keep their Pearson r (numpy: np.corrcoef of the values / 1e±300)', async (_, exponent) => {
+    const x = ['1.5', '-2.5', '3.25', '0.5'].map((m) => `${m}${exponent}`);
+    const text = `x,y,g\n${x.map((v, i) => `${v},${[1, 3, 2, 5][i]},${i % 2 === 0 ? 'a' : 'b'}`).join('\n')}\n`;
+    const report = await analyzeTable(await ingestText(text), {}, { version: 't', timings: {} });
+    const r = report.correlations.pearson[0]?.[1];
+    expect(Math.abs((r ?? NaN) - -0.36953144839336427)).toBeLessThan(1e-12);
+    // η of g against x: groups {1.5, 3.25} and {-2.5, 0.5} (× 1e±300), by hand in the unscaled numbers.
+    const eta = report.correlations.eta.find((e) => e.numeric === 'x')?.value;
+    expect(eta).toBeCloseTo(etaByHand([1.5, 3.25], [-2.5, 0.5]), 12);
+  });
+});
+
+/* √(SS_between / SS_total) of two groups, in the numbers' own scale. */
+function etaByHand(a: number[], b: number[]): number {
+  const all = [...a, ...b];
+  const mean = (v: number[]): number => v.reduce((s, x) => s + x, 0) / v.length;
+  const m = mean(all);
+  const ssTotal = all.reduce((s, x) => s + (x - m) ** 2, 0);
+  const ssBetween = a.length * (mean(a) - m) ** 2 + b.length * (mean(b) - m) ** 2;
+  return Math.sqrt(ssBetween / ssTotal);
+}

@@ -101,6 +101,37 @@ function isCompleteNumeric(p: ColumnProfile): boolean {
   return p.missing === 0 && p.numeric !== undefined && p.numeric.infinite === 0;
 }
 
+/** A numeric column as the correlations read it: its values, and what its profile says of them. */
+interface CorrelatedColumn {
+  readonly values: Float64Array;
+  readonly spread: KnownSpread | undefined;
+  /** Near the mean (η's cells sum v − shift). */
+  readonly shift: number | undefined;
+}
+
+/* Deviations whose squares, summed over millions of rows, stay normal doubles: 2^±450 ≈ 1e±135. */
+const SAFE_DEVIATION = { min: 2 ** -450, max: 2 ** 450 };
+
+/*
+ * The column as Pearson and η read it. Their sums of squared deviations overflow for 1e300-sized
+ * values (r came out 0) and underflow for 1e-300-sized ones (no r): such a column is read as a copy
+ * multiplied by a power of two, which is exact (the products stay normal) and leaves r and η as
+ * they are; its spread is then summed from the copy. O(n) for those columns only.
+ */
+function correlatedColumn(p: ColumnProfile): CorrelatedColumn {
+  const values = valuesOf(p);
+  const stats = p.numeric;
+  if (stats === undefined || !(stats.count >= 2)) return { values, spread: undefined, shift: undefined };
+  const range = stats.max - stats.min;
+  const size = Number.isFinite(range) ? range : Math.max(Math.abs(stats.min), Math.abs(stats.max));
+  if (size === 0 || (size >= SAFE_DEVIATION.min && size <= SAFE_DEVIATION.max))
+    return { values, spread: wholeSpread(p), shift: stats.mean };
+  const factor = 2 ** -Math.floor(Math.log2(size));
+  const scaled = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) scaled[i] = (values[i] as number) * factor;
+  return { values: scaled, spread: undefined, shift: stats.mean * factor };
+}
+
 /* A profiled numeric column's count, mean and Σ(v − mean)² (var · (count − 1)) over its finite values. */
 function wholeSpread(p: ColumnProfile): KnownSpread | undefined {
   const stats = p.numeric;
@@ -122,17 +153,16 @@ function crossCategorical(categorical: readonly ColumnProfile[], rows: number): 
 function etaPairs(
   categorical: readonly ColumnProfile[],
   numeric: readonly ColumnProfile[],
-  values: readonly Float64Array[],
+  columns: readonly CorrelatedColumn[],
   blocks: readonly CrossedGroupings[],
 ): CorrelationSummary['eta'] {
   // [numeric][categorical]
-  const byNumeric = values.map((v, j) => {
+  const byNumeric = columns.map(({ values, spread, shift }, j) => {
     const p = numeric[j] as ColumnProfile;
-    const ssTotal = wholeSpread(p)?.sxx;
-    return correlationRatios(blocks, v, {
+    return correlationRatios(blocks, values, {
       isComplete: isCompleteNumeric(p),
-      ...(ssTotal === undefined ? {} : { ssTotal }),
-      ...(p.numeric === undefined ? {} : { shift: p.numeric.mean }),
+      ...(spread === undefined ? {} : { ssTotal: spread.sxx }),
+      ...(shift === undefined ? {} : { shift }),
     });
   });
   return categorical
@@ -158,7 +188,8 @@ export async function correlate(
 ): Promise<{ correlations: CorrelationSummary; helped: boolean }> {
   const usable = profiles.filter(isUsableNumeric);
   const numeric = usable.slice(0, MAX_CORRELATION_COLUMNS);
-  const values = numeric.map(valuesOf);
+  const columns = numeric.map(correlatedColumn);
+  const values = columns.map((c) => c.values);
   const sample = rows > SPEARMAN_MAX_ROWS ? sampleIndices(rows, SPEARMAN_MAX_ROWS, SPEARMAN_SEED) : null;
   const p = numeric.length;
   const isComplete = numeric.map(isCompleteNumeric);
@@ -168,12 +199,16 @@ export async function correlate(
       ? answerOf(helper.spearman({ kind: 'spearman', sampled, isComplete }, cancel))
       : undefined;
   await Promise.resolve(); // lets the task go out before the work below
-  const pearsonValues = pearsonMatrix(values, isComplete, numeric.map(wholeSpread));
+  const pearsonValues = pearsonMatrix(
+    values,
+    isComplete,
+    columns.map((c) => c.spread),
+  );
   const pearsonM = symmetric(p, (i, j) => pearsonValues[i * p + j] as number);
   const categorical = profiles.filter(isUsableCategorical);
   const crossed = crossCategorical(categorical, rows);
   const cramers = cramersMatrix(categorical, crossed);
-  const eta = etaPairs(categorical, numeric, values, crossed);
+  const eta = etaPairs(categorical, numeric, columns, crossed);
   const names = numeric.map((p) => p.name);
   const answered = await away;
   throwIfCancelled(cancel);
