@@ -54,6 +54,27 @@ export function detectContainer(bytes: Uint8Array): Container {
   }
   if (startsWith(bytes, CFB_MAGIC)) return 'xls';
   if (startsWith(bytes, ZIP_MAGIC)) return classifyZip(bytes);
+  return classifyMarkup(bytes);
+}
+
+/*
+ * Old web applications "export to Excel" as an HTML table or an Excel 2003 XML spreadsheet saved
+ * as .xls. The XML one has typed cells and is read as a workbook; the HTML one is refused, since
+ * its numbers are display text that SheetJS reads its own way (1.234,5 became 1.2345).
+ */
+function classifyMarkup(bytes: Uint8Array): Container {
+  let start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (start < bytes.length && start < 4096 && (bytes[start] as number) <= 0x20) start++;
+  if (bytes[start] !== 0x3c) return 'text'; // '<'
+  const head = new TextDecoder('latin1').decode(bytes.subarray(start, start + 64 * 1024)).toLowerCase();
+  if (head.startsWith('<?xml') && head.includes('urn:schemas-microsoft-com:office:spreadsheet')) return 'xls';
+  if (/^<(!doctype html|html|table|head|body|meta)[\s>]/.test(head) || head.includes('<table')) {
+    const message = {
+      en: 'This is a web page (an HTML table) saved under a spreadsheet name, not a table file: open it in Excel and save it as .xlsx or .csv.',
+      es: 'Es una página web (una tabla HTML) guardada con nombre de hoja de cálculo, no un archivo de tabla: ábrela en Excel y guárdala como .xlsx o .csv.',
+    };
+    throw new AnalysisError('UNSUPPORTED_FORMAT', message, { detected: 'html' });
+  }
   return 'text';
 }
 

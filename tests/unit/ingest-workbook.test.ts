@@ -213,3 +213,30 @@ describe('which sheet, and which header row', () => {
     expect(await rejectionCode(ingestBytes(text, 'e.csv', { headerRow: 99 }))).toBe('INVALID_OPTION');
   });
 });
+
+describe('"Excel" exports of old web applications', () => {
+  it('reads an Excel 2003 XML spreadsheet saved as .xls, typed cells and all', async () => {
+    const workbook = XLSX.utils.book_new();
+    const rows = [
+      ['id', 'nombre', 'importe'],
+      [1, 'Málaga', 1234.5],
+      [2, 'Coruña', 99.9],
+    ];
+    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'Datos');
+    const xml = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlml' }) as ArrayBuffer);
+    const { table, file } = await ingestBytes(xml, 'export.xls', {});
+    expect(file).toMatchObject({ format: 'xls', sheet: 'Datos' });
+    expect(cells(table.columns[1])).toEqual(['Málaga', 'Coruña']);
+    expect(cells(table.columns[2])).toEqual([1234.5, 99.9]);
+  });
+
+  it('refuses an HTML table saved as .xls: its numbers are display text', async () => {
+    const html = '<html><body><table><tr><th>importe</th></tr><tr><td>1.234,5</td></tr></table></body></html>';
+    expect(await rejectionCode(ingestBytes(new TextEncoder().encode(html), 'export.xls', {}))).toBe(
+      'UNSUPPORTED_FORMAT',
+    );
+    // A CSV whose first cell happens to start with "<" is still a CSV.
+    const csv = new TextEncoder().encode('<id>,name\n1,a\n');
+    expect((await ingestBytes(csv, 'a.csv', {})).table.rowCount).toBe(1);
+  });
+});
