@@ -1,6 +1,6 @@
 import { AnalysisError } from '../core/errors.ts';
 import type { TextEncodingName } from './options.ts';
-import { isValidUtf8, utf8Boundary } from './utf8.ts';
+import { isValidUtf8, utf8Boundary, utf8Census } from './utf8.ts';
 import { decodeWindows1252 } from './windows-1252.ts';
 
 /** How a text file's bytes are to be decoded. */
@@ -12,6 +12,8 @@ export interface EncodingPlan {
   readonly isFallback: boolean;
   /** True when UTF-8 was imposed (by a byte-order mark or by the caller) on bytes that are not UTF-8. */
   readonly hasInvalidUtf8?: boolean;
+  /** Set when the file is UTF-8 but for this many stray bytes (which decode as U+FFFD). */
+  readonly strayBytes?: number;
 }
 
 export interface DecodedText extends EncodingPlan {
@@ -59,10 +61,19 @@ export function planEncoding(bytes: Uint8Array, forced?: TextEncodingName): Enco
   if (bom !== undefined) return imposed(bom.encoding, bom.length);
   const chosen = forced ?? sniffUtf16(bytes);
   if (chosen !== undefined) return imposed(chosen, 0);
-  return isValidUtf8(bytes)
-    ? { encoding: 'utf-8', bomLength: 0, isFallback: false }
-    : { encoding: 'windows-1252', bomLength: 0, isFallback: true };
+  if (isValidUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0, isFallback: false };
+  // Mostly UTF-8 with a few stray bytes (a Windows-1252 é pasted in): UTF-8, the strays shown as
+  // U+FFFD and counted, rather than every accent of the file read as two Windows-1252 characters.
+  const { multiByte, invalid } = utf8Census(bytes);
+  if (multiByte >= MIN_UTF8_EVIDENCE && multiByte >= STRAY_RATIO * invalid) {
+    return { encoding: 'utf-8', bomLength: 0, isFallback: false, hasInvalidUtf8: true, strayBytes: invalid };
+  }
+  return { encoding: 'windows-1252', bomLength: 0, isFallback: true };
 }
+
+/* Multi-byte UTF-8 characters needed, and how many per stray byte, to read a file with stray bytes as UTF-8. */
+const MIN_UTF8_EVIDENCE = 2;
+const STRAY_RATIO = 2;
 
 /** True for encodings whose delimiters, quotes and line breaks are single ASCII bytes. */
 export function isAsciiCompatible(encoding: TextEncodingName): boolean {

@@ -177,7 +177,13 @@ async function ingestText(
       message: `A sheet (${options.sheet}) was asked for, but this is a ${dialect.delimiter === '\t' ? 'TSV' : 'CSV'} file, which has none: it was read whole.`,
     });
   }
-  if (plan.hasInvalidUtf8 === true) {
+  if (plan.strayBytes !== undefined) {
+    extra.push({
+      code: 'INVALID_UTF8',
+      message: `The file is UTF-8 but for ${plan.strayBytes} stray byte(s) (a character from another encoding, pasted in): they show as "\uFFFD". If most accents look wrong, read it again as Windows-1252.`,
+      count: plan.strayBytes,
+    });
+  } else if (plan.hasInvalidUtf8 === true) {
     extra.push({
       code: 'INVALID_UTF8',
       message:

@@ -24,6 +24,33 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   return true;
 }
 
+/**
+ * Well-formed multi-byte sequences and bytes that start no well-formed sequence, over the whole
+ * input: a Windows-1252 file has the second kind and almost none of the first (é alone is 0xE9),
+ * a UTF-8 file with a few stray Windows-1252 bytes has many of the first. O(n).
+ */
+export function utf8Census(bytes: Uint8Array): { readonly multiByte: number; readonly invalid: number } {
+  const n = bytes.length;
+  let multiByte = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < n) {
+    if ((bytes[i] as number) < 0x80) {
+      i++;
+      continue;
+    }
+    const length = sequenceLength(bytes, i, n);
+    if (length === 0) {
+      invalid++;
+      i++;
+    } else {
+      multiByte++;
+      i += length;
+    }
+  }
+  return { multiByte, invalid };
+}
+
 function isContinuation(bytes: Uint8Array, index: number, n: number): boolean {
   return index < n && ((bytes[index] as number) & 0xc0) === 0x80;
 }

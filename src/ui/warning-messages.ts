@@ -11,8 +11,10 @@ type Spanish = (count: string, example: string, warning: Warning) => string;
 const SPANISH: Record<WarningCode, Spanish> = {
   EXTENSION_MISMATCH: () => 'La extensión del archivo no corresponde a su contenido: se leyó según su contenido.',
   ENCODING_FALLBACK: () => 'El archivo no es UTF-8 válido: se leyó como Windows-1252 (Europa occidental).',
-  INVALID_UTF8: () =>
-    'El archivo se lee como UTF-8 (lo dice su marca de orden de bytes o la codificación elegida), pero no es UTF-8 válido: los bytes que no lo son se muestran como «\uFFFD». Si los acentos se ven mal, vuelve a leerlo como Windows-1252.',
+  INVALID_UTF8: (count, _example, warning) =>
+    warning.count !== undefined
+      ? `El archivo es UTF-8 salvo ${count} byte(s) sueltos (un carácter de otra codificación, pegado): se muestran como «\uFFFD». Si la mayoría de los acentos se ven mal, vuelve a leerlo como Windows-1252.`
+      : 'El archivo se lee como UTF-8 (lo dice su marca de orden de bytes o la codificación elegida), pero no es UTF-8 válido: los bytes que no lo son se muestran como «\uFFFD». Si los acentos se ven mal, vuelve a leerlo como Windows-1252.',
   RAGGED_ROWS_PADDED: (count) => `${count} fila(s) tenían menos campos: se completaron con celdas vacías.`,
   RAGGED_ROWS_CUT: (count) => `Se recortaron ${count} campo(s) de más, fuera del ancho de la cabecera.`,
   HEADER_RENAMED: (count) => `${count} nombre(s) de columna estaban vacíos o repetidos y se hicieron únicos.`,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AnalysisError } from '../../src/core/errors.ts';
 import { decodeAll, decodeHead, decodeText, planEncoding, sniffUtf16 } from '../../src/ingest/decode-text.ts';
 import { isValidUtf8, utf8Boundary } from '../../src/ingest/utf8.ts';
+import { ingestBytes } from '../../src/ingest/ingest.ts';
+import { cells } from './helpers.ts';
 
 function utf16le(text: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
@@ -118,5 +120,23 @@ describe('isValidUtf8', () => {
   it('finds character boundaries', () => {
     const euro = new Uint8Array([0x61, 0xe2, 0x82, 0xac, 0x62]);
     expect([1, 2, 3, 4, 5].map((end) => utf8Boundary(euro, end))).toEqual([1, 1, 1, 4, 5]);
+  });
+});
+
+describe('a UTF-8 file with a stray byte', () => {
+  const bytes = (text: string, stray: number[]): Uint8Array =>
+    new Uint8Array([...new TextEncoder().encode(text), ...stray, 0x0a]);
+
+  it('stays UTF-8, the stray bytes counted, instead of every accent read as Windows-1252', async () => {
+    const mixed = bytes('ciudad;v\nMálaga;1\nCoruña;2\nCaf', [0xe9, 0x3b, 0x33]); // "Café" in Windows-1252
+    expect(planEncoding(mixed)).toMatchObject({ encoding: 'utf-8', isFallback: false, strayBytes: 1 });
+    const { table, warnings } = await ingestBytes(mixed, 'm.csv', {});
+    expect(cells(table.columns[0])).toEqual(['Málaga', 'Coruña', 'Caf\uFFFD']);
+    expect(warnings.find((w) => w.code === 'INVALID_UTF8')?.count).toBe(1);
+  });
+
+  it('a Windows-1252 file (no well-formed multi-byte sequence) is still read as Windows-1252', () => {
+    const latin = new Uint8Array([0x4d, 0xe1, 0x6c, 0x61, 0x67, 0x61, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]);
+    expect(planEncoding(latin)).toMatchObject({ encoding: 'windows-1252', isFallback: true });
   });
 });
