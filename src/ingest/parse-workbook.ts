@@ -112,7 +112,11 @@ function pickSheet(workbook: WorkBook, requested: string | undefined): string {
   return first;
 }
 
-/* The header is the first row, among the first non-empty ones, that fills at least half the width. */
+/*
+ * The header is the first row, among the first non-empty ones, that fills at least half the width,
+ * holds only text and is at least as wide as the rows below it typically are; failing that, the
+ * first row that fills at least half the width.
+ */
 function findHeaderRow(rows: readonly Row[], forced: number | undefined): number {
   const nonEmpty = rows.flatMap((row, index) => (hasContent(row) ? [index] : []));
   if (forced !== undefined) {
@@ -126,8 +130,24 @@ function findHeaderRow(rows: readonly Row[], forced: number | undefined): number
     return forced - 1; // a sheet row number, as reported
   }
   const head = nonEmpty.slice(0, HEADER_SEARCH_ROWS);
-  const widest = Math.max(0, ...head.map((r) => filledCount(rows[r])));
-  return head.find((r) => filledCount(rows[r]) >= Math.ceil(widest / 2)) ?? 0;
+  const filled = head.map((r) => filledCount(rows[r]));
+  const widest = Math.max(0, ...filled);
+  const wideEnough = (i: number): boolean => (filled[i] as number) >= Math.ceil(widest / 2);
+  // A title block's first line can be half as wide as the table ("Empresa S.A." … "Fecha: …"):
+  // the header is at least as wide as the rows that typically follow it.
+  const fitsBelow = (i: number): boolean => {
+    const below = nonEmpty.slice(i + 1, i + 1 + HEADER_SEARCH_ROWS).map((r) => filledCount(rows[r]));
+    return below.length === 0 || (filled[i] as number) >= (median(below) as number);
+  };
+  const isText = (i: number): boolean =>
+    (rows[head[i] as number] ?? []).every((cell) => cell === undefined || cell.t === 's' || cell.t === 'z');
+  const index = filled.findIndex((_, i) => wideEnough(i) && fitsBelow(i) && isText(i));
+  return head[index] ?? head.find((_, i) => wideEnough(i)) ?? 0;
+}
+
+function median(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 interface CellReader {

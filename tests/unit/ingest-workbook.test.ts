@@ -208,6 +208,44 @@ describe('which sheet, and which header row', () => {
     expect((await ingestBytes(bytes, 'b.xlsx', { headerRow: 2 })).table.rowCount).toBe(1);
   });
 
+  it('finds the header below an ERP title block whose first line is two thirds as wide as the table', async () => {
+    const bytes = book([
+      [
+        'S',
+        [
+          ['Empresa S.A.', null, 'Fecha: 2024-01-01'],
+          ['Informe de ventas'],
+          ['id', 'nombre', 'importe'],
+          [1, 'a', 10.5],
+          [2, 'b', 20.25],
+          [3, 'c', 30],
+        ],
+      ],
+    ]);
+    const { table, file } = await ingestBytes(bytes, 'erp.xlsx', {});
+    const { headerRow } = file;
+    expect(headerRow).toBe(3);
+    expect(table.columns.map((c) => c.name)).toEqual(['id', 'nombre', 'importe']);
+    expect(cells(table.columns[2])).toEqual([10.5, 20.25, 30]);
+  });
+
+  it('keeps a header narrower than its data rows (an unnamed last column)', async () => {
+    const bytes = book([
+      [
+        'S',
+        [
+          ['id', 'v'],
+          [1, 2, 'nota'],
+          [2, 3, 'nota'],
+        ],
+      ],
+    ]);
+    const { table, file } = await ingestBytes(bytes, 'n.xlsx', {});
+    const { headerRow } = file;
+    expect(headerRow).toBe(1);
+    expect(table.rowCount).toBe(2);
+  });
+
   it('a CSV header row past the last row names the option, not an empty file', async () => {
     const text = new TextEncoder().encode('a;b\n1;2\n');
     expect(await rejectionCode(ingestBytes(text, 'e.csv', { headerRow: 99 }))).toBe('INVALID_OPTION');
