@@ -41,9 +41,10 @@ const INFINITIES: Readonly<Record<string, number>> = {
  * Accepts a sign, digit groups (exactly three digits after each thousands separator), a decimal
  * part (`.5` and `5.` too), an exponent and surrounding spaces, and `inf`/`Infinity` in any case.
  * Refuses what would be mangled by a numeric reading: zero-padded codes (`007`), integers of more
- * than {@link MAX_INTEGER_DIGITS} digits (identifiers), and anything else. O(length), no regex.
+ * than {@link MAX_INTEGER_DIGITS} digits (identifiers), and anything else; `isForced` (the user chose a
+ * number type) reads those two as numbers too (beyond 2^53 rounded). O(length), no regex.
  */
-export function parseNumber(text: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT): number {
+export function parseNumber(text: string, format: NumberFormat = DEFAULT_NUMBER_FORMAT, isForced = false): number {
   let start = 0;
   let end = text.length;
   while (start < end && text.charCodeAt(start) === 32) start++;
@@ -53,7 +54,7 @@ export function parseNumber(text: string, format: NumberFormat = DEFAULT_NUMBER_
   if (!isDigit(first) && first !== 46 && first !== 44 && first !== 43 && first !== 45) {
     return first === 73 || first === 105 ? parseInfinity(text.slice(start, end)) : NaN;
   }
-  return scanNumber(text, start, end, format);
+  return scanNumber(text, start, end, format, isForced);
 }
 
 function parseInfinity(text: string): number {
@@ -61,7 +62,7 @@ function parseInfinity(text: string): number {
 }
 
 /* Validates the cell with a small state machine and builds the JS-syntax string only when needed. */
-function scanNumber(text: string, start: number, end: number, format: NumberFormat): number {
+function scanNumber(text: string, start: number, end: number, format: NumberFormat, isForced: boolean): number {
   const decimalCode = format.decimal.charCodeAt(0);
   const thousandsCode = format.thousands === '' ? -1 : format.thousands.charCodeAt(0);
   let i = start;
@@ -116,6 +117,8 @@ function scanNumber(text: string, start: number, end: number, format: NumberForm
     out += text.slice(expStart, i);
   }
   if (i !== end) return NaN;
+  // Codes and identifiers stay text, unless the user chose a number type for the column.
+  if (isForced) return Number(out);
   if (intDigits > 1 && text.charCodeAt(intStart) === CODE_0) return NaN; // 007, 00.5
   if (fracDigits === 0 && !hasExponent && intDigits > MAX_INTEGER_DIGITS) return NaN;
   return Number(out);

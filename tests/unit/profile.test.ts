@@ -234,3 +234,21 @@ function etaByHand(a: number[], b: number[]): number {
   const ssBetween = a.length * (mean(a) - m) ** 2 + b.length * (mean(b) - m) ** 2;
   return Math.sqrt(ssBetween / ssTotal);
 }
+
+describe('a number type chosen for a text column', () => {
+  it('reads zero-padded codes and 16-digit integers as numbers, not as unreadable', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => `${1700000000000000 + i * 7919},0${i % 9}.25`);
+    const ingest = await ingestText(`us,z\n${rows.join('\n')}\n`);
+    const guessed = await analyzeTable(ingest, {}, { version: 't', timings: {} });
+    expect(guessed.columns.map((c) => c.type)).toEqual(['categorical', 'categorical']);
+    const chosen = await analyzeTable(
+      ingest,
+      { types: { us: 'integer', z: 'numeric' } },
+      { version: 't', timings: {} },
+    );
+    const [us, z] = chosen.columns;
+    expect([us?.count, us?.unparseable, z?.count, z?.unparseable]).toEqual([20, 0, 20, 0]);
+    expect(us?.stats).toMatchObject({ min: 1700000000000000, max: 1700000000000000 + 19 * 7919 });
+    expect(z?.stats).toMatchObject({ min: 0.25, max: 8.25 });
+  });
+});

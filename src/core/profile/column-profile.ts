@@ -73,8 +73,9 @@ function readAs(
   format: NumberFormat,
   guess: TypeGuess,
   counts?: Float64Array,
+  isForced = false,
 ): ColumnReading {
-  if (type === 'integer' || type === 'numeric') return readNumeric(column, format, counts);
+  if (type === 'integer' || type === 'numeric') return readNumeric(column, format, counts, isForced);
   if (type === 'datetime') return readDatetime(column, 0, guess.dates, counts) ?? readCoded(column);
   return readCoded(column);
 }
@@ -207,7 +208,7 @@ export function profileColumn(
   const { counts, present } = codeCountsOf(column);
   const guess = inferType(column, present);
   const type = override ?? guess.type;
-  const reading = readAs(column, type, format, guess, counts);
+  const reading = readAs(column, type, format, guess, counts, override !== undefined);
   const base = { index, name: column.name, type, inferredType: guess.type, alternatives: guess.alternatives, reading };
   // The counts fit any reading that kept the column's own codes (one level per dictionary entry).
   const countsFor = (codes: Int32Array): Float64Array | undefined =>

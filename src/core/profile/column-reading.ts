@@ -74,10 +74,16 @@ function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
 /**
  * The column as numbers: text is parsed in the file's number format; dates become epoch ms.
  * `counts` (occurrences per dictionary entry of a text column), when known, spare a row pass.
+ * `isForced`: the user chose the type, so zero-padded codes and long integers read as numbers too.
  */
-export function readNumeric(column: Column, format: NumberFormat, counts?: Float64Array): ColumnReading {
+export function readNumeric(
+  column: Column,
+  format: NumberFormat,
+  counts?: Float64Array,
+  isForced = false,
+): ColumnReading {
   if (column.kind !== 'string') return { kind: 'numeric', values: column.values, unparseable: 0 };
-  const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format));
+  const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format, isForced));
   const values = mapCodes(column.codes, perEntry);
   const coded = { codes: column.codes, entryValues: perEntry };
   const unparseable = counts === undefined ? countUnread(column, values) : unreadFromCounts(perEntry, counts);
