@@ -241,6 +241,7 @@ describe('the result panels', () => {
     expect(new Set(types).size).toBe(types.length);
     const pngs = await names('png-button');
     expect(pngs.length).toBeGreaterThan(1);
+    expect(pngs).toContain('Save as PNG: chart of Importe'); // a chart's name, not a file name
     expect(new Set(pngs).size).toBe(pngs.length);
   });
 });

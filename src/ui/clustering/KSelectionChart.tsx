@@ -62,7 +62,7 @@ export function KSelectionChart({ clustering }: { readonly clustering: Clusterin
         ))}
       </svg>
       <figcaption className="hint">{label}</figcaption>
-      <PngButton target={ref} name="k-selection" />
+      <PngButton target={ref} name="k-selection" label={t('pngOfKSelection')} />
     </figure>
   );
 }

@@ -38,7 +38,7 @@ export function PcaScatter({ clustering }: { readonly clustering: ClusteringRepo
     <figure className="pca" data-testid="pca-scatter" ref={figure}>
       <canvas ref={ref} width={SIZE} height={SIZE} role="img" aria-label={caption} />
       <figcaption className="hint">{caption}</figcaption>
-      <PngButton target={figure} name="pca-clusters" />
+      <PngButton target={figure} name="pca-clusters" label={t('pngOfPca')} />
       <ul className="legend">
         {clustering.sizes.map((size, cluster) => (
           <li key={cluster}>

@@ -49,7 +49,7 @@ export function LazyColumnChart({ column }: { readonly column: ColumnReport }) {
         </Suspense>
       </div>
       <ChartTable data={data} />
-      <PngButton target={ref} name={`chart-${column.name}`} />
+      <PngButton target={ref} name={`chart-${column.name}`} label={t('pngOfColumn', { name: column.name })} />
     </figure>
   );
 }

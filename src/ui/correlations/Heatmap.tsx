@@ -98,7 +98,7 @@ export function Heatmap({ names, colNames = names, matrix, caption }: Props) {
         {names[shown.row]} × {colNames[shown.col]}: <strong>{text(matrix[shown.row]?.[shown.col] ?? null)}</strong>
       </p>
       <p className="hint">{t('heatmapHelp')}</p>
-      <PngButton target={scroll} name={`heatmap-${caption}`} />
+      <PngButton target={scroll} name={`heatmap-${caption}`} label={caption} />
     </div>
   );
 }

@@ -85,7 +85,7 @@ export function PairScatter({ names, initial, loadPair }: Props) {
       <figcaption className="hint" data-testid="scatter-caption">
         {caption}
       </figcaption>
-      <PngButton target={figure} name={`scatter-${x}-${y}`} />
+      <PngButton target={figure} name={`scatter-${x}-${y}`} label={t('pngOfScatter', { x, y })} />
     </figure>
   );
 }

@@ -3,8 +3,19 @@ import { useTranslation } from '../language-context.tsx';
 import { chartPicture } from './chart-png.ts';
 import { safeFileName, saveBlob } from './save-blob.ts';
 
-/** Downloads the chart inside `target` as a PNG named after `name`; says so when it cannot. */
-export function PngButton({ target, name }: { readonly target: RefObject<HTMLElement | null>; readonly name: string }) {
+/**
+ * Downloads the chart inside `target` as a PNG named after `name` (a file name); `label` (in the
+ * page's language) says which chart to a screen reader. Says so when it cannot.
+ */
+export function PngButton({
+  target,
+  name,
+  label,
+}: {
+  readonly target: RefObject<HTMLElement | null>;
+  readonly name: string;
+  readonly label: string;
+}) {
   const { t } = useTranslation();
   const [failed, setFailed] = useState(false);
   return (
@@ -12,7 +23,7 @@ export function PngButton({ target, name }: { readonly target: RefObject<HTMLEle
       <button
         type="button"
         data-testid="png-button"
-        aria-label={`${t('savePng')}: ${name}`}
+        aria-label={`${t('savePng')}: ${label}`}
         onClick={() => {
           const element = target.current;
           if (element === null) return;

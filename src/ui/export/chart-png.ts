@@ -66,6 +66,15 @@ function inlineStyles(source: Element, copy: Element): void {
   });
 }
 
+/*
+ * The serialised SVG with the characters XML 1.0 forbids (controls such as NUL in a category label)
+ * shown as U+FFFD: the serializer writes them as they are, and the image then fails to load.
+ */
+export function xmlSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD');
+}
+
 async function svgPicture(source: SVGSVGElement, background: string): Promise<Blob> {
   const { width, height } = source.getBoundingClientRect();
   const copy = source.cloneNode(true) as SVGSVGElement;
@@ -74,7 +83,7 @@ async function svgPicture(source: SVGSVGElement, background: string): Promise<Bl
   copy.setAttribute('width', String(width));
   copy.setAttribute('height', String(height));
   const url = URL.createObjectURL(
-    new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml;charset=utf-8' }),
+    new Blob([xmlSafe(new XMLSerializer().serializeToString(copy))], { type: 'image/svg+xml;charset=utf-8' }),
   );
   try {
     const image = new Image();
