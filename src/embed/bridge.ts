@@ -27,6 +27,8 @@ export interface BridgeHandlers {
   /** Runs the analysis; must end with exactly one `reply.result` or `reply.error`. */
   readonly onAnalyze: (request: AnalyzeRequest, reply: Reply) => void;
   readonly onConfigure?: (request: ConfigureRequest) => void;
+  /** True while the frame runs an analysis of its own (a file the user dropped): requests get BUSY. */
+  readonly isBusy?: () => boolean;
 }
 
 export interface EmbedWindow {
@@ -90,7 +92,7 @@ export function startEmbedBridge(
       return;
     }
     const reply = replyTo(event.origin, message.id);
-    if (busy) {
+    if (busy || handlers.isBusy?.() === true) {
       post(
         {
           type: 'smartdata:error',

@@ -19,8 +19,10 @@ interface EmbedDeps {
  */
 export function useEmbed({ job, analyzeFile, setLanguage, setPanels }: EmbedDeps): { bridge: Bridge | null } {
   const [bridge, setBridge] = useState<Bridge | null>(null);
-  const replyRef = useRef<Reply | null>(null);
+  // The host's request being answered, and the start of its job (the first to run after it).
+  const replyRef = useRef<{ reply: Reply; startedAt?: number } | null>(null);
   const analyzeRef = useRef(analyzeFile);
+  const jobRef = useRef(job);
   useEffect(() => {
     analyzeRef.current = analyzeFile;
   }, [analyzeFile]);
@@ -32,8 +34,10 @@ export function useEmbed({ job, analyzeFile, setLanguage, setPanels }: EmbedDeps
     void loadAllowedOrigins(document.baseURI).then((origins) => {
       if (!isActive) return;
       started = startEmbedBridge(window, origins, {
+        // A file the user dropped is being analysed: the host waits (BUSY) rather than cancelling it.
+        isBusy: () => jobRef.current.kind === 'running' && replyRef.current === null,
         onAnalyze: (request, reply) => {
-          replyRef.current = reply;
+          replyRef.current = { reply };
           if (request.options.language !== undefined) setLanguage(request.options.language);
           const { ingest, analysis } = request.options;
           void analyzeRef.current(request.data, request.name, { ingest, ...analysis }).then((outcome) => {
@@ -59,7 +63,12 @@ export function useEmbed({ job, analyzeFile, setLanguage, setPanels }: EmbedDeps
   }, [setLanguage, setPanels]);
 
   useEffect(() => {
-    if (job.kind === 'running') replyRef.current?.progress(job.stage, job.fraction);
+    jobRef.current = job;
+    const host = replyRef.current;
+    if (job.kind !== 'running' || host === null) return;
+    host.startedAt ??= job.startedAt;
+    // Only the host's own job: a file the user drops meanwhile cancels it and must not report under its id.
+    if (job.startedAt === host.startedAt) host.reply.progress(job.stage, job.fraction);
   }, [job]);
 
   return { bridge };

@@ -156,6 +156,22 @@ describe('embed bridge', () => {
     expect(requests).toEqual([8]);
   });
 
+  it('answers BUSY while the frame analyses a file of its own, instead of cancelling it', () => {
+    const { win, posted, send } = fakeWindow();
+    let userRunning = true;
+    const requests: (string | number)[] = [];
+    startEmbedBridge(win, new Set([HOST]), {
+      onAnalyze: (request) => void requests.push(request.id),
+      isBusy: () => userRunning,
+    });
+    send(analyze('during'));
+    expect(requests).toEqual([]);
+    expect(posted.at(-1)?.message).toMatchObject({ type: 'smartdata:error', id: 'during', code: 'BUSY' });
+    userRunning = false;
+    send(analyze('after'));
+    expect(requests).toEqual(['after']);
+  });
+
   it('stops listening when stopped', () => {
     const { win, listeners } = fakeWindow();
     const bridge = startEmbedBridge(win, new Set([HOST]), { onAnalyze: () => undefined });
