@@ -16,7 +16,8 @@ export type WarningCode =
   | 'AMBIGUOUS_NUMBERS'
   | 'INVALID_UTF8'
   | 'FORMULAS_NOT_COMPUTED'
-  | 'SHEET_IGNORED';
+  | 'SHEET_IGNORED'
+  | 'NUL_REMOVED';
 
 import type { ErrorData } from './errors.ts';
 

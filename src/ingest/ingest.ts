@@ -127,13 +127,24 @@ function assertNotBlank(bytes: Uint8Array, plan: EncodingPlan, head: string): vo
   throw new AnalysisError('EMPTY_FILE', message);
 }
 
+/*
+ * NUL bytes of a UTF-8 or Windows-1252 file (a broken export's padding; "2\0" made a number column
+ * text), removed and counted. The bytes as they are (no copy) when there is none, as usual.
+ */
+function withoutNuls(bytes: Uint8Array, plan: EncodingPlan): { bytes: Uint8Array; removed: number } {
+  if (!isAsciiCompatible(plan.encoding) || bytes.indexOf(0) < 0) return { bytes, removed: 0 };
+  const kept = bytes.filter((b) => b !== 0);
+  return { bytes: kept, removed: bytes.length - kept.length };
+}
+
 async function ingestText(
-  bytes: Uint8Array,
+  original: Uint8Array,
   fileName: string,
   options: IngestOptions,
   hooks: IngestHooks,
 ): Promise<IngestResult> {
-  const plan = planEncoding(bytes, options.encoding);
+  const plan = planEncoding(original, options.encoding);
+  const { bytes, removed: nulsRemoved } = withoutNuls(original, plan);
   const head = decodeHead(bytes, plan);
   assertLooksLikeText(head);
   assertNotBlank(bytes, plan, head);
@@ -153,7 +164,7 @@ async function ingestText(
   const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,
-    bytes: bytes.length,
+    bytes: original.length,
     format: dialect.delimiter === '\t' ? 'tsv' : 'csv',
     encoding: plan.encoding,
     delimiter: dialect.delimiter,
@@ -171,6 +182,13 @@ async function ingestText(
         },
       ]
     : [];
+  if (nulsRemoved > 0) {
+    extra.push({
+      code: 'NUL_REMOVED',
+      message: `${nulsRemoved} NUL character(s), left by a broken export, were removed (with them, "2" read as text).`,
+      count: nulsRemoved,
+    });
+  }
   if (options.sheet !== undefined) {
     extra.push({
       code: 'SHEET_IGNORED',

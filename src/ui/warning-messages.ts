@@ -27,6 +27,8 @@ const SPANISH: Record<WarningCode, Spanish> = {
   EXCEL_ERROR_CELLS: (count) => `${count} celda(s) contienen errores de Excel (#DIV/0!, #REF!…) y cuentan como vacías.`,
   FORMULAS_NOT_COMPUTED: (count) =>
     `${count} celda(s) con fórmula se guardaron sin su resultado y cuentan como vacías: abre y guarda el archivo en Excel o LibreOffice para calcularlas.`,
+  NUL_REMOVED: (count) =>
+    `Se quitaron ${count} carácter(es) nulo(s) (NUL), restos de una exportación defectuosa: con ellos, «2» se leía como texto.`,
   SHEET_IGNORED: () => 'Se pidió una hoja, pero este archivo de texto no tiene hojas: se leyó entero.',
   WASM_UNAVAILABLE: () => 'WebAssembly no está disponible: los cálculos se hacen en la CPU, más despacio.',
   CLUSTERING_SKIPPED: (_count, _example, { cause }) =>

@@ -203,6 +203,14 @@ describe('smartdata analyze (in process)', () => {
     expect(report.warnings.map((w) => w.code)).toContain('CLUSTERING_SKIPPED');
   });
 
+  it('says that two rows are too few to choose k, not that two points are too few', async () => {
+    const result = await runMain(['analyze', tempFile('two.csv', 'a,b\n1,2\n3,4\n')]);
+    const report = JSON.parse(result.stdout) as { warnings: Warning[] };
+    const skipped = report.warnings.find((w) => w.code === 'CLUSTERING_SKIPPED');
+    expect(skipped?.message).toContain('at least 3 rows');
+    expect(skipped?.cause?.details).toEqual({ rows: 2 });
+  });
+
   it('says why clustering was skipped, in both languages, from the error behind it', async () => {
     const result = await runMain(['analyze', tempFile('c.csv', 'name,c\na,5\nb,5\nc,5\n')]);
     const report = JSON.parse(result.stdout) as { warnings: Warning[] };

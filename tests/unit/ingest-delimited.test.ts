@@ -329,3 +329,12 @@ describe('a file of blanks', () => {
     expect((await ingestText('\n\nx\n1\n')).table.rowCount).toBe(1);
   });
 });
+
+describe('NUL bytes', () => {
+  it('are removed and counted, so that "2\\0" is the number 2', async () => {
+    const { table, warnings, file } = await ingestText('a,b\n1,2\u0000\n3,4\n');
+    expect(cells(table.columns[1])).toEqual([2, 4]);
+    expect(warnings.find((w) => w.code === 'NUL_REMOVED')?.count).toBe(1);
+    expect(file.bytes).toBe(13); // the file's own size, its NUL included
+  });
+});

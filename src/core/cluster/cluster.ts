@@ -133,6 +133,14 @@ export async function clusterTable(
   const distinct = distinctRows(matrix, Math.max(K_MAX, requested === 'auto' ? 0 : requested) + 1);
   const ks = requested === 'auto' ? range(K_MIN, Math.min(K_MAX, distinct, matrix.rows - 1)) : [requested];
   if (requested !== 'auto') checkK(requested, distinct);
+  if (ks.length === 0 && distinct >= 2) {
+    // The silhouette that picks k needs k < rows: two rows leave no k to try.
+    const message = {
+      en: `Choosing k needs at least 3 rows with every feature; the data has ${matrix.rows}.`,
+      es: `Elegir k necesita al menos 3 filas con todas las variables; los datos tienen ${matrix.rows}.`,
+    };
+    throw new AnalysisError('K_OUT_OF_RANGE', message, { rows: matrix.rows });
+  }
   if (ks.length === 0)
     throw new AnalysisError(
       'K_OUT_OF_RANGE',
