@@ -10,6 +10,14 @@ export const DEFAULT_NUMBER_FORMAT: NumberFormat = { decimal: '.', thousands: ''
 /** Integers with more digits than this stay text: they are identifiers, and doubles would round them. */
 export const MAX_INTEGER_DIGITS = 15;
 
+/**
+ * The format with the other decimal sign and no thousands separator: how a column of coordinates
+ * (40.4168) is written in a decimal-comma file, or amounts (3,5) in a decimal-point one.
+ */
+export function otherDecimalSign(format: NumberFormat): NumberFormat {
+  return { decimal: format.decimal === ',' ? '.' : ',', thousands: '' };
+}
+
 const CODE_0 = 48;
 const CODE_9 = 57;
 

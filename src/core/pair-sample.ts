@@ -24,7 +24,7 @@ export interface PairSample {
 function columnValues(table: Table, name: string, format: NumberFormat): Float64Array {
   const column = table.columns.find((c) => c.name === name);
   if (column === undefined) throw new AnalysisError('INVALID_OPTION', noColumn(name), { column: name });
-  const reading = readNumeric(column, format);
+  const reading = readNumeric(column, format, undefined, true); // a text column here was chosen numeric
   if (reading.kind !== 'numeric') {
     const message = { en: `"${name}" is not numeric.`, es: `«${name}» no es numérica.` };
     throw new AnalysisError('INVALID_OPTION', message, { column: name });

@@ -35,6 +35,7 @@ describe('alert texts', () => {
       low: 1,
       high: 2,
       type: 'numeric',
+      decimal: '.',
     });
     for (const language of [texts.en, texts.es]) {
       expect(language.rule.length).toBeGreaterThan(3);

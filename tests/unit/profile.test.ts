@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTable } from '../../src/core/analyze.ts';
+import { samplePair } from '../../src/core/pair-sample.ts';
 import { ALERT_TEXTS } from '../../src/core/profile/alert-rules.ts';
 import { readDateColumn } from '../../src/core/profile/datetime-text.ts';
 import type { Report } from '../../src/core/report.ts';
@@ -250,5 +251,27 @@ describe('a number type chosen for a text column', () => {
     expect([us?.count, us?.unparseable, z?.count, z?.unparseable]).toEqual([20, 0, 20, 0]);
     expect(us?.stats).toMatchObject({ min: 1700000000000000, max: 1700000000000000 + 19 * 7919 });
     expect(z?.stats).toMatchObject({ min: 0.25, max: 8.25 });
+  });
+});
+
+describe('numbers written with the other decimal sign', () => {
+  const text = 'ciudad;lat;importe\nMadrid;40.4168;1.234,5\nSevilla;37.3891;99,9\nBilbao;43.263;5\n';
+
+  it('are pointed out in a decimal-comma file, and read with their own sign once numeric is chosen', async () => {
+    const ingest = await ingestText(text);
+    expect(ingest.file.decimalSeparator).toBe(',');
+    const guessed = await analyzeTable(ingest, {}, { version: 't', timings: {} });
+    const codes = guessed.alerts.filter((a) => a.column === 'lat').map((a) => a.code);
+    expect(codes).toEqual(['OTHER_DECIMAL_SIGN']); // not "mixed": 43.263 also reads as 43263
+    expect(guessed.alerts.find((a) => a.code === 'OTHER_DECIMAL_SIGN')?.evidence).toEqual({ share: 1, decimal: '.' });
+    const chosen = await analyzeTable(ingest, { types: { lat: 'numeric' } }, { version: 't', timings: {} });
+    expect(chosen.columns[1]?.stats).toMatchObject({ count: 3, min: 37.3891, max: 43.263 });
+    expect(samplePair(ingest.table, 'lat', 'importe', { decimal: ',', thousands: '.' }).complete).toBe(3);
+  });
+
+  it('are not claimed for a text column that merely holds a few such numbers', async () => {
+    const ingest = await ingestText('nota;v\nabc;1,5\n1.5;2,5\nxyz;3,5\n');
+    const report = await analyzeTable(ingest, {}, { version: 't', timings: {} });
+    expect(report.alerts.map((a) => a.code)).not.toContain('OTHER_DECIMAL_SIGN');
   });
 });

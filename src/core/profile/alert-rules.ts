@@ -36,6 +36,7 @@ export type AlertCode =
   | 'MANY_ZEROS'
   | 'DUPLICATE_ROWS'
   | 'NUMBERS_AS_TEXT'
+  | 'OTHER_DECIMAL_SIGN'
   | 'MIXED_TYPES'
   | 'SURROUNDING_SPACES'
   | 'CASE_VARIANTS'
@@ -202,6 +203,18 @@ export const ALERT_TEXTS: Record<AlertCode, (e: Evidence) => { en: Texts; es: Te
       rule: '≥ 90% de los textos son números',
       message: `${esNum(e.numeric)} de ${esNum(e.count)} valores son números guardados como texto.`,
       action: 'Cambia el tipo a numérico o corrige los valores no numéricos.',
+    },
+  }),
+  OTHER_DECIMAL_SIGN: (e) => ({
+    en: {
+      rule: '≥ 90% of the values are numbers only with the other decimal sign',
+      message: `${pct(e.share)} of the values are numbers written with "${e.decimal}" as the decimal sign, unlike the rest of the file.`,
+      action: 'Switch the type to numeric: they are then read with their own decimal sign.',
+    },
+    es: {
+      rule: '≥ 90% de los valores son números solo con el otro signo decimal',
+      message: `El ${esPct(e.share)} de los valores son números escritos con «${e.decimal}» como signo decimal, a diferencia del resto del archivo.`,
+      action: 'Cambia el tipo a numérico: se leerán con su propio signo decimal.',
     },
   }),
   MIXED_TYPES: (e) => ({

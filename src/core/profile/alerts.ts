@@ -114,6 +114,16 @@ function textAlerts(p: ColumnProfile, column: { numericCells: number } | undefin
   return [...out, ...[spacesAlert(p), caseVariantsAlert(p)].filter((a) => a !== undefined)];
 }
 
+/* A text column of numbers written with the other decimal sign (40.4168 in a decimal-comma file). */
+function otherDecimalAlerts(
+  p: ColumnProfile,
+  otherDecimal: (p: ColumnProfile) => { share: number; decimal: string } | undefined,
+): Alert[] {
+  if (p.type !== 'categorical' && p.type !== 'text') return [];
+  const found = otherDecimal(p);
+  return found === undefined ? [] : [alert('OTHER_DECIMAL_SIGN', 'warning', p.name, found)];
+}
+
 function distributionAlerts(p: ColumnProfile): Alert[] {
   const s = p.numeric;
   if (s === undefined || s.count === 0) return [];
@@ -154,13 +164,22 @@ export function collectAlerts(
   duplicateRows: number,
   correlations: CorrelationSummary,
   numericCells: readonly number[],
+  otherDecimal: (p: ColumnProfile) => { share: number; decimal: string } | undefined = () => undefined,
 ): Alert[] {
-  const perColumn = profiles.flatMap((p) => [
-    ...completenessAlerts(p, rows),
-    ...textAlerts(p, { numericCells: numericCells[p.index] ?? 0 }),
-    ...distributionAlerts(p),
-    ...[sentinelAlert(p)].filter((a) => a !== undefined),
-  ]);
+  const perColumn = profiles.flatMap((p) => {
+    const sign = otherDecimalAlerts(p, otherDecimal);
+    // Numbers with the other decimal sign are not "text" or "mixed": that alert says what they are.
+    const text = textAlerts(p, { numericCells: numericCells[p.index] ?? 0 }).filter(
+      (a) => sign.length === 0 || (a.code !== 'MIXED_TYPES' && a.code !== 'NUMBERS_AS_TEXT'),
+    );
+    return [
+      ...completenessAlerts(p, rows),
+      ...text,
+      ...sign,
+      ...distributionAlerts(p),
+      ...[sentinelAlert(p)].filter((a) => a !== undefined),
+    ];
+  });
   const table = duplicateRows > 0 ? [alert('DUPLICATE_ROWS', 'warning', undefined, { rows: duplicateRows })] : [];
   const rank: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
   return [...table, ...perColumn, ...correlationAlerts(correlations)].sort(

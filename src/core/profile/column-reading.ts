@@ -2,7 +2,7 @@
  * A column seen as the type the user (or the inference) chose: numbers, dates or coded values.
  * Every conversion counts the cells it could not read, so nothing disappears silently.
  */
-import { parseNumber, type NumberFormat } from '../number-format.ts';
+import { otherDecimalSign, parseNumber, type NumberFormat } from '../number-format.ts';
 import type { Column } from '../table.ts';
 import { readDateColumn, type DateColumnReading, type DateOrder } from './datetime-text.ts';
 
@@ -60,6 +60,54 @@ function unreadFromCounts(entryValues: Float64Array, counts: Float64Array): numb
   return unread;
 }
 
+/* Share of a dictionary's entries that read as numbers under `format` (0 for an empty one). */
+function numberShare(values: Float64Array): number {
+  let numbers = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) numbers++;
+  return values.length === 0 ? 0 : numbers / values.length;
+}
+
+/**
+ * The dictionary's entries as numbers. A column the user chose to read as numbers whose entries
+ * mostly read only with the other decimal sign (coordinates 40.4168 in a decimal-comma file) is
+ * read with that sign: see {@link otherDecimalShare}.
+ */
+function entryNumbers(dictionary: readonly string[], format: NumberFormat, isForced: boolean): Float64Array {
+  const own = Float64Array.from(dictionary, (text) => parseNumber(text, format, isForced));
+  if (!isForced) return own;
+  const other = Float64Array.from(dictionary, (text) => parseNumber(text, otherDecimalSign(format), true));
+  return numberShare(other) >= OTHER_SIGN_SHARE && numberShare(other) > numberShare(own) ? other : own;
+}
+
+/* Entries, and cells, that must read with the other decimal sign for a column to be said to use it. */
+const OTHER_SIGN_SHARE = 0.9;
+
+/**
+ * For a text column: the share of its present cells that read as numbers with the other decimal
+ * sign, when at least 90% do and fewer than half read with the file's own (else 0). The alerts then suggest the numeric type, which
+ * reads them that way (readNumeric with isForced). O(distinct), plus O(n) when it applies.
+ */
+export function otherDecimalShare(column: Column, format: NumberFormat): number {
+  if (column.kind !== 'string' || column.dictionary.length === 0) return 0;
+  const other = Float64Array.from(column.dictionary, (text) => parseNumber(text, otherDecimalSign(format), true));
+  if (numberShare(other) < OTHER_SIGN_SHARE) return 0;
+  const counts = new Float64Array(column.dictionary.length);
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i] as number;
+    if (code >= 0) counts[code] = (counts[code] as number) + 1;
+  }
+  let present = 0;
+  let numbers = 0;
+  let own = 0;
+  for (let e = 0; e < counts.length; e++) {
+    present += counts[e] as number;
+    if (!Number.isNaN(other[e])) numbers += counts[e] as number;
+    if (!Number.isNaN(parseNumber(column.dictionary[e] as string, format))) own += counts[e] as number;
+  }
+  // 43.263 reads both ways (as 43263 with a dot for thousands): most cells must read only one way.
+  return present > 0 && numbers >= OTHER_SIGN_SHARE * present && own < 0.5 * present ? numbers / present : 0;
+}
+
 /* Maps each code through a per-dictionary-entry value (NaN for missing codes). A plain loop: the
  * mapping form of Float64Array.from costs a callback per cell. */
 function mapCodes(codes: Int32Array, perEntry: Float64Array): Float64Array {
@@ -83,7 +131,7 @@ export function readNumeric(
   isForced = false,
 ): ColumnReading {
   if (column.kind !== 'string') return { kind: 'numeric', values: column.values, unparseable: 0 };
-  const perEntry = Float64Array.from(column.dictionary, (text) => parseNumber(text, format, isForced));
+  const perEntry = entryNumbers(column.dictionary, format, isForced);
   const values = mapCodes(column.codes, perEntry);
   const coded = { codes: column.codes, entryValues: perEntry };
   const unparseable = counts === undefined ? countUnread(column, values) : unreadFromCounts(perEntry, counts);

@@ -1,11 +1,12 @@
 import { AnalysisError } from '../errors.ts';
 import { throwIfCancelled } from '../cancel.ts';
 import type { JobHooks } from '../job.ts';
-import type { NumberFormat } from '../number-format.ts';
+import { otherDecimalSign, type NumberFormat } from '../number-format.ts';
 import { primeCountingSort } from '../stats/counting-sort.ts';
 import type { Column, NumberColumn, Table } from '../table.ts';
 import { collectAlerts, type Alert } from './alerts.ts';
 import { profileColumn, type ColumnProfile } from './column-profile.ts';
+import { otherDecimalShare } from './column-reading.ts';
 import { correlate, type CorrelationSummary } from './correlations.ts';
 import { findDuplicates, type DuplicateSummary } from './duplicates.ts';
 import { COLUMN_TYPES, type ColumnType } from './infer-type.ts';
@@ -145,7 +146,18 @@ export async function profileTable(
   const ready = helper?.isReady() === true ? helper : undefined;
   const { correlations, helped: helpedToo } = await correlate(columns, table.rowCount, ready, hooks.cancel);
   const numericCells = table.columns.map((c) => (c.kind === 'string' ? c.numericCells : 0));
-  const alerts = collectAlerts(columns, table.rowCount, duplicates.duplicateRows, correlations, numericCells);
+  const otherDecimal = (p: ColumnProfile): { share: number; decimal: string } | undefined => {
+    const share = otherDecimalShare(table.columns[p.index] as Column, options.format);
+    return share === 0 ? undefined : { share, decimal: otherDecimalSign(options.format).decimal };
+  };
+  const alerts = collectAlerts(
+    columns,
+    table.rowCount,
+    duplicates.duplicateRows,
+    correlations,
+    numericCells,
+    otherDecimal,
+  );
   hooks.onProgress?.({ stage: 'profile', done: total, total });
   return { threads: helped || helpedToo ? 2 : 1, columns, duplicates, missing, correlations, alerts };
 }

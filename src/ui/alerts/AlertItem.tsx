@@ -14,6 +14,7 @@ interface Props {
 const SPANISH_KEYS: Readonly<Record<string, string>> = {
   cells: 'celdas',
   count: 'valores',
+  decimal: 'signo decimal',
   distinct: 'distintos',
   example: 'ejemplo',
   groups: 'grupos',
