@@ -5,6 +5,7 @@
 import { otherDecimalSign, parseNumber, type NumberFormat } from '../number-format.ts';
 import type { Column } from '../table.ts';
 import { readDateColumn, type DateColumnReading, type DateOrder } from './datetime-text.ts';
+import { countCodes } from './category-stats.ts';
 
 /**
  * For readings of a text column: each row's dictionary code and each dictionary entry's value, so
@@ -91,11 +92,7 @@ export function otherDecimalShare(column: Column, format: NumberFormat): number 
   if (column.kind !== 'string' || column.dictionary.length === 0) return 0;
   const other = Float64Array.from(column.dictionary, (text) => parseNumber(text, otherDecimalSign(format), true));
   if (numberShare(other) < OTHER_SIGN_SHARE) return 0;
-  const counts = new Float64Array(column.dictionary.length);
-  for (let i = 0; i < column.codes.length; i++) {
-    const code = column.codes[i] as number;
-    if (code >= 0) counts[code] = (counts[code] as number) + 1;
-  }
+  const counts = countCodes(column.codes, column.dictionary.length);
   let present = 0;
   let numbers = 0;
   let own = 0;

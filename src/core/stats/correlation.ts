@@ -1,4 +1,5 @@
 import { averageRanks } from './ranks.ts';
+import { squaresAboutExactMean } from './moments.ts';
 import { compensatedSum } from './summation.ts';
 
 /** The paired values of x and y where both are present (NaN = missing), in row order. */
@@ -275,7 +276,7 @@ function ssTotalOf(values: Float64Array, mean: number, codes?: Int32Array): numb
       n++;
     }
   }
-  return n === 0 ? 0 : Math.max(0, ssTotal - (s1 * s1) / n); // about the exact mean, not its rounding
+  return squaresAboutExactMean(s1, ssTotal, n); // about the exact mean, not its rounding
 }
 
 function etaOf({ sums, counts, total, n }: GroupSums, ssTotal: number): number {

@@ -5,6 +5,8 @@
  * spread over all its finite values when the caller knows it (the profile does).
  */
 
+import { squaresAboutExactMean } from './moments.ts';
+
 export interface Spread {
   readonly n: number;
   readonly mean: number;
@@ -31,14 +33,10 @@ function keptSum(values: Float64Array, excluded: Int32Array): number {
 }
 
 /*
- * Σ(d − d̄)² = Σd² − (Σd)² / n for d = x − mean: the sum of squares about the exact mean of the kept
- * rows, although `mean` (a double) is not it (1e16 + 9.6 is held as 1e16 + 10, which added n · 0.4²).
+ * Σ(x − x̄)² of the rows not in `excluded`, in row order: summed about `mean` and corrected by the
+ * deviations' own sum (squaresAboutExactMean), since `mean` is x̄ rounded to a double (1e16 + 9.6 is
+ * held as 1e16 + 10, which added n · 0.4²).
  */
-function aboutExactMean(s1: number, s2: number, n: number): number {
-  return n === 0 ? s2 : Math.max(0, s2 - (s1 * s1) / n);
-}
-
-/* Σ(x − x̄)² of the rows not in `excluded`, in row order, taken about `mean` (x̄ rounded: see aboutExactMean). */
 export function keptSquares(values: Float64Array, excluded: Int32Array, mean: number): number {
   let s1 = 0;
   let sxx = 0;
@@ -52,7 +50,7 @@ export function keptSquares(values: Float64Array, excluded: Int32Array, mean: nu
     }
     start = end + 1;
   }
-  return aboutExactMean(s1, sxx, values.length - excluded.length);
+  return squaresAboutExactMean(s1, sxx, values.length - excluded.length);
 }
 
 /* Mean and Σ(x − mean)² of the rows not in `excluded` (each loop in a function of its own: see sort.ts). */
@@ -119,9 +117,9 @@ function keptSquares3(
     start = end + 1;
   }
   const n = a.length - excluded.length;
-  out[0] = aboutExactMean(da1, sa, n);
-  out[1] = aboutExactMean(db1, sb, n);
-  out[2] = aboutExactMean(dc1, sc, n);
+  out[0] = squaresAboutExactMean(da1, sa, n);
+  out[1] = squaresAboutExactMean(db1, sb, n);
+  out[2] = squaresAboutExactMean(dc1, sc, n);
 }
 
 /** {@link keptSpread} of each of `columns`, three per pass: the same bits. */

@@ -6,6 +6,11 @@
  * although m + δ itself is not a double.
  */
 
+/** Σ(d − δ)² for δ = s1 / n, from s1 = Σd and s2 = Σd² over n values: s2 − s1² / n, never below 0. */
+export function squaresAboutExactMean(s1: number, s2: number, n: number): number {
+  return n === 0 ? s2 : Math.max(0, s2 - (s1 * s1) / n);
+}
+
 /** Σ(d − δ)², Σ(d − δ)³, Σ(d − δ)⁴ for δ = s1 / n, from sk = Σd^k over n values. */
 export function centredSums(
   n: number,
@@ -18,7 +23,7 @@ export function centredSums(
   const delta = s1 / n;
   const delta2 = delta * delta;
   // Σd = nδ: m3 = s3 − 3δ·s2 + 3δ²·s1 − nδ³ = s3 − 3δ·s2 + 2nδ³; m4 likewise.
-  const m2 = Math.max(0, s2 - s1 * delta);
+  const m2 = squaresAboutExactMean(s1, s2, n);
   const m3 = s3 - 3 * delta * s2 + 2 * n * delta2 * delta;
   const m4 = Math.max(0, s4 - 4 * delta * s3 + 6 * delta2 * s2 - 3 * n * delta2 * delta2);
   return { m2, m3, m4 };
