@@ -70,9 +70,9 @@ export function assertFileSize(size: number, maxFileBytes = DEFAULT_MAX_FILE_BYT
 
 /**
  * Reads a file's bytes into a columnar table. The format is decided by content (magic bytes); the
- * encoding, delimiter and number format are detected unless forced in `options`. Delimited files in
- * UTF-8 or Windows-1252 go through the bytes-level parser, everything else (UTF-16, broken quotes,
- * `forcePapaparse`) through papaparse. Refusals throw AnalysisError with a specific code;
+ * encoding, delimiter and number format are detected unless forced in `options`. Delimited files go
+ * through the bytes-level parser (UTF-16 re-encoded as UTF-8 first); a quote never closed and
+ * `forcePapaparse` through papaparse. Refusals throw AnalysisError with a specific code;
  * recoverable quirks come back as `warnings`.
  */
 export async function ingestBytes(
@@ -160,7 +160,15 @@ async function ingestText(
   const { runRange } = hooks;
   const bytePath = canUseBytes && (plan.encoding === 'utf-8' || plan.encoding === 'windows-1252');
   const split = runRange === undefined ? undefined : { runRange };
-  const fast = bytePath ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks, split) : undefined;
+  let fast = bytePath ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks, split) : undefined;
+  let utf16Nuls = 0;
+  if (options.forcePapaparse !== true && (plan.encoding === 'utf-16le' || plan.encoding === 'utf-16be')) {
+    // UTF-16 ("Unicode text" from Excel) re-encoded as UTF-8, for the same reader as every other text
+    // file (papaparse reads text after a closing quote its own way); one thread: the copy is not shared.
+    const utf8 = withoutNuls(new TextEncoder().encode(decodeAll(bytes, plan)), { ...plan, encoding: 'utf-8' });
+    utf16Nuls = utf8.removed;
+    fast = await parseDelimitedBytes(utf8.bytes, 'utf-8', dialect, limits, hooks);
+  }
   const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,
@@ -182,11 +190,12 @@ async function ingestText(
         },
       ]
     : [];
-  if (nulsRemoved > 0) {
+  const nuls = nulsRemoved + (fast === undefined ? 0 : utf16Nuls);
+  if (nuls > 0) {
     extra.push({
       code: 'NUL_REMOVED',
-      message: `${nulsRemoved} NUL character(s), left by a broken export, were removed (with them, "2" read as text).`,
-      count: nulsRemoved,
+      message: `${nuls} NUL character(s), left by a broken export, were removed (with them, "2" read as text).`,
+      count: nuls,
     });
   }
   if (options.sheet !== undefined) {

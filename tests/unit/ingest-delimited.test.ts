@@ -308,6 +308,19 @@ describe('numbers before the first text of a column keep their own text', () => 
   });
 });
 
+describe('UTF-16 text', () => {
+  it('is read by the same reader as UTF-8: text after a closing quote as pandas reads it, the encoding reported', async () => {
+    const text = '\uFEFFh1\th2\n"Oferta" especial\t5\nCoruña\t6\n';
+    const utf16 = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) utf16[2 * i] = text.charCodeAt(i) & 0xff;
+    for (let i = 0; i < text.length; i++) utf16[2 * i + 1] = text.charCodeAt(i) >> 8;
+    const { table, file, parser } = await ingestBytes(utf16, 'unicode.txt', {});
+    expect([file.encoding, file.delimiter, parser]).toEqual(['utf-16le', '\t', 'bytes']);
+    expect(cells(table.columns[0])).toEqual(['Oferta especial', 'Coruña']);
+    expect(cells(table.columns[1])).toEqual([5, 6]);
+  });
+});
+
 describe('text after a closing quote', () => {
   it('is read as pandas and Python’s csv module read it, and counted, not the rest of the file swallowed', async () => {
     // /usr/bin/python3: list(csv.reader(io.StringIO(text))) gives these rows (pandas read_csv too).
