@@ -159,6 +159,27 @@ interface CellReader {
   uncomputed: number;
 }
 
+/* A format's codes without its quoted literals and bracketed parts ("h:mm" of "[$-409]h:mm \"h\""). */
+function stripQuoted(format: string): string {
+  return format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+}
+
+/*
+ * A time-of-day cell (format with hours, minutes or seconds but no day, month or year, and a value
+ * within one day): it was shown as a date on 1899-12-31. It reads as its time, "08:30" or "08:30:15".
+ */
+function isTimeOfDay(format: string, value: number): boolean {
+  const codes = stripQuoted(format).toLowerCase();
+  return value >= 0 && value < 1 && /[hs]/.test(codes) && !/[dy]/.test(codes) && !/m{3,}/.test(codes);
+}
+
+function timeText(value: number, withSeconds: boolean): string {
+  const seconds = Math.round(value * 86_400) % 86_400;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const hm = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}`;
+  return withSeconds ? `${hm}:${two(seconds % 60)}` : hm;
+}
+
 function readCell(cell: CellObject | undefined, reader: CellReader): CellValue {
   if (cell !== undefined && cell.v === undefined && typeof cell.f === 'string') reader.uncomputed++;
   if (cell === undefined || cell.v === undefined || cell.t === 'z') return null;
@@ -166,7 +187,9 @@ function readCell(cell: CellObject | undefined, reader: CellReader): CellValue {
     case 'n': {
       const value = cell.v as number;
       const format = typeof cell.z === 'string' ? cell.z : '';
-      return format !== '' && reader.isDate(format) ? new Date(excelSerialToEpochMs(value, reader.is1904)) : value;
+      if (format === '' || !reader.isDate(format)) return value;
+      if (isTimeOfDay(format, value)) return timeText(value, /s/i.test(stripQuoted(format)));
+      return new Date(excelSerialToEpochMs(value, reader.is1904));
     }
     case 'b':
       return cell.v;

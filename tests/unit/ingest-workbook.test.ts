@@ -278,3 +278,21 @@ describe('"Excel" exports of old web applications', () => {
     expect((await ingestBytes(csv, 'a.csv', {})).table.rowCount).toBe(1);
   });
 });
+
+describe('times of day', () => {
+  it('read as their time ("08:30"), not as a date on 1899-12-31; date-times stay dates', async () => {
+    const time = (v: number, z: string): Cell => ({ t: 'n', v, z });
+    const rows = [
+      ['hora', 'exacta', 'cuando'],
+      [time(8.5 / 24, 'h:mm'), time((8.5 * 3600 + 15) / 86400, 'hh:mm:ss'), time(45322.5, 'yyyy-mm-dd h:mm')],
+      [time(23 / 24, 'h:mm AM/PM'), time(0, 'hh:mm:ss'), time(45323.25, 'yyyy-mm-dd h:mm')],
+    ];
+    const workbook = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet(rows), 'S');
+    const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const { table } = await ingestBytes(bytes, 't.xlsx', {});
+    expect(cells(table.columns[0])).toEqual(['08:30', '23:00']);
+    expect(cells(table.columns[1])).toEqual(['08:30:15', '00:00:00']);
+    expect(cells(table.columns[2])).toEqual(['2024-01-31T12:00:00.000Z', '2024-02-01T06:00:00.000Z']);
+  });
+});
