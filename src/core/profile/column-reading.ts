@@ -82,6 +82,8 @@ function entryNumbers(dictionary: readonly string[], format: NumberFormat, isFor
 
 /* Entries, and cells, that must read with the other decimal sign for a column to be said to use it. */
 const OTHER_SIGN_SHARE = 0.9;
+/* Dictionary entries tried before the whole dictionary is. */
+const OTHER_SIGN_PROBES = 64;
 
 /**
  * For a text column: the share of its present cells that read as numbers with the other decimal
@@ -90,7 +92,14 @@ const OTHER_SIGN_SHARE = 0.9;
  */
 export function otherDecimalShare(column: Column, format: NumberFormat): number {
   if (column.kind !== 'string' || column.dictionary.length === 0) return 0;
-  const other = Float64Array.from(column.dictionary, (text) => parseNumber(text, otherDecimalSign(format), true));
+  // Cheap refusals first: half the cells already read with the file's own sign (numbers stored as
+  // text), or the first entries mostly do not read with the other one (ordinary text).
+  if (column.numericCells >= 0.5 * column.codes.length) return 0;
+  const probe = column.dictionary.slice(0, OTHER_SIGN_PROBES);
+  const sign = otherDecimalSign(format);
+  if (probe.filter((text) => !Number.isNaN(parseNumber(text, sign, true))).length < OTHER_SIGN_SHARE * probe.length)
+    return 0;
+  const other = Float64Array.from(column.dictionary, (text) => parseNumber(text, sign, true));
   if (numberShare(other) < OTHER_SIGN_SHARE) return 0;
   const counts = countCodes(column.codes, column.dictionary.length);
   let present = 0;
