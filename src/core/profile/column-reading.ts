@@ -77,7 +77,8 @@ function entryNumbers(dictionary: readonly string[], format: NumberFormat, isFor
   const own = Float64Array.from(dictionary, (text) => parseNumber(text, format, isForced));
   if (!isForced) return own;
   const other = Float64Array.from(dictionary, (text) => parseNumber(text, otherDecimalSign(format), true));
-  return numberShare(other) >= OTHER_SIGN_SHARE && numberShare(other) > numberShare(own) ? other : own;
+  const otherShare = numberShare(other);
+  return otherShare >= OTHER_SIGN_SHARE && otherShare > numberShare(own) ? other : own;
 }
 
 /* Entries, and cells, that must read with the other decimal sign for a column to be said to use it. */
@@ -104,13 +105,13 @@ export function otherDecimalShare(column: Column, format: NumberFormat): number 
   const counts = countCodes(column.codes, column.dictionary.length);
   let present = 0;
   let numbers = 0;
-  let own = 0;
   for (let e = 0; e < counts.length; e++) {
     present += counts[e] as number;
     if (!Number.isNaN(other[e])) numbers += counts[e] as number;
-    if (!Number.isNaN(parseNumber(column.dictionary[e] as string, format))) own += counts[e] as number;
   }
   // 43.263 reads both ways (as 43263 with a dot for thousands): most cells must read only one way.
+  // The cells that read with the file's own sign were counted by the reader (numericCells).
+  const own = column.numericCells;
   return present > 0 && numbers >= OTHER_SIGN_SHARE * present && own < 0.5 * present ? numbers / present : 0;
 }
 
