@@ -128,11 +128,11 @@ function assertNotBlank(bytes: Uint8Array, plan: EncodingPlan, head: string): vo
 }
 
 /*
- * NUL bytes of a UTF-8 or Windows-1252 file (a broken export's padding; "2\0" made a number column
+ * NUL bytes of UTF-8 or Windows-1252 bytes (a broken export's padding; "2\0" made a number column
  * text), removed and counted. The bytes as they are (no copy) when there is none, as usual.
  */
-function withoutNuls(bytes: Uint8Array, plan: EncodingPlan): { bytes: Uint8Array; removed: number } {
-  if (!isAsciiCompatible(plan.encoding) || bytes.indexOf(0) < 0) return { bytes, removed: 0 };
+function withoutNuls(bytes: Uint8Array): { bytes: Uint8Array; removed: number } {
+  if (bytes.indexOf(0) < 0) return { bytes, removed: 0 };
   const kept = bytes.filter((b) => b !== 0);
   return { bytes: kept, removed: bytes.length - kept.length };
 }
@@ -144,7 +144,9 @@ async function ingestText(
   hooks: IngestHooks,
 ): Promise<IngestResult> {
   const plan = planEncoding(original, options.encoding);
-  const { bytes, removed: nulsRemoved } = withoutNuls(original, plan);
+  const { bytes, removed: nulsRemoved } = isAsciiCompatible(plan.encoding)
+    ? withoutNuls(original)
+    : { bytes: original, removed: 0 };
   const head = decodeHead(bytes, plan);
   assertLooksLikeText(head);
   assertNotBlank(bytes, plan, head);
@@ -162,14 +164,16 @@ async function ingestText(
   const split = runRange === undefined ? undefined : { runRange };
   let fast = bytePath ? await parseDelimitedBytes(body, plan.encoding, dialect, limits, hooks, split) : undefined;
   let utf16Nuls = 0;
+  let decoded: string | undefined; // UTF-16 text, decoded once for both readers
+  const text = (): string => (decoded ??= decodeAll(bytes, plan));
   if (options.forcePapaparse !== true && (plan.encoding === 'utf-16le' || plan.encoding === 'utf-16be')) {
     // UTF-16 ("Unicode text" from Excel) re-encoded as UTF-8, for the same reader as every other text
     // file (papaparse reads text after a closing quote its own way); one thread: the copy is not shared.
-    const utf8 = withoutNuls(new TextEncoder().encode(decodeAll(bytes, plan)), { ...plan, encoding: 'utf-8' });
+    const utf8 = withoutNuls(new TextEncoder().encode(text()));
     utf16Nuls = utf8.removed;
     fast = await parseDelimitedBytes(utf8.bytes, 'utf-8', dialect, limits, hooks);
   }
-  const parsed = fast ?? (await parseDelimited(decodeAll(bytes, plan), dialect, limits, hooks));
+  const parsed = fast ?? (await parseDelimited(text(), dialect, limits, hooks));
   const file: FileFacts = {
     name: fileName,
     bytes: original.length,
