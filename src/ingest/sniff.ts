@@ -144,9 +144,10 @@ function settleAmbiguity(
   const simplest = tied[0] ?? DEFAULT_NUMBER_FORMAT;
   // No number in the samples shows a separator: a ;-delimited file follows the European convention
   // (Excel writes ; where the decimal sign is a comma), so that a 3,5 further down reads as 3.5.
-  const hasEvidence = cells.some((c) => /[.,]/.test(c) && tied.some((f) => !Number.isNaN(parseNumber(c, f))));
-  const european = tied.find((f) => f.decimal === ',' && f.thousands === '.');
-  if (delimiter === ';' && !hasEvidence && european !== undefined) return { format: european };
+  const european = delimiter === ';' ? tied.find((f) => f.decimal === ',' && f.thousands === '.') : undefined;
+  const hasEvidence = (): boolean =>
+    cells.some((c) => /[.,]/.test(c) && tied.some((f) => !Number.isNaN(parseNumber(c, f))));
+  if (european !== undefined && !hasEvidence()) return { format: european };
   if (simplest.thousands !== '') return { format: simplest };
   const separator = simplest.decimal;
   const grouped = tied.find((f) => f.thousands === separator);
